@@ -1,0 +1,60 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The test runner: host unit tests, then the in-VM tests.  Every test
+# prints a TAP line; this numbers them and ends with "N passed, N failed"
+# (", N skipped" when any were skipped).  Exit status 1 on any failure.
+#
+# usage: run.sh --build DIR [--kernel VMLINUZ --initrd INITRD | --unit-only]
+#               [--filter NAME]
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+build= kernel= initrd= filter= unit_only=
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--build) build=$2; shift 2 ;;
+	--kernel) kernel=$2; shift 2 ;;
+	--initrd) initrd=$2; shift 2 ;;
+	--filter) filter=$2; shift 2 ;;
+	--unit-only) unit_only=1; shift ;;
+	*) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
+	esac
+done
+
+matches() { case "$1" in *"$filter"*) return 0 ;; esac; return 1; }
+
+all_tests() {
+	local t name
+	for t in "$here"/unit/test_*.sh; do
+		name=$(basename "$t" .sh)
+		matches "$name" || continue
+		echo "# unit: ${name#test_}"
+		bash "$t" "$build" 2>&1 || true
+	done
+	[ -z "$unit_only" ] || return 0
+	echo "# vm: booting $(basename "$kernel")"
+	"$here/vm/run.sh" --kernel "$kernel" --initrd "$initrd" --mode check \
+		--filter "$filter" --log "$build/console.log"
+}
+
+# Number the TAP lines as they arrive; pass the rest through.
+all_tests | awk '
+	/^(not )?ok( [0-9]+)?( -|$)/ {
+		failed_line = /^not ok/
+		sub(/^(not )?ok( [0-9]+)?/, "")
+		n++
+		if (failed_line) { failed++; print "not ok " n $0 }
+		else if ($0 ~ /# SKIP/) { skipped++; print "ok " n $0 }
+		else { passed++; print "ok " n $0 }
+		fflush()
+		next
+	}
+	/^Bail out!/ { failed++; n++ }
+	{ print; fflush() }
+	END {
+		line = sprintf("%d passed, %d failed", passed, failed)
+		if (skipped) line = line sprintf(", %d skipped", skipped)
+		print line
+		exit (failed > 0 || n == 0)
+	}'

@@ -1,0 +1,84 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Fetch Debian's current stock kernel (image, headers, kbuild) into a cache,
+# unpacked with dpkg-deb, never installed.  Writes CACHE/kernel.mk, which
+# the Makefile includes:
+#   VM_KREL     the kernel release (uname -r in the VM)
+#   VM_KDIR     the headers tree to build the module against
+#   VM_VMLINUZ  the kernel to boot
+#   VM_BTF      its BTF, the base for the module's split BTF
+#   VM_MODDIR   its /lib/modules/VM_KREL (in-tree modules for the initramfs)
+#
+# The version is discovered from the linux-image-amd64 metapackage.  Without
+# apt metadata (offline), an already fetched kernel is reused.
+set -euo pipefail
+
+cache=$(realpath -m "${1:?usage: fetch-kernel.sh CACHE_DIR}")
+mkdir -p "$cache"
+
+discover() {
+	apt-cache depends linux-image-amd64 2>/dev/null |
+		sed -n '/^ *Depends: linux-image-\([0-9].*-amd64\)$/{s//\1/p;q}'
+}
+
+krel=$(discover || true)
+if [ -z "$krel" ]; then
+	if [ -f "$cache/kernel.mk" ]; then
+		echo "fetch-kernel: apt knows no linux-image-amd64; reusing $cache/kernel.mk" >&2
+		exit 0
+	fi
+	echo "fetch-kernel: cannot discover Debian's kernel: run 'apt-get update' (as root) first" >&2
+	exit 1
+fi
+
+root="$cache/kernel-$krel"
+if [ ! -f "$root/.complete" ]; then
+	version=$(apt-cache show "linux-image-$krel" | sed -n '/^Version: /{s///p;q}')
+	abi=${krel%-amd64}
+	debs="$cache/debs-$krel"
+	rm -rf "$root" "$debs"
+	mkdir -p "$debs" "$root"
+	echo "fetch-kernel: downloading Debian kernel $krel ($version)" >&2
+	# apt-get download writes into the current directory; _apt cannot
+	# write into a root-owned cache, hence the sandbox warning is expected.
+	(cd "$debs" && apt-get download -q \
+		"linux-image-$krel=$version" \
+		"linux-headers-$krel=$version" \
+		"linux-headers-$abi-common=$version" \
+		"linux-kbuild-6.1=$version" 2>&1 | grep -v 'unsandboxed' >&2 || true)
+	for deb in "$debs"/*.deb; do
+		dpkg-deb -x "$deb" "$root"
+	done
+	[ -f "$root/boot/vmlinuz-$krel" ] || {
+		echo "fetch-kernel: download failed: no vmlinuz-$krel in $debs" >&2
+		exit 1
+	}
+
+	# The -amd64 headers' Makefile includes the -common tree by its absolute
+	# /usr/src path; point it inside the cache instead.
+	echo "include $root/usr/src/linux-headers-$abi-common/Makefile" \
+		> "$root/usr/src/linux-headers-$krel/Makefile"
+
+	# vmlinuz carries an XZ-compressed ELF that keeps its .BTF section.
+	vmlinuz="$root/boot/vmlinuz-$krel"
+	# (Pipelines below stop reading early by design, hence no pipefail.)
+	offset=$(set +o pipefail; LC_ALL=C grep -abo $'\xfd7zXZ' "$vmlinuz" | head -n1 | cut -d: -f1)
+	[ -n "$offset" ] || { echo "fetch-kernel: no XZ payload in $vmlinuz" >&2; exit 1; }
+	(set +o pipefail; tail -c +"$((offset + 1))" "$vmlinuz" |
+		xz -dc --single-stream > "$root/vmlinux.elf")
+	objcopy -O binary --only-section=.BTF "$root/vmlinux.elf" "$root/vmlinux.btf"
+	rm -f "$root/vmlinux.elf"
+	[ -s "$root/vmlinux.btf" ] || { echo "fetch-kernel: $vmlinuz has no .BTF" >&2; exit 1; }
+	rm -rf "$debs"
+	touch "$root/.complete"
+fi
+
+cat > "$cache/kernel.mk.tmp" <<MK
+VM_KREL := $krel
+VM_KDIR := $root/usr/src/linux-headers-$krel
+VM_VMLINUZ := $root/boot/vmlinuz-$krel
+VM_BTF := $root/vmlinux.btf
+VM_MODDIR := $root/lib/modules/$krel
+MK
+mv "$cache/kernel.mk.tmp" "$cache/kernel.mk"

@@ -1,0 +1,71 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot Debian's kernel in QEMU (TCG) with the project's initramfs.
+#
+# usage: run.sh --kernel VMLINUZ --initrd INITRD --mode check|shell|demo
+#               [--filter NAME] [--timeout SECONDS] [--log CONSOLE_LOG]
+#
+# check: the guest's TAP lines stream to stdout; the kernel console goes to
+# the log, which is scanned for warnings afterwards.  Exits non-zero when
+# the guest did not finish, or the console shows a kernel warning.
+# shell, demo: the console is this terminal.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+kernel= initrd= mode=check filter= timeout=900 log=
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--kernel) kernel=$2; shift 2 ;;
+	--initrd) initrd=$2; shift 2 ;;
+	--mode) mode=$2; shift 2 ;;
+	--filter) filter=$2; shift 2 ;;
+	--timeout) timeout=$2; shift 2 ;;
+	--log) log=$2; shift 2 ;;
+	*) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
+	esac
+done
+[ -f "$kernel" ] && [ -f "$initrd" ] || {
+	echo "run.sh: need --kernel and --initrd (run through 'make check', 'make vm')" >&2
+	exit 2
+}
+
+# KVM hangs on this class of machine; TCG is slower but dependable.
+# panic_on_warn turns any kernel warning into a failed run.
+cmdline="console=ttyS0 panic=-1 panic_on_warn=1 oops=panic ctrpolicy_mode=$mode"
+[ -n "$filter" ] && cmdline="$cmdline ctrpolicy_filter=$filter"
+qemu=(qemu-system-x86_64 -accel tcg -cpu max -m 1G -smp 2 -no-reboot
+      -kernel "$kernel" -initrd "$initrd" -nic none)
+
+if [ "$mode" != check ]; then
+	exec "${qemu[@]}" -nographic -append "$cmdline quiet"
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+log=${log:-$work/console.log}
+out=$work/guest.tap
+: > "$out"
+timeout --foreground -k 5 "$timeout" "${qemu[@]}" -display none -monitor none \
+	-serial "file:$log" -serial "file:$out" -append "$cmdline" </dev/null &
+qemu_pid=$!
+tail -n +1 -f --pid=$qemu_pid "$out" &
+tail_pid=$!
+status=0
+wait $qemu_pid || status=$?
+wait $tail_pid 2>/dev/null || true
+
+if [ $status -eq 124 ]; then
+	echo "not ok - vm: guest finished within ${timeout}s"
+elif ! grep -q '^# guest done' "$out"; then
+	echo "not ok - vm: guest finished (qemu exit $status; last console lines follow)"
+	tail -n 30 "$log" | sed 's/^/#   /'
+else
+	echo "ok - vm: guest finished"
+fi
+if "$here/scanlog.sh" "$log" > "$work/scan" 2>&1; then
+	echo "ok - vm: kernel log has no warning, oops or sanitizer report"
+else
+	echo "not ok - vm: kernel log has no warning, oops or sanitizer report"
+	sed 's/^/#   /' "$work/scan"
+fi
