@@ -1,0 +1,34 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Unit test of the policy language: the parser and printer of
+# tools/ctrpolicy/ (policy.c, caps.c).  Usage: test_policy.sh BUILD_DIR
+#
+# Builds tests/unit/policy/test_policy.c with them, with ASan and UBSan,
+# into BUILD_DIR/test_policy and runs it on the fixtures next to it.  Prints
+# TAP; exits non-zero if any check failed.
+
+set -u
+
+if [ $# -ne 1 ]; then
+	echo "usage: $0 BUILD_DIR" >&2
+	exit 1
+fi
+build=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cc=${CC:-cc}
+
+mkdir -p "$build" || { echo "Bail out! cannot create $build"; exit 1; }
+if ! out=$(cd "$root" && "$cc" -Wall -Wextra -Werror -O2 -g \
+		-fsanitize=address,undefined -fno-sanitize-recover=all \
+		-I include/uapi -I tools/ctrpolicy \
+		-o "$build/test_policy" tests/unit/policy/test_policy.c \
+		tools/ctrpolicy/policy.c tools/ctrpolicy/caps.c 2>&1); then
+	printf '%s\n' "$out" | sed 's/^/# /'
+	echo "not ok - policy: the unit test builds"
+	exit 1
+fi
+# The fixtures and the binary are found from here, whatever the directory.
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
+	"$build/test_policy" "$root/tests/unit/policy"
