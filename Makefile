@@ -1,0 +1,174 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# ctrpolicy: the kernel module, the admin tool, and the tests that boot
+# Debian's stock kernel in QEMU.
+#
+#   make                  module (for KDIR) and tool
+#   make check [T=name]   unit tests, then the in-VM tests
+#   make vm               a shell in the VM with the module loaded
+#   make demo             a short scripted scenario in the VM
+#   sudo make install     module and tool on this host
+
+CACHE	?= $(CURDIR)/.cache
+BUILD	?= $(CURDIR)/build
+CFLAGS	?= -O2 -g
+CLANG	?= clang
+BPFTOOL	?= bpftool
+PAHOLE	?= pahole
+PREFIX	?= /usr/local
+WARNINGS := -Wall -Wextra -Werror
+T	?=
+
+# Goals that boot the VM need Debian's kernel in the cache; so does a plain
+# build on a host without headers for its running kernel.
+VM_GOALS := check check-vm vm demo initramfs vm-module
+HOST_KDIR := /lib/modules/$(shell uname -r)/build
+ifeq ($(origin KDIR),undefined)
+ifneq ($(wildcard $(HOST_KDIR)/Makefile),)
+KDIR := $(HOST_KDIR)
+BTF_BASE ?= /sys/kernel/btf/vmlinux
+endif
+endif
+ifeq ($(filter clean distclean,$(MAKECMDGOALS)),)
+ifneq ($(KDIR),)
+ifneq ($(filter $(VM_GOALS),$(MAKECMDGOALS)),)
+include $(CACHE)/kernel.mk
+endif
+else
+include $(CACHE)/kernel.mk
+KDIR := $(VM_KDIR)
+BTF_BASE ?= $(VM_BTF)
+endif
+endif
+
+$(CACHE)/kernel.mk: tests/vm/fetch-kernel.sh
+	tests/vm/fetch-kernel.sh $(CACHE)
+
+# The module is built out of a mirror of the sources, one per kernel
+# release, so that modules for the host and for the VM do not clobber each
+# other's objects.
+kernel_release = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
+		   $(1)/include/generated/utsrelease.h 2>/dev/null)
+MODULE_SOURCES := Kbuild $(wildcard kernel/*.[ch]) include/uapi/linux/ctrpolicy.h
+
+# $(1): KDIR, $(2): BTF base, $(3): output directory, $(4): the module
+# with BTF.  Kbuild's own .ko stays as linked: BTF and resolved ids are added
+# to a copy, since the id resolver must see a freshly linked module.
+define build_module
+	@mkdir -p $(3)
+	@for f in $(MODULE_SOURCES); do \
+		mkdir -p $(3)/$$(dirname $$f); ln -sfn $(CURDIR)/$$f $(3)/$$f; done
+	$(MAKE) -C $(1) M=$(3) modules
+	@if [ ! -e $(4) ] || [ $(3)/ctrpolicy.ko -nt $(4) ]; then \
+		cp $(3)/ctrpolicy.ko $(4).tmp && \
+		if [ ! -e $(1)/vmlinux ]; then \
+			echo "  BTF     $(4) (base $(2))" && \
+			LLVM_OBJCOPY=objcopy $(PAHOLE) -J $$(PAHOLE=$(PAHOLE) \
+				$(1)/scripts/pahole-flags.sh) --btf_base $(2) \
+				$(4).tmp && \
+			$(BUILD)/btfids --btf-base $(2) $(4).tmp; \
+		fi && mv $(4).tmp $(4); \
+	fi
+endef
+
+KREL = $(call kernel_release,$(KDIR))
+MODOUT = $(BUILD)/module-$(KREL)
+MODULE = $(BUILD)/ctrpolicy-$(KREL).ko
+VM_MODOUT = $(BUILD)/module-$(VM_KREL)
+VM_MODULE = $(BUILD)/ctrpolicy-$(VM_KREL).ko
+
+# Keep the BPF objects and skeletons between runs.
+.SECONDARY:
+
+.PHONY: all module vm-module tool tests clean distclean check check-unit \
+	check-vm vm demo initramfs install
+
+all: module tool
+
+module: $(BUILD)/btfids
+	@test -n "$(KDIR)" || { echo "no KDIR: install kernel headers or set KDIR"; exit 1; }
+	$(call build_module,$(KDIR),$(BTF_BASE),$(MODOUT),$(MODULE))
+
+vm-module: $(BUILD)/btfids
+	$(call build_module,$(VM_KDIR),$(VM_BTF),$(VM_MODOUT),$(VM_MODULE))
+
+# ---- user space -----------------------------------------------------------
+
+LIBNL_CFLAGS := $(shell pkg-config --cflags libnl-genl-3.0)
+LIBNL_LIBS := $(shell pkg-config --libs libnl-genl-3.0)
+USER_CFLAGS = $(CFLAGS) $(WARNINGS) -I$(CURDIR)/include/uapi -I$(BUILD)
+TOOL_SOURCES := $(wildcard tools/ctrpolicy/*.c)
+TOOL_HEADERS := $(wildcard tools/ctrpolicy/*.h) include/uapi/linux/ctrpolicy.h
+
+$(BUILD)/btfids: tools/btfids/btfids.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARNINGS) -o $@ $< -lbpf -lelf
+
+# CO-RE: one vmlinux.h from the target kernel's BTF serves any kernel that
+# has the fields the programs read.
+$(BUILD)/vmlinux.h: $(BTF_BASE)
+	@mkdir -p $(@D)
+	$(BPFTOOL) btf dump file $< format c > $@.tmp && mv $@.tmp $@
+
+BPF_CC = @mkdir -p $(@D) && echo "  BPF     $@" && \
+	$(CLANG) -target bpf -g -O2 -D__TARGET_ARCH_x86 -I$(BUILD) \
+	-I$(CURDIR)/include/uapi -Wall -Werror -c $< -o $@
+
+$(BUILD)/%.skel.h: $(BUILD)/%.bpf.o
+	$(BPFTOOL) gen skeleton $< name $(notdir $*)_bpf > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/ctrpolicy.bpf.o: kernel/bpf/ctrpolicy.bpf.c $(BUILD)/vmlinux.h
+	$(BPF_CC)
+
+$(BUILD)/ctrpolicy: $(TOOL_SOURCES) $(TOOL_HEADERS) $(BUILD)/ctrpolicy.skel.h
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) $(LIBNL_CFLAGS) -o $@ $(TOOL_SOURCES) \
+		$(LIBNL_LIBS) -lbpf -lelf
+
+tool: $(BUILD)/ctrpolicy
+
+# ---- tests ------------------------------------------------------------------
+
+GUEST_PROGS := $(patsubst tests/guest/progs/%.c,$(BUILD)/tests/%, \
+		 $(wildcard tests/guest/progs/*.c))
+GUEST_BPF := $(patsubst tests/guest/progs/%.bpf.c,$(BUILD)/tests/%.skel.h, \
+	       $(wildcard tests/guest/progs/*.bpf.c))
+GUEST_PROGS := $(filter-out %.bpf,$(GUEST_PROGS))
+
+$(BUILD)/tests/%.bpf.o: tests/guest/progs/%.bpf.c $(BUILD)/vmlinux.h
+	$(BPF_CC)
+
+$(BUILD)/tests/%: tests/guest/progs/%.c $(GUEST_BPF)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -I$(BUILD)/tests -o $@ $< -lbpf -lelf -lmnl
+
+tests: tool $(BUILD)/btfids $(GUEST_PROGS)
+
+INITRAMFS := $(BUILD)/initramfs-$(VM_KREL).cpio
+
+initramfs: vm-module tests
+	tests/vm/mkinitramfs.sh $(INITRAMFS) $(VM_MODULE) $(BUILD)
+
+check: tests initramfs
+	tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
+		--initrd $(INITRAMFS) --filter '$(T)'
+
+check-unit: tests
+	tests/run.sh --build $(BUILD) --unit-only --filter '$(T)'
+
+vm: initramfs
+	tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode shell
+
+demo: initramfs
+	tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode demo
+
+install: module tool
+	install -D -m 0644 $(MODULE) $(DESTDIR)/lib/modules/$(KREL)/updates/ctrpolicy.ko
+	[ -n "$(DESTDIR)" ] || depmod -a $(KREL)
+	install -D -m 0755 $(BUILD)/ctrpolicy $(DESTDIR)$(PREFIX)/sbin/ctrpolicy
+
+clean:
+	rm -rf $(BUILD)
+
+distclean: clean
+	rm -rf $(CACHE)

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * ctrpolicy - per-cgroup confinement of capabilities, mounts and network.
+ *
+ * The user space ABI: the generic netlink family "ctrpolicy", shared by the
+ * kernel module and the ctrpolicy tool.
+ *
+ * A policy is attached to a cgroup v2, named by its id (the inode number of
+ * its directory in the cgroup2 file system), and applies to the cgroup and
+ * every descendant.  A task is allowed an action only if every policy on its
+ * cgroup and on each ancestor allows it.
+ */
+#ifndef _UAPI_LINUX_CTRPOLICY_H
+#define _UAPI_LINUX_CTRPOLICY_H
+
+#include <linux/types.h>
+
+#define CTRPOLICY_GENL_NAME		"ctrpolicy"
+/* Bumped on every incompatible change of the attributes or commands below. */
+#define CTRPOLICY_GENL_VERSION		1
+#define CTRPOLICY_MCGRP_EVENTS		"events"
+
+/* Limits enforced by the module. */
+#define CTRPOLICY_NAME_MAX		64	/* policy name, with its NUL */
+#define CTRPOLICY_MAX_POLICIES		65536
+
+/**
+ * enum ctrpolicy_cmd - generic netlink commands
+ * @CTRPOLICY_CMD_POLICY_SET: create or atomically replace the policy of
+ *	%CTRPOLICY_A_CGROUP_ID with %CTRPOLICY_A_POLICY (admin only).
+ * @CTRPOLICY_CMD_POLICY_DEL: remove the policy of %CTRPOLICY_A_CGROUP_ID
+ *	(admin only).
+ * @CTRPOLICY_CMD_POLICY_GET: the policy of %CTRPOLICY_A_CGROUP_ID, or with
+ *	NLM_F_DUMP every policy; each reply holds %CTRPOLICY_A_CGROUP_ID,
+ *	%CTRPOLICY_A_POLICY and %CTRPOLICY_A_COUNTERS.
+ * @CTRPOLICY_CMD_STATUS_GET: %CTRPOLICY_A_STATUS.
+ * @CTRPOLICY_CMD_EVENT: a notification on the "events" group:
+ *	%CTRPOLICY_A_EVENT.
+ */
+enum ctrpolicy_cmd {
+	CTRPOLICY_CMD_UNSPEC,
+	CTRPOLICY_CMD_POLICY_SET,
+	CTRPOLICY_CMD_POLICY_DEL,
+	CTRPOLICY_CMD_POLICY_GET,
+	CTRPOLICY_CMD_STATUS_GET,
+	CTRPOLICY_CMD_EVENT,
+
+	__CTRPOLICY_CMD_MAX,
+	CTRPOLICY_CMD_MAX = __CTRPOLICY_CMD_MAX - 1
+};
+
+enum ctrpolicy_attr {
+	CTRPOLICY_A_UNSPEC,
+	CTRPOLICY_A_PAD,
+	CTRPOLICY_A_CGROUP_ID,		/* u64 */
+	CTRPOLICY_A_POLICY,		/* nest: enum ctrpolicy_policy_attr */
+	CTRPOLICY_A_COUNTERS,		/* nest: enum ctrpolicy_area, each a
+					 * nest of enum ctrpolicy_counter_attr */
+	CTRPOLICY_A_STATUS,		/* nest: enum ctrpolicy_status_attr */
+	CTRPOLICY_A_EVENT,		/* nest: enum ctrpolicy_event_attr */
+
+	__CTRPOLICY_A_MAX,
+	CTRPOLICY_A_MAX = __CTRPOLICY_A_MAX - 1
+};
+
+/**
+ * enum ctrpolicy_mode - what a policy does with an action it does not allow
+ * @CTRPOLICY_MODE_ENFORCE: deny it with -EPERM and report it.
+ * @CTRPOLICY_MODE_AUDIT: allow it and report that it would be denied.
+ */
+enum ctrpolicy_mode {
+	CTRPOLICY_MODE_ENFORCE,
+	CTRPOLICY_MODE_AUDIT,
+
+	__CTRPOLICY_MODE_MAX,
+	CTRPOLICY_MODE_MAX = __CTRPOLICY_MODE_MAX - 1
+};
+
+enum ctrpolicy_policy_attr {
+	CTRPOLICY_POLICY_A_UNSPEC,
+	CTRPOLICY_POLICY_A_PAD,
+	CTRPOLICY_POLICY_A_NAME,	/* string, shorter than CTRPOLICY_NAME_MAX */
+	CTRPOLICY_POLICY_A_MODE,	/* u32: enum ctrpolicy_mode */
+	CTRPOLICY_POLICY_A_CAPS,	/* u64: bit N allows capability N;
+					 * bits above CAP_LAST_CAP are refused */
+
+	__CTRPOLICY_POLICY_A_MAX,
+	CTRPOLICY_POLICY_A_MAX = __CTRPOLICY_POLICY_A_MAX - 1
+};
+
+/* The areas a policy confines; counters and events are kept per area. */
+enum ctrpolicy_area {
+	CTRPOLICY_AREA_UNSPEC,
+	CTRPOLICY_AREA_CAPABILITY,
+	CTRPOLICY_AREA_MOUNT,
+	CTRPOLICY_AREA_NETWORK,
+	/* Self-protection: policy changes, BPF objects, cgroup escapes. */
+	CTRPOLICY_AREA_PROTECT,
+
+	__CTRPOLICY_AREA_MAX,
+	CTRPOLICY_AREA_MAX = __CTRPOLICY_AREA_MAX - 1
+};
+
+enum ctrpolicy_counter_attr {
+	CTRPOLICY_COUNTER_A_UNSPEC,
+	CTRPOLICY_COUNTER_A_PAD,
+	CTRPOLICY_COUNTER_A_CHECKS,	/* u64: decisions this policy took part in */
+	CTRPOLICY_COUNTER_A_ALLOWED,	/* u64: of which it allowed */
+	CTRPOLICY_COUNTER_A_DENIED,	/* u64: of which it denied (enforce) */
+	CTRPOLICY_COUNTER_A_AUDITED,	/* u64: of which it would have denied (audit) */
+
+	__CTRPOLICY_COUNTER_A_MAX,
+	CTRPOLICY_COUNTER_A_MAX = __CTRPOLICY_COUNTER_A_MAX - 1
+};
+
+enum ctrpolicy_status_attr {
+	CTRPOLICY_STATUS_A_UNSPEC,
+	CTRPOLICY_STATUS_A_PAD,
+	CTRPOLICY_STATUS_A_VERSION,	/* string: module version */
+	CTRPOLICY_STATUS_A_ABI,		/* u32: CTRPOLICY_GENL_VERSION */
+	CTRPOLICY_STATUS_A_POLICIES,	/* u32: policies loaded */
+	CTRPOLICY_STATUS_A_USERS,	/* u32: BPF programs holding the module */
+	CTRPOLICY_STATUS_A_EVENTS_SENT,	/* u64 */
+	CTRPOLICY_STATUS_A_EVENTS_DROPPED,	/* u64: rate limit or full queue */
+
+	__CTRPOLICY_STATUS_A_MAX,
+	CTRPOLICY_STATUS_A_MAX = __CTRPOLICY_STATUS_A_MAX - 1
+};
+
+/**
+ * enum ctrpolicy_verdict - what happened to an action an event reports
+ * @CTRPOLICY_VERDICT_DENIED: denied by an enforcing policy.
+ * @CTRPOLICY_VERDICT_AUDITED: allowed; an audit policy would have denied it.
+ */
+enum ctrpolicy_verdict {
+	CTRPOLICY_VERDICT_DENIED,
+	CTRPOLICY_VERDICT_AUDITED,
+};
+
+enum ctrpolicy_event_attr {
+	CTRPOLICY_EVENT_A_UNSPEC,
+	CTRPOLICY_EVENT_A_PAD,
+	CTRPOLICY_EVENT_A_CGROUP_ID,	/* u64: the task's cgroup */
+	CTRPOLICY_EVENT_A_POLICY_CGROUP_ID,	/* u64: the deciding policy's cgroup */
+	CTRPOLICY_EVENT_A_POLICY_NAME,	/* string */
+	CTRPOLICY_EVENT_A_PID,		/* u32: thread group id, init pid ns */
+	CTRPOLICY_EVENT_A_COMM,		/* string */
+	CTRPOLICY_EVENT_A_AREA,		/* u32: enum ctrpolicy_area */
+	CTRPOLICY_EVENT_A_VERDICT,	/* u32: enum ctrpolicy_verdict */
+	CTRPOLICY_EVENT_A_CAPABILITY,	/* u32: capability number */
+	CTRPOLICY_EVENT_A_OPERATION,	/* string: what was asked, e.g. "bpf" */
+
+	__CTRPOLICY_EVENT_A_MAX,
+	CTRPOLICY_EVENT_A_MAX = __CTRPOLICY_EVENT_A_MAX - 1
+};
+
+#endif /* _UAPI_LINUX_CTRPOLICY_H */

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ctrpolicy - Kernel version differences, kept in one place.
+ *
+ * The kfunc declaration macros changed after 6.1: definitions gained
+ * __bpf_kfunc_start_defs() in 6.7 and BTF_SET8_START became
+ * BTF_KFUNCS_START in 6.9.
+ */
+#ifndef _SECURITY_CTRPOLICY_COMPAT_H
+#define _SECURITY_CTRPOLICY_COMPAT_H
+
+#include <linux/btf_ids.h>
+#include <linux/compiler.h>
+#include <linux/version.h>
+
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+#define CTRPOLICY_KFUNC_DEFS_START	__bpf_kfunc_start_defs()
+#define CTRPOLICY_KFUNC_DEFS_END	__bpf_kfunc_end_defs()
+#else
+#define CTRPOLICY_KFUNC_DEFS_START					\
+	__diag_push();							\
+	__diag_ignore_all("-Wmissing-prototypes",			\
+			  "kfuncs are called from BPF programs only")
+#define CTRPOLICY_KFUNC_DEFS_END	__diag_pop()
+#endif
+
+#ifndef __bpf_kfunc
+/* Keeps the kfunc and its BTF even when nothing in the kernel calls it. */
+#define __bpf_kfunc __used noinline
+#endif
+
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
+#define CTRPOLICY_KFUNCS_START(name)	BTF_KFUNCS_START(name)
+#define CTRPOLICY_KFUNCS_END(name)	BTF_KFUNCS_END(name)
+#else
+#define CTRPOLICY_KFUNCS_START(name)	BTF_SET8_START(name)
+#define CTRPOLICY_KFUNCS_END(name)	BTF_SET8_END(name)
+#endif
+
+#endif /* _SECURITY_CTRPOLICY_COMPAT_H */

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ctrpolicy - Shared declarations of the decision engine.
+ */
+#ifndef _SECURITY_CTRPOLICY_H
+#define _SECURITY_CTRPOLICY_H
+
+#include <linux/rcupdate.h>
+#include <linux/rhashtable-types.h>
+#include <linux/types.h>
+#include <uapi/linux/ctrpolicy.h>
+
+struct cred;
+struct inode;
+struct netlink_ext_ack;
+
+#define CTRPOLICY_VERSION "0.2.0"
+
+/*
+ * Policies live on cgroups of level 1 to CTRPOLICY_MAX_LEVEL: the levels that
+ * hold a policy are one word, so a task leaves the hook after one load when
+ * none of its ancestors' levels holds any.  Level 0 is the root cgroup: a
+ * policy there would confine the host, and the administrator with it.
+ */
+#define CTRPOLICY_MAX_LEVEL	(BITS_PER_LONG - 1)
+
+enum ctrpolicy_count {
+	CTRPOLICY_COUNT_CHECKS,
+	CTRPOLICY_COUNT_ALLOWED,
+	CTRPOLICY_COUNT_DENIED,
+	CTRPOLICY_COUNT_AUDITED,
+	CTRPOLICY_COUNT_NUM,
+};
+
+/**
+ * struct ctrpolicy_policy - an immutable policy
+ * @rcu: frees the policy after the readers that may still see it
+ * @mode: enum ctrpolicy_mode
+ * @caps: bit N allows capability N
+ * @name: the administrator's name for it
+ *
+ * A policy is never changed once published: a replace publishes a new one.
+ */
+struct ctrpolicy_policy {
+	struct rcu_head rcu;
+	u32 mode;
+	u64 caps;
+	char name[CTRPOLICY_NAME_MAX];
+};
+
+struct ctrpolicy_counters {
+	u64 count[CTRPOLICY_AREA_MAX + 1][CTRPOLICY_COUNT_NUM];
+};
+
+/**
+ * struct ctrpolicy_entry - the policy slot of one cgroup
+ * @node: in the store's hash table, keyed by @cgroup_id
+ * @list: in the store's list, the order of dumps
+ * @cgroup_id: the cgroup v2 id
+ * @level: the cgroup's depth, 1 for a child of the root
+ * @policy: the policy in force, replaced under RCU
+ * @counters: per-CPU decision counters; they outlive policy replacements
+ * @rcu: frees the entry after the readers that may still see it
+ */
+struct ctrpolicy_entry {
+	struct rhash_head node;
+	struct list_head list;
+	u64 cgroup_id;
+	int level;
+	struct ctrpolicy_policy __rcu *policy;
+	struct ctrpolicy_counters __percpu *counters;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct ctrpolicy_request - an action a confined task asks for
+ * @area: which part of a policy decides
+ * @operation: what was asked, for the denial report
+ * @capability: the capability, for %CTRPOLICY_AREA_CAPABILITY
+ * @quiet: decide and count, but send no event (CAP_OPT_NOAUDIT)
+ */
+struct ctrpolicy_request {
+	enum ctrpolicy_area area;
+	const char *operation;
+	u32 capability;
+	bool quiet;
+};
+
+/* Whether @policy allows @request, one function per area. */
+typedef bool (*ctrpolicy_allows_t)(const struct ctrpolicy_policy *policy,
+				   const struct ctrpolicy_request *request);
+
+/* store.c */
+int ctrpolicy_decide(const struct ctrpolicy_request *request,
+		     ctrpolicy_allows_t allows);
+bool ctrpolicy_current_confined(void);
+int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
+			struct netlink_ext_ack *extack);
+int ctrpolicy_store_delete(u64 cgroup_id);
+struct ctrpolicy_entry *ctrpolicy_store_find(u64 cgroup_id);
+struct ctrpolicy_entry *ctrpolicy_store_nth(unsigned long index);
+struct ctrpolicy_entry *ctrpolicy_store_next(struct ctrpolicy_entry *entry);
+unsigned long ctrpolicy_store_seq(void);
+unsigned int ctrpolicy_store_count(void);
+void ctrpolicy_store_reap(void);
+void ctrpolicy_entry_counters(const struct ctrpolicy_entry *entry,
+			      struct ctrpolicy_counters *sum);
+int ctrpolicy_store_init(void);
+void ctrpolicy_store_exit(void);
+
+/* caps.c */
+int ctrpolicy_decide_capable(const struct cred *cred, int cap,
+			     unsigned int opts);
+
+/* protect.c */
+int ctrpolicy_protect(const char *operation);
+int ctrpolicy_decide_bpf(int cmd);
+int ctrpolicy_decide_inode_permission(struct inode *inode, int mask);
+int ctrpolicy_decide_bpffs_change(struct inode *dir);
+
+/* events.c */
+void ctrpolicy_event_report(const struct ctrpolicy_request *request,
+			    const struct ctrpolicy_entry *entry,
+			    const struct ctrpolicy_policy *policy,
+			    u64 task_cgroup_id, enum ctrpolicy_verdict verdict);
+void ctrpolicy_events_stats(u64 *sent, u64 *dropped);
+void ctrpolicy_events_exit(void);
+
+/* kfuncs.c */
+int ctrpolicy_kfuncs_register(void);
+
+/* netlink.c */
+int ctrpolicy_netlink_init(void);
+void ctrpolicy_netlink_exit(void);
+bool ctrpolicy_netlink_has_listeners(void);
+struct ctrpolicy_event;
+int ctrpolicy_netlink_send_event(const struct ctrpolicy_event *event);
+
+/**
+ * struct ctrpolicy_event - a denial, queued for the "events" group
+ */
+struct ctrpolicy_event {
+	u64 cgroup_id;
+	u64 policy_cgroup_id;
+	u32 pid;
+	u32 area;
+	u32 verdict;
+	u32 capability;
+	char policy_name[CTRPOLICY_NAME_MAX];
+	char comm[16];
+	char operation[48];
+};
+
+#endif /* _SECURITY_CTRPOLICY_H */

@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ctrpolicy - The generic netlink family "ctrpolicy".
+ *
+ * Every command has its own strict attribute policy; writes need
+ * CAP_NET_ADMIN in the initial user namespace and are refused to confined
+ * tasks whatever they hold.  Errors carry an extack message naming the
+ * attribute.  Dumps resume where the previous message ended and flag a
+ * store change in between (NLM_F_DUMP_INTR).
+ */
+
+#include <linux/capability.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <net/genetlink.h>
+#include <net/netlink.h>
+
+#include "ctrpolicy.h"
+
+static const struct nla_policy policy_attr_policy[CTRPOLICY_POLICY_A_MAX + 1] = {
+	[CTRPOLICY_POLICY_A_NAME] = { .type = NLA_NUL_STRING,
+				      .len = CTRPOLICY_NAME_MAX - 1 },
+	[CTRPOLICY_POLICY_A_MODE] = NLA_POLICY_MAX(NLA_U32, CTRPOLICY_MODE_MAX),
+	/* 6.1's NLA_POLICY_MASK holds 32 bits: checked in parse_policy(). */
+	[CTRPOLICY_POLICY_A_CAPS] = { .type = NLA_U64 },
+};
+
+static const struct nla_policy set_policy[CTRPOLICY_A_MAX + 1] = {
+	[CTRPOLICY_A_CGROUP_ID] = { .type = NLA_U64 },
+	[CTRPOLICY_A_POLICY] = NLA_POLICY_NESTED(policy_attr_policy),
+};
+
+static const struct nla_policy cgroup_policy[CTRPOLICY_A_MAX + 1] = {
+	[CTRPOLICY_A_CGROUP_ID] = { .type = NLA_U64 },
+};
+
+static const struct nla_policy status_policy[CTRPOLICY_A_MAX + 1] = {};
+
+static struct genl_family ctrpolicy_family;
+
+enum ctrpolicy_mcgrp {
+	CTRPOLICY_MCGRP_EVENTS_ID,
+};
+
+static const struct genl_multicast_group ctrpolicy_mcgrps[] = {
+	[CTRPOLICY_MCGRP_EVENTS_ID] = { .name = CTRPOLICY_MCGRP_EVENTS },
+};
+
+/* Confined tasks never change policies, even with CAP_NET_ADMIN. */
+static int refuse_confined(struct genl_info *info)
+{
+	if (!ctrpolicy_protect("change policies"))
+		return 0;
+	NL_SET_ERR_MSG(info->extack, "a confined task cannot change policies");
+	return -EPERM;
+}
+
+static struct ctrpolicy_policy *parse_policy(struct nlattr *nest,
+					     struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[CTRPOLICY_POLICY_A_MAX + 1];
+	struct ctrpolicy_policy *policy;
+	int err;
+
+	err = nla_parse_nested(tb, CTRPOLICY_POLICY_A_MAX, nest,
+			       policy_attr_policy, extack);
+	if (err)
+		return ERR_PTR(err);
+	if (!tb[CTRPOLICY_POLICY_A_NAME] || !nla_len(tb[CTRPOLICY_POLICY_A_NAME]) ||
+	    !*(char *)nla_data(tb[CTRPOLICY_POLICY_A_NAME])) {
+		NL_SET_ERR_MSG_ATTR(extack, nest, "policy needs a non-empty name");
+		NL_SET_ERR_ATTR_MISS(extack, nest, CTRPOLICY_POLICY_A_NAME);
+		return ERR_PTR(-EINVAL);
+	}
+
+	if (tb[CTRPOLICY_POLICY_A_CAPS] &&
+	    nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]) & ~GENMASK_ULL(CAP_LAST_CAP, 0)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[CTRPOLICY_POLICY_A_CAPS],
+				    "capability bits above CAP_LAST_CAP");
+		return ERR_PTR(-EINVAL);
+	}
+
+	policy = kzalloc(sizeof(*policy), GFP_KERNEL_ACCOUNT);
+	if (!policy)
+		return ERR_PTR(-ENOMEM);
+	nla_strscpy(policy->name, tb[CTRPOLICY_POLICY_A_NAME], sizeof(policy->name));
+	if (tb[CTRPOLICY_POLICY_A_MODE])
+		policy->mode = nla_get_u32(tb[CTRPOLICY_POLICY_A_MODE]);
+	if (tb[CTRPOLICY_POLICY_A_CAPS])
+		policy->caps = nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]);
+	return policy;
+}
+
+static int policy_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ctrpolicy_policy *policy;
+	int err;
+
+	err = refuse_confined(info);
+	if (err)
+		return err;
+	if (GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_CGROUP_ID) ||
+	    GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_POLICY))
+		return -EINVAL;
+
+	policy = parse_policy(info->attrs[CTRPOLICY_A_POLICY], info->extack);
+	if (IS_ERR(policy))
+		return PTR_ERR(policy);
+	err = ctrpolicy_store_set(nla_get_u64(info->attrs[CTRPOLICY_A_CGROUP_ID]),
+				  policy, info->extack);
+	if (err == -ENOENT || err == -EINVAL)
+		NL_SET_BAD_ATTR(info->extack, info->attrs[CTRPOLICY_A_CGROUP_ID]);
+	return err;
+}
+
+static int policy_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	int err;
+
+	err = refuse_confined(info);
+	if (err)
+		return err;
+	if (GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_CGROUP_ID))
+		return -EINVAL;
+	err = ctrpolicy_store_delete(nla_get_u64(info->attrs[CTRPOLICY_A_CGROUP_ID]));
+	if (err == -ENOENT)
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CTRPOLICY_A_CGROUP_ID],
+				    "this cgroup has no policy");
+	return err;
+}
+
+static int put_counters(struct sk_buff *skb, const struct ctrpolicy_entry *entry)
+{
+	struct ctrpolicy_counters sum;
+	struct nlattr *all, *area_nest;
+	int area;
+
+	ctrpolicy_entry_counters(entry, &sum);
+	all = nla_nest_start(skb, CTRPOLICY_A_COUNTERS);
+	if (!all)
+		return -EMSGSIZE;
+	for (area = CTRPOLICY_AREA_UNSPEC + 1; area <= CTRPOLICY_AREA_MAX; area++) {
+		const u64 *c = sum.count[area];
+
+		area_nest = nla_nest_start(skb, area);
+		if (!area_nest ||
+		    nla_put_u64_64bit(skb, CTRPOLICY_COUNTER_A_CHECKS,
+				      c[CTRPOLICY_COUNT_CHECKS], CTRPOLICY_COUNTER_A_PAD) ||
+		    nla_put_u64_64bit(skb, CTRPOLICY_COUNTER_A_ALLOWED,
+				      c[CTRPOLICY_COUNT_ALLOWED], CTRPOLICY_COUNTER_A_PAD) ||
+		    nla_put_u64_64bit(skb, CTRPOLICY_COUNTER_A_DENIED,
+				      c[CTRPOLICY_COUNT_DENIED], CTRPOLICY_COUNTER_A_PAD) ||
+		    nla_put_u64_64bit(skb, CTRPOLICY_COUNTER_A_AUDITED,
+				      c[CTRPOLICY_COUNT_AUDITED], CTRPOLICY_COUNTER_A_PAD))
+			return -EMSGSIZE;
+		nla_nest_end(skb, area_nest);
+	}
+	nla_nest_end(skb, all);
+	return 0;
+}
+
+/* One policy message.  Caller holds rcu_read_lock(). */
+static int fill_policy(struct sk_buff *skb, const struct ctrpolicy_entry *entry,
+		       u32 portid, u32 seq, int flags, struct netlink_callback *cb)
+{
+	const struct ctrpolicy_policy *policy = rcu_dereference(entry->policy);
+	struct nlattr *nest;
+	void *hdr;
+
+	hdr = genlmsg_put(skb, portid, seq, &ctrpolicy_family, flags,
+			  CTRPOLICY_CMD_POLICY_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
+	if (nla_put_u64_64bit(skb, CTRPOLICY_A_CGROUP_ID, entry->cgroup_id,
+			      CTRPOLICY_A_PAD))
+		goto cancel;
+	nest = nla_nest_start(skb, CTRPOLICY_A_POLICY);
+	if (!nest ||
+	    nla_put_string(skb, CTRPOLICY_POLICY_A_NAME, policy->name) ||
+	    nla_put_u32(skb, CTRPOLICY_POLICY_A_MODE, policy->mode) ||
+	    nla_put_u64_64bit(skb, CTRPOLICY_POLICY_A_CAPS, policy->caps,
+			      CTRPOLICY_POLICY_A_PAD))
+		goto cancel;
+	nla_nest_end(skb, nest);
+	if (put_counters(skb, entry))
+		goto cancel;
+	genlmsg_end(skb, hdr);
+	return 0;
+
+cancel:
+	genlmsg_cancel(skb, hdr);
+	return -EMSGSIZE;
+}
+
+static int policy_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ctrpolicy_entry *entry;
+	struct sk_buff *msg;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_CGROUP_ID))
+		return -EINVAL;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	rcu_read_lock();
+	entry = ctrpolicy_store_find(nla_get_u64(info->attrs[CTRPOLICY_A_CGROUP_ID]));
+	err = entry ? fill_policy(msg, entry, info->snd_portid, info->snd_seq,
+				  0, NULL) : -ENOENT;
+	rcu_read_unlock();
+	if (err) {
+		if (err == -ENOENT)
+			NL_SET_ERR_MSG_ATTR(info->extack,
+					    info->attrs[CTRPOLICY_A_CGROUP_ID],
+					    "this cgroup has no policy");
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+static int policy_dump_start(struct netlink_callback *cb)
+{
+	/* Policies of removed cgroups should not show up in a listing. */
+	ctrpolicy_store_reap();
+	return 0;
+}
+
+static int policy_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	unsigned long index = cb->args[0];
+	struct ctrpolicy_entry *entry;
+	int err = 0;
+
+	rcu_read_lock();
+	cb->seq = ctrpolicy_store_seq();
+	for (entry = ctrpolicy_store_nth(index); entry;
+	     entry = ctrpolicy_store_next(entry)) {
+		err = fill_policy(skb, entry, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, NLM_F_MULTI, cb);
+		if (err)
+			break;
+		index++;
+	}
+	rcu_read_unlock();
+	cb->args[0] = index;
+	/* A full message is not an error: the dump goes on in the next one. */
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err ?: skb->len;
+}
+
+static int status_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *nest;
+	struct sk_buff *msg;
+	u64 sent, dropped;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &ctrpolicy_family, 0,
+				CTRPOLICY_CMD_STATUS_GET);
+	if (!hdr)
+		goto nospace;
+	ctrpolicy_events_stats(&sent, &dropped);
+	nest = nla_nest_start(msg, CTRPOLICY_A_STATUS);
+	if (!nest ||
+	    nla_put_string(msg, CTRPOLICY_STATUS_A_VERSION, CTRPOLICY_VERSION) ||
+	    nla_put_u32(msg, CTRPOLICY_STATUS_A_ABI, CTRPOLICY_GENL_VERSION) ||
+	    nla_put_u32(msg, CTRPOLICY_STATUS_A_POLICIES, ctrpolicy_store_count()) ||
+	    nla_put_u32(msg, CTRPOLICY_STATUS_A_USERS, module_refcount(THIS_MODULE)) ||
+	    nla_put_u64_64bit(msg, CTRPOLICY_STATUS_A_EVENTS_SENT, sent,
+			      CTRPOLICY_STATUS_A_PAD) ||
+	    nla_put_u64_64bit(msg, CTRPOLICY_STATUS_A_EVENTS_DROPPED, dropped,
+			      CTRPOLICY_STATUS_A_PAD))
+		goto nospace;
+	nla_nest_end(msg, nest);
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+
+nospace:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
+}
+
+static const struct genl_ops ctrpolicy_ops[] = {
+	{
+		.cmd = CTRPOLICY_CMD_POLICY_SET,
+		.doit = policy_set_doit,
+		.policy = set_policy,
+		.maxattr = CTRPOLICY_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = CTRPOLICY_CMD_POLICY_DEL,
+		.doit = policy_del_doit,
+		.policy = cgroup_policy,
+		.maxattr = CTRPOLICY_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = CTRPOLICY_CMD_POLICY_GET,
+		.doit = policy_get_doit,
+		.start = policy_dump_start,
+		.dumpit = policy_dumpit,
+		.policy = cgroup_policy,
+		.maxattr = CTRPOLICY_A_MAX,
+	},
+	{
+		.cmd = CTRPOLICY_CMD_STATUS_GET,
+		.doit = status_get_doit,
+		.policy = status_policy,
+		.maxattr = CTRPOLICY_A_MAX,
+	},
+};
+
+static struct genl_family ctrpolicy_family __ro_after_init = {
+	.name = CTRPOLICY_GENL_NAME,
+	.version = CTRPOLICY_GENL_VERSION,
+	.netnsok = false,
+	.module = THIS_MODULE,
+	.ops = ctrpolicy_ops,
+	.n_ops = ARRAY_SIZE(ctrpolicy_ops),
+	.resv_start_op = CTRPOLICY_CMD_MAX + 1,
+	.mcgrps = ctrpolicy_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(ctrpolicy_mcgrps),
+};
+
+/**
+ * ctrpolicy_netlink_has_listeners - Whether anyone listens for events
+ *
+ * Safe in any context.
+ *
+ * Return: true if a socket joined the "events" group.
+ */
+bool ctrpolicy_netlink_has_listeners(void)
+{
+	return genl_has_listeners(&ctrpolicy_family, &init_net,
+				  CTRPOLICY_MCGRP_EVENTS_ID);
+}
+
+/**
+ * ctrpolicy_netlink_send_event - Send one event to the "events" group
+ * @event: the event
+ *
+ * Return: 0, or a negative errno when it could not be built or sent.
+ */
+int ctrpolicy_netlink_send_event(const struct ctrpolicy_event *event)
+{
+	struct nlattr *nest;
+	struct sk_buff *msg;
+	void *hdr;
+	int err;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put(msg, 0, 0, &ctrpolicy_family, 0, CTRPOLICY_CMD_EVENT);
+	if (!hdr)
+		goto nospace;
+	nest = nla_nest_start(msg, CTRPOLICY_A_EVENT);
+	if (!nest ||
+	    nla_put_u64_64bit(msg, CTRPOLICY_EVENT_A_CGROUP_ID, event->cgroup_id,
+			      CTRPOLICY_EVENT_A_PAD) ||
+	    nla_put_u64_64bit(msg, CTRPOLICY_EVENT_A_POLICY_CGROUP_ID,
+			      event->policy_cgroup_id, CTRPOLICY_EVENT_A_PAD) ||
+	    nla_put_string(msg, CTRPOLICY_EVENT_A_POLICY_NAME, event->policy_name) ||
+	    nla_put_u32(msg, CTRPOLICY_EVENT_A_PID, event->pid) ||
+	    nla_put_string(msg, CTRPOLICY_EVENT_A_COMM, event->comm) ||
+	    nla_put_u32(msg, CTRPOLICY_EVENT_A_AREA, event->area) ||
+	    nla_put_u32(msg, CTRPOLICY_EVENT_A_VERDICT, event->verdict) ||
+	    nla_put_string(msg, CTRPOLICY_EVENT_A_OPERATION, event->operation))
+		goto nospace;
+	if (event->area == CTRPOLICY_AREA_CAPABILITY &&
+	    nla_put_u32(msg, CTRPOLICY_EVENT_A_CAPABILITY, event->capability))
+		goto nospace;
+	nla_nest_end(msg, nest);
+	genlmsg_end(msg, hdr);
+	err = genlmsg_multicast(&ctrpolicy_family, msg, 0,
+				CTRPOLICY_MCGRP_EVENTS_ID, GFP_KERNEL);
+	/* -ESRCH: the last listener left meanwhile; not a failure. */
+	return err == -ESRCH ? 0 : err;
+
+nospace:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
+}
+
+/**
+ * ctrpolicy_netlink_init - Register the generic netlink family
+ *
+ * Return: 0 or the error of genl_register_family().
+ */
+int ctrpolicy_netlink_init(void)
+{
+	return genl_register_family(&ctrpolicy_family);
+}
+
+/**
+ * ctrpolicy_netlink_exit - Unregister the generic netlink family
+ */
+void ctrpolicy_netlink_exit(void)
+{
+	genl_unregister_family(&ctrpolicy_family);
+}

@@ -1,0 +1,450 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ctrpolicy - The policy store and the decision walk.
+ *
+ * Policies are keyed by cgroup id in a resizable hash table.  Readers (the
+ * hooks) run under RCU and never block; writers (netlink) serialise on
+ * store_mutex, publish a new immutable policy and free the old one after a
+ * grace period.
+ *
+ * A task's effective policy is every policy on its cgroup and its
+ * ancestors.  The walk looks up only the ancestor levels that hold a policy
+ * somewhere (store_levels), so its cost is bounded by the number of such
+ * levels, not by the number of policies.
+ */
+
+#include <linux/bitops.h>
+#include <linux/cgroup.h>
+#include <linux/cred.h>
+#include <linux/err.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/netlink.h>
+#include <linux/percpu.h>
+#include <linux/rhashtable.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/workqueue.h>
+
+#include "ctrpolicy.h"
+
+/* How often policies of removed cgroups are looked for. */
+#define REAP_INTERVAL	(30 * HZ)
+
+static const struct rhashtable_params store_params = {
+	.key_len = sizeof(u64),
+	.key_offset = offsetof(struct ctrpolicy_entry, cgroup_id),
+	.head_offset = offsetof(struct ctrpolicy_entry, node),
+	.automatic_shrinking = true,
+};
+
+static struct rhashtable store_table;
+static LIST_HEAD(store_list);
+static DEFINE_MUTEX(store_mutex);
+static unsigned int store_count;
+/* Bumped on every change; dumps compare it to flag inconsistency. */
+static unsigned long store_seq;
+/* Bit N: some policy sits on a cgroup of level N. */
+static unsigned long store_levels;
+static unsigned int level_policies[CTRPOLICY_MAX_LEVEL + 1];
+
+static void reap_work_fn(struct work_struct *work);
+static DECLARE_DELAYED_WORK(reap_work, reap_work_fn);
+
+static void count(const struct ctrpolicy_entry *entry,
+		  enum ctrpolicy_area area, enum ctrpolicy_count what)
+{
+	this_cpu_inc(entry->counters->count[area][what]);
+}
+
+/* The entry of @cgrp's ancestor at @level, if it has one.  Under RCU. */
+static struct ctrpolicy_entry *entry_at_level(const struct cgroup *cgrp,
+					      unsigned long level)
+{
+	u64 id = cgroup_id(cgrp->ancestors[level]);
+
+	return rhashtable_lookup(&store_table, &id, store_params);
+}
+
+/* The levels of @cgrp's ancestry (itself included) that hold a policy. */
+static unsigned long policy_levels(const struct cgroup *cgrp)
+{
+	unsigned long levels = READ_ONCE(store_levels);
+
+	if (cgrp->level < CTRPOLICY_MAX_LEVEL)
+		levels &= GENMASK(cgrp->level, 0);
+	return levels;
+}
+
+/**
+ * ctrpolicy_decide - Decide a request of the current task
+ * @request: what is asked
+ * @allows: the area's rule check
+ *
+ * Every policy on the task's cgroup and its ancestors takes part: each
+ * counts the check, and each that does not allow it reports it.  An
+ * enforcing policy that does not allow the request denies it.
+ *
+ * Return: 0 when allowed (or the task is unconfined), -EPERM when denied.
+ */
+int ctrpolicy_decide(const struct ctrpolicy_request *request,
+		     ctrpolicy_allows_t allows)
+{
+	const struct ctrpolicy_policy *policy;
+	struct ctrpolicy_entry *entry;
+	unsigned long levels, level;
+	struct cgroup *cgrp;
+	int ret = 0;
+
+	if (likely(!READ_ONCE(store_levels)) || !in_task())
+		return 0;
+
+	rcu_read_lock();
+	cgrp = task_dfl_cgroup(current);
+	levels = policy_levels(cgrp);
+	for_each_set_bit(level, &levels, CTRPOLICY_MAX_LEVEL + 1) {
+		enum ctrpolicy_verdict verdict;
+
+		entry = entry_at_level(cgrp, level);
+		if (!entry)
+			continue;
+		policy = rcu_dereference(entry->policy);
+		count(entry, request->area, CTRPOLICY_COUNT_CHECKS);
+		if (allows && allows(policy, request)) {
+			count(entry, request->area, CTRPOLICY_COUNT_ALLOWED);
+			continue;
+		}
+		/* Self-protection (no rule function) holds in audit mode too. */
+		if (policy->mode == CTRPOLICY_MODE_AUDIT && allows) {
+			count(entry, request->area, CTRPOLICY_COUNT_AUDITED);
+			verdict = CTRPOLICY_VERDICT_AUDITED;
+		} else {
+			count(entry, request->area, CTRPOLICY_COUNT_DENIED);
+			verdict = CTRPOLICY_VERDICT_DENIED;
+			ret = -EPERM;
+		}
+		if (!request->quiet)
+			ctrpolicy_event_report(request, entry, policy,
+					       cgroup_id(cgrp), verdict);
+	}
+	rcu_read_unlock();
+	return ret;
+}
+
+/**
+ * ctrpolicy_current_confined - Whether a policy applies to the current task
+ *
+ * Return: true if the current task's cgroup or an ancestor has a policy.
+ */
+bool ctrpolicy_current_confined(void)
+{
+	unsigned long levels, level;
+	struct cgroup *cgrp;
+	bool confined = false;
+
+	if (likely(!READ_ONCE(store_levels)))
+		return false;
+	rcu_read_lock();
+	cgrp = task_dfl_cgroup(current);
+	levels = policy_levels(cgrp);
+	for_each_set_bit(level, &levels, CTRPOLICY_MAX_LEVEL + 1) {
+		if (entry_at_level(cgrp, level)) {
+			confined = true;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return confined;
+}
+
+static void entry_free_rcu(struct rcu_head *head)
+{
+	struct ctrpolicy_entry *entry =
+		container_of(head, struct ctrpolicy_entry, rcu);
+
+	kfree(rcu_dereference_protected(entry->policy, true));
+	free_percpu(entry->counters);
+	kfree(entry);
+}
+
+static void level_add(int level, int delta)
+{
+	lockdep_assert_held(&store_mutex);
+	level_policies[level] += delta;
+	if (level_policies[level])
+		WRITE_ONCE(store_levels, store_levels | BIT(level));
+	else
+		WRITE_ONCE(store_levels, store_levels & ~BIT(level));
+}
+
+static void entry_remove(struct ctrpolicy_entry *entry)
+{
+	lockdep_assert_held(&store_mutex);
+	rhashtable_remove_fast(&store_table, &entry->node, store_params);
+	list_del_rcu(&entry->list);
+	level_add(entry->level, -1);
+	store_count--;
+	store_seq++;
+	call_rcu(&entry->rcu, entry_free_rcu);
+}
+
+/* The level of cgroup @cgroup_id in the caller's cgroup namespace. */
+static int cgroup_level(u64 cgroup_id, struct netlink_ext_ack *extack)
+{
+	struct cgroup *cgrp;
+	int level;
+
+	cgrp = cgroup_get_from_id(cgroup_id);
+	if (IS_ERR(cgrp)) {
+		NL_SET_ERR_MSG(extack, "no cgroup v2 with this id");
+		return PTR_ERR(cgrp);
+	}
+	level = cgrp->level;
+	cgroup_put(cgrp);
+	if (level == 0) {
+		NL_SET_ERR_MSG(extack,
+			       "a policy on the root cgroup would confine the host");
+		return -EINVAL;
+	}
+	if (level > CTRPOLICY_MAX_LEVEL) {
+		NL_SET_ERR_MSG(extack, "cgroup nested too deep for a policy");
+		return -EINVAL;
+	}
+	return level;
+}
+
+/**
+ * ctrpolicy_store_set - Create or atomically replace a cgroup's policy
+ * @cgroup_id: the cgroup v2 id
+ * @policy: the new policy; the store owns it from now on, also on error
+ * @extack: for the error message
+ *
+ * Return: 0, or -ENOENT (no such cgroup), -EINVAL (root or too deep),
+ * -ENOSPC (too many policies), -ENOMEM.
+ */
+int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
+			struct netlink_ext_ack *extack)
+{
+	struct ctrpolicy_entry *entry;
+	int level, err;
+
+	level = cgroup_level(cgroup_id, extack);
+	if (level < 0) {
+		kfree(policy);
+		return level;
+	}
+
+	mutex_lock(&store_mutex);
+	entry = rhashtable_lookup_fast(&store_table, &cgroup_id, store_params);
+	if (entry) {
+		policy = rcu_replace_pointer(entry->policy, policy,
+					     lockdep_is_held(&store_mutex));
+		store_seq++;
+		mutex_unlock(&store_mutex);
+		kfree_rcu(policy, rcu);
+		return 0;
+	}
+
+	err = -ENOSPC;
+	if (store_count >= CTRPOLICY_MAX_POLICIES) {
+		NL_SET_ERR_MSG(extack, "too many policies loaded");
+		goto out_free_policy;
+	}
+	err = -ENOMEM;
+	entry = kzalloc(sizeof(*entry), GFP_KERNEL_ACCOUNT);
+	if (!entry)
+		goto out_free_policy;
+	entry->counters = alloc_percpu_gfp(struct ctrpolicy_counters,
+					   GFP_KERNEL_ACCOUNT);
+	if (!entry->counters)
+		goto out_free_entry;
+	entry->cgroup_id = cgroup_id;
+	entry->level = level;
+	RCU_INIT_POINTER(entry->policy, policy);
+	err = rhashtable_insert_fast(&store_table, &entry->node, store_params);
+	if (err)
+		goto out_free_counters;
+	list_add_tail_rcu(&entry->list, &store_list);
+	level_add(level, 1);
+	store_count++;
+	store_seq++;
+	mutex_unlock(&store_mutex);
+	return 0;
+
+out_free_counters:
+	free_percpu(entry->counters);
+out_free_entry:
+	kfree(entry);
+out_free_policy:
+	mutex_unlock(&store_mutex);
+	kfree(policy);
+	return err;
+}
+
+/**
+ * ctrpolicy_store_delete - Remove a cgroup's policy
+ * @cgroup_id: the cgroup v2 id
+ *
+ * Return: 0, or -ENOENT when the cgroup has no policy.
+ */
+int ctrpolicy_store_delete(u64 cgroup_id)
+{
+	struct ctrpolicy_entry *entry;
+	int err = -ENOENT;
+
+	mutex_lock(&store_mutex);
+	entry = rhashtable_lookup_fast(&store_table, &cgroup_id, store_params);
+	if (entry) {
+		entry_remove(entry);
+		err = 0;
+	}
+	mutex_unlock(&store_mutex);
+	return err;
+}
+
+/**
+ * ctrpolicy_store_find - The entry of a cgroup
+ * @cgroup_id: the cgroup v2 id
+ *
+ * Caller holds rcu_read_lock().
+ *
+ * Return: the entry, or NULL.
+ */
+struct ctrpolicy_entry *ctrpolicy_store_find(u64 cgroup_id)
+{
+	return rhashtable_lookup(&store_table, &cgroup_id, store_params);
+}
+
+/**
+ * ctrpolicy_store_nth - The entry at a position in the dump order
+ * @index: the position, from 0
+ *
+ * Caller holds rcu_read_lock(); a concurrent change may shift positions,
+ * which ctrpolicy_store_seq() reveals.
+ *
+ * Return: the entry, or NULL past the end.
+ */
+struct ctrpolicy_entry *ctrpolicy_store_nth(unsigned long index)
+{
+	struct ctrpolicy_entry *entry;
+
+	list_for_each_entry_rcu(entry, &store_list, list)
+		if (!index--)
+			return entry;
+	return NULL;
+}
+
+/**
+ * ctrpolicy_store_next - The entry after @entry in the dump order
+ * @entry: an entry, under RCU
+ *
+ * Return: the next entry, or NULL at the end.
+ */
+struct ctrpolicy_entry *ctrpolicy_store_next(struct ctrpolicy_entry *entry)
+{
+	return list_next_or_null_rcu(&store_list, &entry->list,
+				     struct ctrpolicy_entry, list);
+}
+
+/**
+ * ctrpolicy_store_seq - The store's change count, for dump consistency
+ *
+ * Return: a number that changes whenever a policy is set or removed.
+ */
+unsigned long ctrpolicy_store_seq(void)
+{
+	return READ_ONCE(store_seq);
+}
+
+/**
+ * ctrpolicy_store_count - The number of policies loaded
+ *
+ * Return: the number of cgroups with a policy.
+ */
+unsigned int ctrpolicy_store_count(void)
+{
+	return READ_ONCE(store_count);
+}
+
+/**
+ * ctrpolicy_entry_counters - Sum an entry's per-CPU counters
+ * @entry: the entry, under RCU or the store mutex
+ * @sum: where the totals go
+ */
+void ctrpolicy_entry_counters(const struct ctrpolicy_entry *entry,
+			      struct ctrpolicy_counters *sum)
+{
+	int cpu, area, what;
+
+	memset(sum, 0, sizeof(*sum));
+	for_each_possible_cpu(cpu) {
+		const struct ctrpolicy_counters *c =
+			per_cpu_ptr(entry->counters, cpu);
+
+		for (area = 0; area <= CTRPOLICY_AREA_MAX; area++)
+			for (what = 0; what < CTRPOLICY_COUNT_NUM; what++)
+				sum->count[area][what] += c->count[area][what];
+	}
+}
+
+/**
+ * ctrpolicy_store_reap - Drop the policies of removed cgroups
+ *
+ * Cgroup ids are never reused, so a policy whose cgroup is gone can never
+ * apply again.
+ */
+void ctrpolicy_store_reap(void)
+{
+	struct ctrpolicy_entry *entry, *next;
+	struct cgroup *cgrp;
+
+	mutex_lock(&store_mutex);
+	list_for_each_entry_safe(entry, next, &store_list, list) {
+		cgrp = cgroup_get_from_id(entry->cgroup_id);
+		if (IS_ERR(cgrp))
+			entry_remove(entry);
+		else
+			cgroup_put(cgrp);
+	}
+	mutex_unlock(&store_mutex);
+}
+
+static void reap_work_fn(struct work_struct *work)
+{
+	ctrpolicy_store_reap();
+	schedule_delayed_work(&reap_work, REAP_INTERVAL);
+}
+
+/**
+ * ctrpolicy_store_init - Create the empty store
+ *
+ * Return: 0 or the error of rhashtable_init().
+ */
+int ctrpolicy_store_init(void)
+{
+	int err;
+
+	err = rhashtable_init(&store_table, &store_params);
+	if (!err)
+		schedule_delayed_work(&reap_work, REAP_INTERVAL);
+	return err;
+}
+
+/**
+ * ctrpolicy_store_exit - Free every policy
+ *
+ * Called once no hook can run any more (no BPF program holds the module).
+ */
+void ctrpolicy_store_exit(void)
+{
+	struct ctrpolicy_entry *entry, *next;
+
+	cancel_delayed_work_sync(&reap_work);
+	mutex_lock(&store_mutex);
+	list_for_each_entry_safe(entry, next, &store_list, list)
+		entry_remove(entry);
+	mutex_unlock(&store_mutex);
+	rhashtable_destroy(&store_table);
+	/* Wait for the entries' RCU callbacks before the module text goes. */
+	rcu_barrier();
+}

@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: GPL-2.0
+# Helpers for the guest test scripts; each prints TAP lines without numbers
+# (tests/run.sh numbers them).  Sourced by test_*.sh with $group set.
+
+TESTS=/ctrpolicy/tests
+MODULE=/ctrpolicy/ctrpolicy.ko
+
+pass() { echo "ok - $group: $*"; }
+fail() { echo "not ok - $group: $*"; }
+skip() { echo "ok - $group: $1 # SKIP $2"; }
+
+# check DESCRIPTION COMMAND...: passes when COMMAND succeeds; on failure its
+# output is shown as TAP diagnostics.
+check() {
+	local desc=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		pass "$desc"
+	else
+		fail "$desc"
+		printf '%s\n' "$out" | sed 's/^/#   /'
+	fi
+}
+
+# check_fails DESCRIPTION COMMAND...: passes when COMMAND fails.
+check_fails() {
+	local desc=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		fail "$desc (it succeeded)"
+		printf '%s\n' "$out" | sed 's/^/#   /'
+	else
+		pass "$desc"
+	fi
+}
+
+module_loaded() { [ -d /sys/module/ctrpolicy ]; }
+load_module() { module_loaded || insmod "$MODULE"; }
+# BPF programs that used the kfuncs release the module asynchronously after
+# they are destroyed, so rmmod may see it busy for a moment.
+unload_module() {
+	local i=0
+	while module_loaded; do
+		rmmod ctrpolicy 2>/dev/null && return 0
+		i=$((i + 1))
+		[ $i -lt 50 ] || { rmmod ctrpolicy; return 1; }
+		sleep 0.1
+	done
+}
+
+CG=/sys/fs/cgroup
+TRY=$TESTS/try
+
+# in_cgroup DIR COMMAND...: run COMMAND as a member of cgroup DIR.
+in_cgroup() {
+	sh -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' in_cgroup "$@"
+}
+
+# write_policy FILE NAME MODE CAPABILITIES...: a policy file.
+write_policy() {
+	local file=$1 name=$2 mode=$3
+	shift 3
+	printf 'policy %s\nmode %s\ncapabilities {\n\tallow %s\n}\n' \
+		"$name" "$mode" "${*:-none}" > "$file"
+}
+
+# The module loaded and its programs attached.
+enforce_on() {
+	load_module && ctrpolicy attach
+}
+
+# Programs detached, module unloaded, test cgroups (t-*) removed.
+enforce_off() {
+	local d
+	ctrpolicy detach && unload_module || return 1
+	for d in $(find $CG/t-* -depth -type d 2>/dev/null); do
+		rmdir "$d" || return 1
+	done
+}

@@ -1,0 +1,1452 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nl_raw - feed the "ctrpolicy" generic netlink family hand-built and
+ * deliberately malformed requests, and check that the kernel refuses them.
+ *
+ * The requests are assembled attribute by attribute with libmnl, not by the
+ * ctrpolicy tool, so nothing between this program and the kernel can tidy
+ * them up.  The program proves that:
+ *
+ *  - a well-formed POLICY_SET, POLICY_GET, dump and POLICY_DEL work, and a
+ *    SET on a cgroup that already has a policy replaces it;
+ *  - every malformed or unprivileged request gets a negative errno in its
+ *    NLMSG_ERROR ack together with an extended-ack message
+ *    (NLMSGERR_ATTR_MSG) or, for a missing attribute,
+ *    NLMSGERR_ATTR_MISS_TYPE naming it;
+ *  - after each refusal the store is unchanged: the baseline policy reads
+ *    back identically and a dump counts as many policies as before.
+ *
+ * Usage: nl_raw CGROUP_DIR
+ *
+ * Run it as root, from outside CGROUP_DIR, on an existing cgroup v2
+ * directory that has no policy yet.  It creates and removes one child
+ * cgroup, CGROUP_DIR/nl_raw.nopolicy, for the "delete where there is no
+ * policy" case.  It prints TAP lines without numbers ("ok - netlink: ..."),
+ * each followed by "#   " diagnostics that quote the kernel's extack
+ * message, and exits 1 if any line failed.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <grp.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <linux/capability.h>
+#include <linux/genetlink.h>
+#include <linux/magic.h>
+#include <linux/netlink.h>
+#include <libmnl/libmnl.h>
+#include <linux/ctrpolicy.h>
+
+#define GROUP			"netlink"
+#define REPLY_TIMEOUT_S		5
+#define UNPRIV_ID		65534
+#define NO_SUCH_CGROUP_ID	0xfffffffffff0ULL
+#define CHILD_CGROUP		"nl_raw.nopolicy"
+
+#define BASE_NAME		"baseline"
+#define BASE_MODE		CTRPOLICY_MODE_ENFORCE
+#define BASE_CAPS		((1ULL << CAP_CHOWN) | (1ULL << CAP_NET_BIND_SERVICE))
+/*
+ * The policy every bad SET asks for where its fault lies elsewhere.  It
+ * differs from the baseline in every field, so a request the kernel wrongly
+ * accepts shows up in the store.
+ */
+#define BAD_NAME		"bad"
+#define BAD_MODE		CTRPOLICY_MODE_AUDIT
+#define BAD_CAPS		0ULL
+#define ALL_CAPS		(~0ULL >> (63 - CAP_LAST_CAP))
+
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+#define TX_SIZE			(96 * 1024)
+/* The ack of a refused request echoes it: ~70 KiB for the oversize case. */
+#define RX_SIZE			(256 * 1024)
+#define OVERSIZE_LEN		(70 * 1024)
+#define FILLER_LEN		1020	/* payload of one unknown filler attribute */
+
+static char txbuf[TX_SIZE] __attribute__((aligned(8)));
+static char rxbuf[RX_SIZE] __attribute__((aligned(8)));
+
+/* ---- TAP output ---------------------------------------------------------- */
+
+static int failures;
+static char notes[16384];
+static size_t notes_len;
+
+/* Queue a "#   " diagnostic; report() prints it under its TAP line. */
+static void __attribute__((format(printf, 1, 2))) note(const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	n = snprintf(notes + notes_len, sizeof(notes) - notes_len, "#   %s\n",
+		     line);
+	if (n > 0)
+		notes_len += (size_t)n < sizeof(notes) - notes_len ?
+			     (size_t)n : sizeof(notes) - notes_len - 1;
+}
+
+static void flush_notes(void)
+{
+	fputs(notes, stdout);
+	notes_len = 0;
+	notes[0] = '\0';
+	fflush(stdout);
+}
+
+static void __attribute__((format(printf, 2, 3)))
+report(bool ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%s - " GROUP ": ", ok ? "ok" : "not ok");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	flush_notes();
+	if (!ok)
+		failures++;
+}
+
+static void __attribute__((format(printf, 3, 4)))
+append(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+
+	if (len + 1 >= size)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, size - len, fmt, ap);
+	va_end(ap);
+}
+
+static const char *errname(int e)
+{
+	static const struct {
+		int e;
+		const char *name;
+	} names[] = {
+#define ERRNAME(e) { e, #e }
+		ERRNAME(EPERM), ERRNAME(ENOENT), ERRNAME(ESRCH),
+		ERRNAME(EINTR), ERRNAME(EIO), ERRNAME(E2BIG),
+		ERRNAME(EAGAIN), ERRNAME(ENOMEM), ERRNAME(EACCES),
+		ERRNAME(EFAULT), ERRNAME(EBUSY), ERRNAME(EEXIST),
+		ERRNAME(ENODEV), ERRNAME(EINVAL), ERRNAME(ENOSPC),
+		ERRNAME(ERANGE), ERRNAME(EBADMSG), ERRNAME(EPROTO),
+		ERRNAME(EMSGSIZE), ERRNAME(EOPNOTSUPP), ERRNAME(ENOBUFS),
+		ERRNAME(ENOTCONN), ERRNAME(ETIMEDOUT),
+#undef ERRNAME
+		{ 524, "ENOTSUPP" },	/* kernel-internal, leaks out at times */
+	};
+	size_t i;
+
+	if (e == 0)
+		return "0";
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (names[i].e == e)
+			return names[i].name;
+	return "errno";
+}
+
+/* ---- netlink transport --------------------------------------------------- */
+
+struct nl_ctx {
+	struct mnl_socket *nl;
+	uint32_t seq;
+	uint16_t family;
+	uint64_t cgid;			/* CGROUP_DIR */
+	uint64_t nopolicy_cgid;		/* its child without a policy, or 0 */
+};
+
+/* How a request ended: the NLMSG_ERROR (or NLMSG_DONE) and its extack. */
+struct nl_result {
+	int sys_err;		/* errno of a failed send or receive, or 0 */
+	bool acked;
+	int err;		/* the ack's error: 0 or -errno */
+	int replies;		/* family messages before the ack */
+	char msg[256];		/* NLMSGERR_ATTR_MSG, "" if none */
+	bool has_offs, has_miss_type, has_miss_nest;
+	uint32_t offs, miss_type, miss_nest;
+};
+
+typedef void (*reply_cb)(const struct nlmsghdr *nlh, void *data);
+
+static int nl_open(struct nl_ctx *c)
+{
+	struct timeval tv = { .tv_sec = REPLY_TIMEOUT_S };
+	int one = 1, zero = 0, rcvbuf = 1 << 20, fd, err;
+
+	c->nl = mnl_socket_open(NETLINK_GENERIC);
+	if (!c->nl)
+		return -errno;
+	fd = mnl_socket_get_fd(c->nl);
+	if (mnl_socket_bind(c->nl, 0, MNL_SOCKET_AUTOPID) < 0 ||
+	    mnl_socket_setsockopt(c->nl, NETLINK_EXT_ACK, &one, sizeof(one)) < 0 ||
+	    mnl_socket_setsockopt(c->nl, NETLINK_CAP_ACK, &zero, sizeof(zero)) < 0 ||
+	    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) < 0) {
+		err = -errno;
+		mnl_socket_close(c->nl);
+		c->nl = NULL;
+		return err;
+	}
+	/* Best effort: the kernel caps it at net.core.rmem_max. */
+	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+	return 0;
+}
+
+static void copy_printable(char *dst, size_t size, const char *src)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < size && src[i]; i++)
+		dst[i] = src[i] >= 0x20 && src[i] < 0x7f ? src[i] : '?';
+	dst[i] = '\0';
+}
+
+static void parse_ext_ack(const void *tlvs, size_t len, struct nl_result *r)
+{
+	const struct nlattr *attr;
+
+	mnl_attr_for_each_payload(tlvs, len) {
+		switch (mnl_attr_get_type(attr)) {
+		case NLMSGERR_ATTR_MSG:
+			if (mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) == 0)
+				copy_printable(r->msg, sizeof(r->msg),
+					       mnl_attr_get_str(attr));
+			break;
+		case NLMSGERR_ATTR_OFFS:
+			if (mnl_attr_validate(attr, MNL_TYPE_U32) == 0) {
+				r->has_offs = true;
+				r->offs = mnl_attr_get_u32(attr);
+			}
+			break;
+		case NLMSGERR_ATTR_MISS_TYPE:
+			if (mnl_attr_validate(attr, MNL_TYPE_U32) == 0) {
+				r->has_miss_type = true;
+				r->miss_type = mnl_attr_get_u32(attr);
+			}
+			break;
+		case NLMSGERR_ATTR_MISS_NEST:
+			if (mnl_attr_validate(attr, MNL_TYPE_U32) == 0) {
+				r->has_miss_nest = true;
+				r->miss_nest = mnl_attr_get_u32(attr);
+			}
+			break;
+		}
+	}
+}
+
+/*
+ * NLMSG_ERROR: struct nlmsgerr, then - unless NLM_F_CAPPED - the rest of
+ * the request it answers, then - if NLM_F_ACK_TLVS - the extack attributes.
+ */
+static void parse_error(const struct nlmsghdr *nlh, struct nl_result *r)
+{
+	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
+	size_t len = mnl_nlmsg_get_payload_len(nlh), off = sizeof(*e);
+
+	if (len < sizeof(*e)) {
+		r->sys_err = EBADMSG;
+		return;
+	}
+	r->acked = true;
+	r->err = e->error;
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED)) {
+		if (e->msg.nlmsg_len < NLMSG_HDRLEN)
+			return;
+		off += NLMSG_ALIGN(e->msg.nlmsg_len - NLMSG_HDRLEN);
+	}
+	if (off < len)
+		parse_ext_ack((const char *)e + off, len - off, r);
+}
+
+/* NLMSG_DONE: the dump's int error, then - if NLM_F_ACK_TLVS - extack. */
+static void parse_done(const struct nlmsghdr *nlh, struct nl_result *r)
+{
+	const int *err = mnl_nlmsg_get_payload(nlh);
+	size_t len = mnl_nlmsg_get_payload_len(nlh);
+
+	r->acked = true;
+	if (len < sizeof(*err))
+		return;
+	r->err = *err;
+	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) && len > sizeof(*err))
+		parse_ext_ack(err + 1, len - sizeof(*err), r);
+}
+
+/* Hand the messages answering @seq to @cb until the ack or NLMSG_DONE. */
+static void consume(const struct nl_ctx *c, ssize_t n, uint32_t seq,
+		    reply_cb cb, void *data, struct nl_result *r)
+{
+	const struct nlmsghdr *nlh = (const struct nlmsghdr *)rxbuf;
+	int len = (int)n;
+
+	for (; mnl_nlmsg_ok(nlh, len); nlh = mnl_nlmsg_next(nlh, &len)) {
+		if (nlh->nlmsg_seq != seq)
+			continue;	/* late answer to an earlier request */
+		switch (nlh->nlmsg_type) {
+		case NLMSG_ERROR:
+			parse_error(nlh, r);
+			return;
+		case NLMSG_DONE:
+			parse_done(nlh, r);
+			return;
+		case NLMSG_NOOP:
+		case NLMSG_OVERRUN:
+			break;
+		default:
+			if (nlh->nlmsg_type != c->family)
+				break;
+			r->replies++;
+			if (cb)
+				cb(nlh, data);
+		}
+	}
+}
+
+/* Send @nlh and collect its answer; returns 0 once acked. */
+static int nl_transact(struct nl_ctx *c, struct nlmsghdr *nlh, reply_cb cb,
+		       void *data, struct nl_result *r)
+{
+	uint32_t seq = ++c->seq;
+	ssize_t n;
+
+	memset(r, 0, sizeof(*r));
+	nlh->nlmsg_seq = seq;
+	nlh->nlmsg_pid = 0;
+	n = mnl_socket_sendto(c->nl, nlh, nlh->nlmsg_len);
+	if (n != (ssize_t)nlh->nlmsg_len) {
+		r->sys_err = n < 0 ? errno : EMSGSIZE;
+		return -1;
+	}
+	while (!r->acked && !r->sys_err) {
+		n = mnl_socket_recvfrom(c->nl, rxbuf, sizeof(rxbuf));
+		if (n < 0) {
+			r->sys_err = errno;
+			return -1;
+		}
+		consume(c, n, seq, cb, data, r);
+	}
+	return r->acked ? 0 : -1;
+}
+
+/* ---- diagnostics --------------------------------------------------------- */
+
+static uint32_t offset_in(const struct nlmsghdr *nlh, const struct nlattr *a)
+{
+	return (uint32_t)((const char *)a - (const char *)nlh);
+}
+
+/* Name the attribute at byte offset @offs of request @req. */
+static void describe_offset(const struct nlmsghdr *req, uint32_t offs,
+			    char *buf, size_t size)
+{
+	const struct nlattr *attr, *inner;
+
+	snprintf(buf, size, "not the start of an attribute");
+	if (!req || offs >= req->nlmsg_len) {
+		snprintf(buf, size, "outside the request");
+		return;
+	}
+	mnl_attr_for_each(attr, req, GENL_HDRLEN) {
+		if (offset_in(req, attr) == offs) {
+			snprintf(buf, size, "attribute type %u",
+				 mnl_attr_get_type(attr));
+			return;
+		}
+		if (!(attr->nla_type & NLA_F_NESTED))
+			continue;
+		mnl_attr_for_each_nested(inner, attr) {
+			if (offset_in(req, inner) == offs) {
+				snprintf(buf, size,
+					 "attribute type %u in nest type %u",
+					 mnl_attr_get_type(inner),
+					 mnl_attr_get_type(attr));
+				return;
+			}
+		}
+	}
+}
+
+/* Note how a request was answered; @req, if known, names the offsets. */
+static void note_result(const struct nl_result *r, const struct nlmsghdr *req)
+{
+	char where[96];
+
+	if (r->sys_err) {
+		note("no ack: %s", strerror(r->sys_err));
+		return;
+	}
+	if (r->msg[0])
+		note("ack: %s (%d), extack: \"%s\"", errname(-r->err), r->err,
+		     r->msg);
+	else
+		note("ack: %s (%d), no extack message", errname(-r->err),
+		     r->err);
+	if (r->has_offs) {
+		describe_offset(req, r->offs, where, sizeof(where));
+		note("extack offset %u: %s", r->offs, where);
+	}
+	if (r->has_miss_type)
+		note("extack missing attribute: type %u", r->miss_type);
+	if (r->has_miss_nest) {
+		describe_offset(req, r->miss_nest, where, sizeof(where));
+		note("extack missing attribute nest at offset %u: %s",
+		     r->miss_nest, where);
+	}
+}
+
+/* ---- reading policies back ----------------------------------------------- */
+
+struct snapshot {
+	bool found;			/* a reply carried CTRPOLICY_A_POLICY */
+	bool has_cgid, has_name, has_mode, has_caps;
+	uint64_t cgid, caps;
+	uint32_t mode;
+	char name[CTRPOLICY_NAME_MAX];
+	char problem[80];		/* why the reply did not parse, or "" */
+};
+
+struct attr_table {
+	const struct nlattr **tb;
+	uint16_t max;
+};
+
+/* Attribute types above @max are newer than this program: ignore them. */
+static int table_cb(const struct nlattr *attr, void *data)
+{
+	struct attr_table *t = data;
+	uint16_t type = mnl_attr_get_type(attr);
+
+	if (type <= t->max)
+		t->tb[type] = attr;
+	return MNL_CB_OK;
+}
+
+static void snap_make(struct snapshot *s, uint64_t cgid, const char *name,
+		      uint32_t mode, uint64_t caps)
+{
+	memset(s, 0, sizeof(*s));
+	s->found = s->has_cgid = s->has_name = s->has_mode = s->has_caps = true;
+	s->cgid = cgid;
+	snprintf(s->name, sizeof(s->name), "%s", name);
+	s->mode = mode;
+	s->caps = caps;
+}
+
+static bool snap_equal(const struct snapshot *a, const struct snapshot *b)
+{
+	return a->found == b->found &&
+	       a->has_cgid == b->has_cgid && a->cgid == b->cgid &&
+	       a->has_name == b->has_name && !strcmp(a->name, b->name) &&
+	       a->has_mode == b->has_mode && a->mode == b->mode &&
+	       a->has_caps == b->has_caps && a->caps == b->caps;
+}
+
+static void note_snapshot(const char *what, const struct snapshot *s)
+{
+	char cgid[24] = "-", name[CTRPOLICY_NAME_MAX + 2] = "-";
+	char mode[12] = "-", caps[24] = "-";
+
+	if (!s->found) {
+		note("%s: no policy%s%s", what, s->problem[0] ? ": " : "",
+		     s->problem);
+		return;
+	}
+	if (s->has_cgid)
+		snprintf(cgid, sizeof(cgid), "%" PRIu64, s->cgid);
+	if (s->has_name)
+		snprintf(name, sizeof(name), "\"%s\"", s->name);
+	if (s->has_mode)
+		snprintf(mode, sizeof(mode), "%" PRIu32, s->mode);
+	if (s->has_caps)
+		snprintf(caps, sizeof(caps), "%#" PRIx64, s->caps);
+	note("%s: cgroup %s, name %s, mode %s, caps %s%s%s", what, cgid, name,
+	     mode, caps, s->problem[0] ? "; " : "", s->problem);
+}
+
+static void snapshot_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[CTRPOLICY_A_MAX + 1] = { NULL };
+	const struct nlattr *pb[CTRPOLICY_POLICY_A_MAX + 1] = { NULL };
+	struct attr_table top = { tb, CTRPOLICY_A_MAX };
+	struct attr_table pol = { pb, CTRPOLICY_POLICY_A_MAX };
+	struct snapshot *s = data;
+	const struct nlattr *a;
+
+	memset(s, 0, sizeof(*s));
+	if (mnl_attr_parse(nlh, GENL_HDRLEN, table_cb, &top) < 0 ||
+	    !tb[CTRPOLICY_A_POLICY] ||
+	    mnl_attr_parse_nested(tb[CTRPOLICY_A_POLICY], table_cb, &pol) < 0) {
+		snprintf(s->problem, sizeof(s->problem),
+			 "the reply has no CTRPOLICY_A_POLICY nest");
+		return;
+	}
+	s->found = true;
+	a = tb[CTRPOLICY_A_CGROUP_ID];
+	if (a && mnl_attr_validate(a, MNL_TYPE_U64) == 0) {
+		s->has_cgid = true;
+		s->cgid = mnl_attr_get_u64(a);
+	}
+	a = pb[CTRPOLICY_POLICY_A_NAME];
+	if (a && (mnl_attr_validate(a, MNL_TYPE_NUL_STRING) < 0 ||
+		  mnl_attr_get_payload_len(a) > CTRPOLICY_NAME_MAX))
+		snprintf(s->problem, sizeof(s->problem),
+			 "malformed NAME (%u bytes)",
+			 (unsigned int)mnl_attr_get_payload_len(a));
+	else if (a) {
+		s->has_name = true;
+		memcpy(s->name, mnl_attr_get_str(a), mnl_attr_get_payload_len(a));
+	}
+	a = pb[CTRPOLICY_POLICY_A_MODE];
+	if (a && mnl_attr_validate(a, MNL_TYPE_U32) == 0) {
+		s->has_mode = true;
+		s->mode = mnl_attr_get_u32(a);
+	}
+	a = pb[CTRPOLICY_POLICY_A_CAPS];
+	if (a && mnl_attr_validate(a, MNL_TYPE_U64) == 0) {
+		s->has_caps = true;
+		s->caps = mnl_attr_get_u64(a);
+	}
+}
+
+struct dump_info {
+	int count;
+	uint64_t cgid;		/* look out for this cgroup's policy */
+	bool seen;
+};
+
+static void dump_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[CTRPOLICY_A_MAX + 1] = { NULL };
+	struct attr_table top = { tb, CTRPOLICY_A_MAX };
+	struct dump_info *d = data;
+	const struct nlattr *a;
+
+	d->count++;
+	if (mnl_attr_parse(nlh, GENL_HDRLEN, table_cb, &top) < 0)
+		return;
+	a = tb[CTRPOLICY_A_CGROUP_ID];
+	if (a && mnl_attr_validate(a, MNL_TYPE_U64) == 0 &&
+	    mnl_attr_get_u64(a) == d->cgid)
+		d->seen = true;
+}
+
+/* ---- building requests --------------------------------------------------- */
+
+/* genetlink does not check the version field; it is set for the record. */
+static struct nlmsghdr *genl_msg(void *buf, uint16_t family, uint8_t cmd,
+				 uint16_t flags)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct genlmsghdr *genl;
+
+	nlh->nlmsg_type = family;
+	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = cmd;
+	genl->version = CTRPOLICY_GENL_VERSION;
+	return nlh;
+}
+
+static struct nlmsghdr *set_msg(void *buf, const struct nl_ctx *c)
+{
+	return genl_msg(buf, c->family, CTRPOLICY_CMD_POLICY_SET, NLM_F_ACK);
+}
+
+static void put_name_mode_caps(struct nlmsghdr *nlh, const char *name,
+			       uint32_t mode, uint64_t caps)
+{
+	mnl_attr_put_strz(nlh, CTRPOLICY_POLICY_A_NAME, name);
+	mnl_attr_put_u32(nlh, CTRPOLICY_POLICY_A_MODE, mode);
+	mnl_attr_put_u64(nlh, CTRPOLICY_POLICY_A_CAPS, caps);
+}
+
+static void put_policy(struct nlmsghdr *nlh, const char *name, uint32_t mode,
+		       uint64_t caps)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, CTRPOLICY_A_POLICY);
+
+	put_name_mode_caps(nlh, name, mode, caps);
+	mnl_attr_nest_end(nlh, nest);
+}
+
+/* A well-formed SET: the valid cases, and the base of most bad ones. */
+static struct nlmsghdr *build_set(void *buf, const struct nl_ctx *c,
+				  uint64_t cgid, const char *name,
+				  uint32_t mode, uint64_t caps)
+{
+	struct nlmsghdr *nlh = set_msg(buf, c);
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, cgid);
+	put_policy(nlh, name, mode, caps);
+	return nlh;
+}
+
+static struct nlmsghdr *build_del(void *buf, const struct nl_ctx *c,
+				  uint64_t cgid)
+{
+	struct nlmsghdr *nlh = genl_msg(buf, c->family,
+					CTRPOLICY_CMD_POLICY_DEL, NLM_F_ACK);
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, cgid);
+	return nlh;
+}
+
+static struct nlmsghdr *build_get(void *buf, const struct nl_ctx *c,
+				  uint64_t cgid)
+{
+	struct nlmsghdr *nlh = genl_msg(buf, c->family,
+					CTRPOLICY_CMD_POLICY_GET, NLM_F_ACK);
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, cgid);
+	return nlh;
+}
+
+/* A bad SET whose NAME is @chars letters and a NUL. */
+static struct nlmsghdr *build_set_long_name(void *buf, const struct nl_ctx *c,
+					    size_t chars)
+{
+	char name[256];
+
+	memset(name, 'n', chars);
+	name[chars] = '\0';
+	return build_set(buf, c, c->cgid, name, BAD_MODE, BAD_CAPS);
+}
+
+/* ---- the bad requests ---------------------------------------------------- */
+
+static struct nlmsghdr *build_no_cgroup(void *buf, const struct nl_ctx *c)
+{
+	struct nlmsghdr *nlh = set_msg(buf, c);
+
+	put_policy(nlh, BAD_NAME, BAD_MODE, BAD_CAPS);
+	return nlh;
+}
+
+static struct nlmsghdr *build_no_policy(void *buf, const struct nl_ctx *c)
+{
+	struct nlmsghdr *nlh = set_msg(buf, c);
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, c->cgid);
+	return nlh;
+}
+
+static struct nlmsghdr *build_no_name(void *buf, const struct nl_ctx *c)
+{
+	struct nlmsghdr *nlh = set_msg(buf, c);
+	struct nlattr *nest;
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, c->cgid);
+	nest = mnl_attr_nest_start(nlh, CTRPOLICY_A_POLICY);
+	mnl_attr_put_u32(nlh, CTRPOLICY_POLICY_A_MODE, BAD_MODE);
+	mnl_attr_put_u64(nlh, CTRPOLICY_POLICY_A_CAPS, BAD_CAPS);
+	mnl_attr_nest_end(nlh, nest);
+	return nlh;
+}
+
+static struct nlmsghdr *build_cgroup_u32(void *buf, const struct nl_ctx *c)
+{
+	struct nlmsghdr *nlh = set_msg(buf, c);
+
+	mnl_attr_put_u32(nlh, CTRPOLICY_A_CGROUP_ID, (uint32_t)c->cgid);
+	put_policy(nlh, BAD_NAME, BAD_MODE, BAD_CAPS);
+	return nlh;
+}
+
+static struct nlmsghdr *build_name_unterminated(void *buf,
+						const struct nl_ctx *c)
+{
+	struct nlmsghdr *nlh = set_msg(buf, c);
+	struct nlattr *nest;
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, c->cgid);
+	nest = mnl_attr_nest_start(nlh, CTRPOLICY_A_POLICY);
+	/* nla_len covers "bad" only; the alignment padding is not in it. */
+	mnl_attr_put(nlh, CTRPOLICY_POLICY_A_NAME, strlen(BAD_NAME), BAD_NAME);
+	mnl_attr_put_u32(nlh, CTRPOLICY_POLICY_A_MODE, BAD_MODE);
+	mnl_attr_put_u64(nlh, CTRPOLICY_POLICY_A_CAPS, BAD_CAPS);
+	mnl_attr_nest_end(nlh, nest);
+	return nlh;
+}
+
+static struct nlmsghdr *build_name_200(void *buf, const struct nl_ctx *c)
+{
+	return build_set_long_name(buf, c, 199);
+}
+
+/* CTRPOLICY_NAME_MAX counts the NUL: 64 letters are one too many. */
+static struct nlmsghdr *build_name_64(void *buf, const struct nl_ctx *c)
+{
+	return build_set_long_name(buf, c, CTRPOLICY_NAME_MAX);
+}
+
+static struct nlmsghdr *build_mode_7(void *buf, const struct nl_ctx *c)
+{
+	return build_set(buf, c, c->cgid, BAD_NAME, 7, BAD_CAPS);
+}
+
+static struct nlmsghdr *build_caps_63(void *buf, const struct nl_ctx *c)
+{
+	return build_set(buf, c, c->cgid, BAD_NAME, BAD_MODE, 1ULL << 63);
+}
+
+static struct nlmsghdr *build_caps_next(void *buf, const struct nl_ctx *c)
+{
+	return build_set(buf, c, c->cgid, BAD_NAME, BAD_MODE,
+			 1ULL << (CAP_LAST_CAP + 1));
+}
+
+static struct nlmsghdr *build_unknown_attr(void *buf, const struct nl_ctx *c)
+{
+	struct nlmsghdr *nlh = build_set(buf, c, c->cgid, BAD_NAME, BAD_MODE,
+					 BAD_CAPS);
+
+	mnl_attr_put_u32(nlh, CTRPOLICY_A_MAX + 5, 0);
+	return nlh;
+}
+
+static struct nlmsghdr *build_unknown_nested(void *buf, const struct nl_ctx *c)
+{
+	struct nlmsghdr *nlh = set_msg(buf, c);
+	struct nlattr *nest;
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, c->cgid);
+	nest = mnl_attr_nest_start(nlh, CTRPOLICY_A_POLICY);
+	put_name_mode_caps(nlh, BAD_NAME, BAD_MODE, BAD_CAPS);
+	mnl_attr_put_u32(nlh, CTRPOLICY_POLICY_A_MAX + 5, 0);
+	mnl_attr_nest_end(nlh, nest);
+	return nlh;
+}
+
+/*
+ * A complete, valid SET followed by a CGROUP_ID whose nla_len runs 64 bytes
+ * past the end of the message: a kernel that skips the broken tail instead
+ * of refusing the request would apply the SET.
+ */
+static struct nlmsghdr *build_truncated(void *buf, const struct nl_ctx *c)
+{
+	struct nlmsghdr *nlh = build_set(buf, c, c->cgid, BAD_NAME, BAD_MODE,
+					 BAD_CAPS);
+	struct nlattr *tail = mnl_nlmsg_get_payload_tail(nlh);
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, c->cgid);
+	tail->nla_len += 64;
+	return nlh;
+}
+
+static struct nlmsghdr *build_no_such_cgroup(void *buf, const struct nl_ctx *c)
+{
+	return build_set(buf, c, NO_SUCH_CGROUP_ID, BAD_NAME, BAD_MODE,
+			 BAD_CAPS);
+}
+
+static struct nlmsghdr *build_del_no_policy(void *buf, const struct nl_ctx *c)
+{
+	if (!c->nopolicy_cgid) {
+		note("no child cgroup " CHILD_CGROUP " to ask about");
+		return NULL;
+	}
+	return build_del(buf, c, c->nopolicy_cgid);
+}
+
+/*
+ * ~70 KiB: the POLICY nest filled with unknown attributes up to the 64 KiB
+ * an nla_len can describe, then unknown top-level attributes up to
+ * OVERSIZE_LEN.  The attributes stay well-formed; only their number and
+ * types are wrong.
+ */
+static struct nlmsghdr *build_oversize(void *buf, const struct nl_ctx *c)
+{
+	static const char zeros[FILLER_LEN];
+	const size_t filler = MNL_ATTR_HDRLEN + MNL_ALIGN(FILLER_LEN);
+	struct nlmsghdr *nlh = set_msg(buf, c);
+	struct nlattr *nest;
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, c->cgid);
+	nest = mnl_attr_nest_start(nlh, CTRPOLICY_A_POLICY);
+	put_name_mode_caps(nlh, BAD_NAME, BAD_MODE, BAD_CAPS);
+	while ((char *)mnl_nlmsg_get_payload_tail(nlh) - (char *)nest + filler
+	       <= UINT16_MAX)
+		mnl_attr_put(nlh, CTRPOLICY_POLICY_A_MAX + 1, FILLER_LEN, zeros);
+	mnl_attr_nest_end(nlh, nest);
+	while (nlh->nlmsg_len < OVERSIZE_LEN && nlh->nlmsg_len + filler <= TX_SIZE)
+		mnl_attr_put(nlh, CTRPOLICY_A_MAX + 1, FILLER_LEN, zeros);
+	return nlh;
+}
+
+enum extack_need {
+	EXTACK_ANY,		/* note whatever came, require nothing */
+	EXTACK_MSG,		/* a non-empty NLMSGERR_ATTR_MSG */
+	EXTACK_MISSING,		/* NLMSGERR_ATTR_MISS_TYPE == .missing, or a
+				 * message if MISS_TYPE is absent */
+};
+
+struct bad_case {
+	const char *desc;
+	struct nlmsghdr *(*build)(void *buf, const struct nl_ctx *c);
+	int errnos[3];		/* accepted errnos, 0-terminated; none: any */
+	enum extack_need extack;
+	uint16_t missing;
+};
+
+static const struct bad_case bad_cases[] = {
+	{ .desc = "set without CGROUP_ID", .build = build_no_cgroup,
+	  .errnos = { EINVAL }, .extack = EXTACK_MISSING,
+	  .missing = CTRPOLICY_A_CGROUP_ID },
+	{ .desc = "set without POLICY", .build = build_no_policy,
+	  .errnos = { EINVAL }, .extack = EXTACK_MISSING,
+	  .missing = CTRPOLICY_A_POLICY },
+	{ .desc = "set with a POLICY nest lacking NAME", .build = build_no_name,
+	  .errnos = { EINVAL }, .extack = EXTACK_MISSING,
+	  .missing = CTRPOLICY_POLICY_A_NAME },
+	{ .desc = "set with CGROUP_ID as u32", .build = build_cgroup_u32,
+	  .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with a NAME not NUL-terminated",
+	  .build = build_name_unterminated,
+	  .errnos = { EINVAL, ERANGE }, .extack = EXTACK_MSG },
+	{ .desc = "set with a NAME of 200 bytes", .build = build_name_200,
+	  .errnos = { EINVAL, ERANGE }, .extack = EXTACK_MSG },
+	{ .desc = "set with a NAME of 64 characters (CTRPOLICY_NAME_MAX counts the NUL)",
+	  .build = build_name_64,
+	  .errnos = { EINVAL, ERANGE }, .extack = EXTACK_MSG },
+	{ .desc = "set with MODE 7", .build = build_mode_7,
+	  .errnos = { EINVAL, ERANGE }, .extack = EXTACK_MSG },
+	{ .desc = "set with CAPS bit 63", .build = build_caps_63,
+	  .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with CAPS bit CAP_LAST_CAP + 1", .build = build_caps_next,
+	  .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an unknown top-level attribute (CTRPOLICY_A_MAX + 5)",
+	  .build = build_unknown_attr,
+	  .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an unknown attribute in the POLICY nest",
+	  .build = build_unknown_nested,
+	  .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an attribute running past the end of the message",
+	  .build = build_truncated, .extack = EXTACK_ANY },
+	{ .desc = "set for a cgroup that does not exist",
+	  .build = build_no_such_cgroup,
+	  .errnos = { ENOENT }, .extack = EXTACK_MSG },
+	{ .desc = "del of a cgroup without a policy",
+	  .build = build_del_no_policy,
+	  .errnos = { ENOENT }, .extack = EXTACK_MSG },
+	{ .desc = "oversize set (70 KiB, POLICY nest filled with unknown attributes)",
+	  .build = build_oversize, .extack = EXTACK_ANY },
+};
+
+/* ---- the store ----------------------------------------------------------- */
+
+struct store {
+	struct snapshot base;	/* the baseline policy as GET returned it */
+	int count;		/* policies a dump lists */
+};
+
+static void get_policy(struct nl_ctx *c, uint64_t cgid, struct snapshot *s,
+		       struct nl_result *r)
+{
+	memset(s, 0, sizeof(*s));
+	nl_transact(c, build_get(txbuf, c, cgid), snapshot_cb, s, r);
+}
+
+/* The number of policies a dump lists, or -1. */
+static int dump_policies(struct nl_ctx *c, struct dump_info *d,
+			 struct nl_result *r)
+{
+	struct nlmsghdr *nlh = genl_msg(txbuf, c->family,
+					CTRPOLICY_CMD_POLICY_GET, NLM_F_DUMP);
+
+	memset(d, 0, sizeof(*d));
+	d->cgid = c->cgid;
+	if (nl_transact(c, nlh, dump_cb, d, r) < 0 || r->err)
+		return -1;
+	return d->count;
+}
+
+static bool set_policy(struct nl_ctx *c, const char *name, uint32_t mode,
+		       uint64_t caps, struct nl_result *r)
+{
+	nl_transact(c, build_set(txbuf, c, c->cgid, name, mode, caps), NULL,
+		    NULL, r);
+	return r->acked && r->err == 0;
+}
+
+/*
+ * Does the store still hold exactly the baseline?  Notes what differs and
+ * puts the baseline back, so that the next case starts from it.
+ */
+static bool store_unchanged(struct nl_ctx *c, struct store *st)
+{
+	struct snapshot now;
+	struct dump_info d;
+	struct nl_result r;
+	bool same = true;
+	int n;
+
+	get_policy(c, c->cgid, &now, &r);
+	if (!r.acked || r.err || !snap_equal(&now, &st->base)) {
+		same = false;
+		note("the store changed; get now answers:");
+		note_result(&r, NULL);
+		note_snapshot("get", &now);
+		if (!set_policy(c, st->base.name, st->base.mode, st->base.caps,
+				&r)) {
+			note("restoring the baseline failed:");
+			note_result(&r, NULL);
+		}
+	}
+	n = dump_policies(c, &d, &r);
+	if (n != st->count) {
+		same = false;
+		note("a dump lists %d policies, %d before", n, st->count);
+		if (n < 0) {
+			note_result(&r, NULL);
+		} else {
+			note("later cases compare with %d", n);
+			st->count = n;
+		}
+	}
+	return same;
+}
+
+static bool errno_expected(const struct bad_case *bc, int err)
+{
+	size_t i;
+
+	if (err >= 0)
+		return false;
+	if (!bc->errnos[0])
+		return true;
+	for (i = 0; i < ARRAY_SIZE(bc->errnos) && bc->errnos[i]; i++)
+		if (-err == bc->errnos[i])
+			return true;
+	return false;
+}
+
+static bool extack_expected(const struct bad_case *bc,
+			    const struct nl_result *r)
+{
+	switch (bc->extack) {
+	case EXTACK_MSG:
+		return r->msg[0];
+	case EXTACK_MISSING:
+		if (r->has_miss_type)
+			return r->miss_type == bc->missing;
+		return r->msg[0];
+	default:
+		return true;
+	}
+}
+
+static void case_title(const struct bad_case *bc, char *buf, size_t size)
+{
+	size_t i;
+
+	snprintf(buf, size, "%s ->", bc->desc);
+	if (!bc->errnos[0])
+		append(buf, size, " an error");
+	for (i = 0; i < ARRAY_SIZE(bc->errnos) && bc->errnos[i]; i++)
+		append(buf, size, "%s %s", i ? " or" : "",
+		       errname(bc->errnos[i]));
+	if (bc->extack == EXTACK_MSG)
+		append(buf, size, " with extack");
+	else if (bc->extack == EXTACK_MISSING)
+		append(buf, size, " naming the missing attribute");
+	append(buf, size, ", store unchanged");
+}
+
+static void run_case(struct nl_ctx *c, struct store *st,
+		     const struct bad_case *bc)
+{
+	struct nlmsghdr *nlh;
+	struct nl_result r;
+	char title[256];
+	bool ok = false;
+
+	case_title(bc, title, sizeof(title));
+	nlh = bc->build(txbuf, c);
+	if (!nlh) {
+		report(false, "%s", title);
+		return;
+	}
+	nl_transact(c, nlh, NULL, NULL, &r);
+	note_result(&r, nlh);
+	if (r.acked) {
+		if (r.err == 0)
+			note("the kernel accepted the request");
+		else if (!errno_expected(bc, r.err))
+			note("wrong errno");
+		else if (!extack_expected(bc, &r))
+			note(bc->extack == EXTACK_MISSING ?
+			     "extack names no missing attribute (or the wrong one) and has no message" :
+			     "extack has no message");
+		else
+			ok = true;
+	}
+	ok &= store_unchanged(c, st);
+	report(ok, "%s", title);
+}
+
+/* ---- unprivileged requests ----------------------------------------------- */
+
+enum unpriv_op { UNPRIV_SET, UNPRIV_DEL, UNPRIV_GET };
+
+struct unpriv_report {
+	char failed[64];	/* the child's step that failed, "" if none */
+	int sys_err;
+	struct nl_result r;
+	struct snapshot snap;
+};
+
+/*
+ * Become uid/gid 65534 with empty capability sets.  Leaving uid 0 without
+ * keep-caps empties them already; capset() makes sure, capget() checks.
+ */
+static const char *drop_privileges(void)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct caps[_LINUX_CAPABILITY_U32S_3];
+	int i;
+
+	if (setgroups(0, NULL))
+		return "setgroups";
+	if (prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0))
+		return "prctl(PR_SET_KEEPCAPS)";
+	if (setresgid(UNPRIV_ID, UNPRIV_ID, UNPRIV_ID))
+		return "setresgid";
+	if (setresuid(UNPRIV_ID, UNPRIV_ID, UNPRIV_ID))
+		return "setresuid";
+	memset(caps, 0, sizeof(caps));
+	if (syscall(SYS_capset, &hdr, caps))
+		return "capset";
+	if (syscall(SYS_capget, &hdr, caps))
+		return "capget";
+	for (i = 0; i < _LINUX_CAPABILITY_U32S_3; i++) {
+		if (caps[i].effective || caps[i].permitted) {
+			errno = EPERM;
+			return "capabilities left after dropping them";
+		}
+	}
+	return NULL;
+}
+
+static bool write_full(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+	ssize_t n;
+
+	while (len) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= n;
+	}
+	return true;
+}
+
+static size_t read_full(int fd, void *buf, size_t len)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < len) {
+		n = read(fd, (char *)buf + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += n;
+	}
+	return done;
+}
+
+static void __attribute__((noreturn))
+unpriv_child(const struct nl_ctx *parent, enum unpriv_op op, int fd)
+{
+	struct unpriv_report rep;
+	struct nl_ctx c = *parent;
+	const char *failed;
+	int err;
+
+	memset(&rep, 0, sizeof(rep));
+	failed = drop_privileges();
+	if (failed) {
+		rep.sys_err = errno;
+	} else if ((err = nl_open(&c))) {
+		failed = "opening a netlink socket";
+		rep.sys_err = -err;
+	} else if (op == UNPRIV_SET) {
+		nl_transact(&c, build_set(txbuf, &c, c.cgid, BAD_NAME, BAD_MODE,
+					  BAD_CAPS), NULL, NULL, &rep.r);
+	} else if (op == UNPRIV_DEL) {
+		nl_transact(&c, build_del(txbuf, &c, c.cgid), NULL, NULL, &rep.r);
+	} else {
+		get_policy(&c, c.cgid, &rep.snap, &rep.r);
+	}
+	if (failed)
+		snprintf(rep.failed, sizeof(rep.failed), "%s", failed);
+	_exit(write_full(fd, &rep, sizeof(rep)) ? 0 : 1);
+}
+
+/* Run @op in a child that dropped its privileges; false if it could not. */
+static bool run_unprivileged(const struct nl_ctx *c, enum unpriv_op op,
+			     struct unpriv_report *rep)
+{
+	int fds[2], status = 0;
+	size_t n;
+	pid_t pid;
+
+	if (pipe(fds)) {
+		note("pipe: %s", strerror(errno));
+		return false;
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		note("fork: %s", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return false;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		unpriv_child(c, op, fds[1]);
+	}
+	close(fds[1]);
+	n = read_full(fds[0], rep, sizeof(*rep));
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	if (n != sizeof(*rep)) {
+		note("the unprivileged child sent no report (wait status %#x)",
+		     status);
+		return false;
+	}
+	if (rep->failed[0]) {
+		note("the unprivileged child failed: %s: %s", rep->failed,
+		     strerror(rep->sys_err));
+		return false;
+	}
+	return true;
+}
+
+static void test_unprivileged_change(struct nl_ctx *c, struct store *st,
+				     enum unpriv_op op, const char *what)
+{
+	struct unpriv_report rep;
+	bool ok = false;
+
+	if (run_unprivileged(c, op, &rep)) {
+		note_result(&rep.r, NULL);
+		ok = rep.r.acked && rep.r.err == -EPERM;
+		if (!ok)
+			note("expected EPERM");
+	}
+	ok &= store_unchanged(c, st);
+	report(ok, "unprivileged (uid %d, no capabilities) %s -> EPERM, store unchanged",
+	       UNPRIV_ID, what);
+}
+
+/* Reading policies needs no privilege. */
+static void test_unprivileged_get(struct nl_ctx *c, struct store *st)
+{
+	struct unpriv_report rep;
+	bool ok = false;
+
+	if (run_unprivileged(c, UNPRIV_GET, &rep)) {
+		note_result(&rep.r, NULL);
+		note_snapshot("get", &rep.snap);
+		ok = rep.r.acked && rep.r.err == 0 &&
+		     snap_equal(&rep.snap, &st->base);
+	}
+	report(ok, "unprivileged (uid %d) get -> 0, returns the baseline policy",
+	       UNPRIV_ID);
+}
+
+/* ---- the sequence -------------------------------------------------------- */
+
+struct family_info {
+	uint16_t id;
+	uint32_t version, maxattr;
+};
+
+static void family_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[CTRL_ATTR_MAX + 1] = { NULL };
+	struct attr_table t = { tb, CTRL_ATTR_MAX };
+	struct family_info *f = data;
+
+	if (mnl_attr_parse(nlh, GENL_HDRLEN, table_cb, &t) < 0)
+		return;
+	if (tb[CTRL_ATTR_FAMILY_ID] &&
+	    mnl_attr_validate(tb[CTRL_ATTR_FAMILY_ID], MNL_TYPE_U16) == 0)
+		f->id = mnl_attr_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
+	if (tb[CTRL_ATTR_VERSION] &&
+	    mnl_attr_validate(tb[CTRL_ATTR_VERSION], MNL_TYPE_U32) == 0)
+		f->version = mnl_attr_get_u32(tb[CTRL_ATTR_VERSION]);
+	if (tb[CTRL_ATTR_MAXATTR] &&
+	    mnl_attr_validate(tb[CTRL_ATTR_MAXATTR], MNL_TYPE_U32) == 0)
+		f->maxattr = mnl_attr_get_u32(tb[CTRL_ATTR_MAXATTR]);
+}
+
+static bool test_resolve(struct nl_ctx *c)
+{
+	struct family_info f = { 0 };
+	struct nlmsghdr *nlh;
+	struct nl_result r;
+	bool ok = false;
+	int err;
+
+	err = nl_open(c);
+	if (err) {
+		note("cannot open a generic netlink socket: %s", strerror(-err));
+		goto out;
+	}
+	c->family = GENL_ID_CTRL;
+	nlh = genl_msg(txbuf, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, NLM_F_ACK);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, CTRPOLICY_GENL_NAME);
+	nl_transact(c, nlh, family_cb, &f, &r);
+	if (r.acked && r.err == -ENOENT) {
+		note("the kernel has no generic netlink family \"%s\": is the ctrpolicy module loaded?",
+		     CTRPOLICY_GENL_NAME);
+	} else if (!r.acked || r.err) {
+		note_result(&r, nlh);
+	} else if (!f.id) {
+		note("the reply carries no CTRL_ATTR_FAMILY_ID");
+	} else {
+		note("family id %u, version %u, maxattr %u (the header says version %u, CTRPOLICY_A_MAX %u)",
+		     f.id, f.version, f.maxattr, CTRPOLICY_GENL_VERSION,
+		     CTRPOLICY_A_MAX);
+		ok = f.version == CTRPOLICY_GENL_VERSION;
+		if (!ok)
+			note("this program speaks version %u of the ABI",
+			     CTRPOLICY_GENL_VERSION);
+	}
+	c->family = f.id;
+out:
+	report(ok, "resolve the generic netlink family \"%s\"",
+	       CTRPOLICY_GENL_NAME);
+	return ok;
+}
+
+static bool test_cgroup_dir(struct nl_ctx *c, const char *dir)
+{
+	char child[4096];
+	struct statfs sfs;
+	struct stat stb;
+	bool ok = false;
+
+	if (stat(dir, &stb) || statfs(dir, &sfs))
+		note("%s: %s", dir, strerror(errno));
+	else if (!S_ISDIR(stb.st_mode) || sfs.f_type != CGROUP2_SUPER_MAGIC)
+		note("%s is not a directory in a cgroup2 file system", dir);
+	else
+		ok = true;
+	if (ok) {
+		c->cgid = stb.st_ino;
+		note("cgroup id %" PRIu64, c->cgid);
+		snprintf(child, sizeof(child), "%s/" CHILD_CGROUP, dir);
+		if ((mkdir(child, 0755) && errno != EEXIST) || stat(child, &stb))
+			note("%s: %s", child, strerror(errno));
+		else
+			c->nopolicy_cgid = stb.st_ino;
+	}
+	report(ok, "%s is a cgroup v2 directory", dir);
+	return ok;
+}
+
+static bool test_baseline(struct nl_ctx *c, struct store *st, int *before)
+{
+	struct snapshot want, got;
+	struct dump_info d;
+	struct nl_result r;
+	bool ok;
+	int n;
+
+	get_policy(c, c->cgid, &got, &r);
+	note_result(&r, NULL);
+	report(r.acked && r.err == -ENOENT,
+	       "get of a cgroup without a policy -> ENOENT");
+
+	*before = dump_policies(c, &d, &r);
+	if (*before < 0)
+		note_result(&r, NULL);
+
+	ok = set_policy(c, BASE_NAME, BASE_MODE, BASE_CAPS, &r);
+	note_result(&r, NULL);
+	report(ok, "set the baseline policy -> 0");
+	if (!ok)
+		return false;
+
+	snap_make(&want, c->cgid, BASE_NAME, BASE_MODE, BASE_CAPS);
+	get_policy(c, c->cgid, &got, &r);
+	note_result(&r, NULL);
+	note_snapshot("get", &got);
+	ok = r.acked && r.err == 0 && r.replies == 1 && snap_equal(&got, &want);
+	if (!ok)
+		note_snapshot("expected", &want);
+	report(ok, "get returns the baseline policy");
+	if (!ok)
+		return false;
+	st->base = got;
+
+	n = dump_policies(c, &d, &r);
+	if (n < 0)
+		note_result(&r, NULL);
+	note("a dump lists %d policies, %d before the set; ours %s", n,
+	     *before, d.seen ? "among them" : "missing");
+	report(*before >= 0 && n == *before + 1 && d.seen,
+	       "dump lists the baseline policy, one more than before");
+	if (n < 0)
+		return false;
+	st->count = n;
+	return true;
+}
+
+/* SET on a cgroup that has a policy replaces it. */
+static void test_replace(struct nl_ctx *c, struct store *st, const char *label,
+			 const char *what, const char *name, uint32_t mode,
+			 uint64_t caps)
+{
+	struct nl_result r, dr;
+	struct snapshot want, got;
+	struct dump_info d;
+	bool ok;
+	int n;
+
+	ok = set_policy(c, name, mode, caps, &r);
+	note_result(&r, NULL);
+	report(ok, "set %s -> 0", what);
+
+	snap_make(&want, c->cgid, name, mode, caps);
+	get_policy(c, c->cgid, &got, &r);
+	note_result(&r, NULL);
+	note_snapshot("get", &got);
+	ok = r.acked && r.err == 0 && snap_equal(&got, &want);
+	if (!ok)
+		note_snapshot("expected", &want);
+	n = dump_policies(c, &d, &dr);
+	if (n < 0)
+		note_result(&dr, NULL);
+	note("a dump lists %d policies, %d before", n, st->count);
+	report(ok && n == st->count,
+	       "get returns the %s policy, dump count unchanged", label);
+}
+
+static void test_valid_sets(struct nl_ctx *c, struct store *st)
+{
+	char longest[CTRPOLICY_NAME_MAX];
+
+	test_replace(c, st, "replaced",
+		     "replacing the policy (name \"replaced\", CAPS 0)",
+		     "replaced", CTRPOLICY_MODE_ENFORCE, 0);
+
+	memset(longest, 'l', sizeof(longest) - 1);
+	longest[sizeof(longest) - 1] = '\0';
+	test_replace(c, st, "longest-name",
+		     "with the longest NAME (63 characters), MODE AUDIT and every capability",
+		     longest, CTRPOLICY_MODE_AUDIT, ALL_CAPS);
+
+	test_replace(c, st, "baseline", "restoring the baseline policy",
+		     BASE_NAME, BASE_MODE, BASE_CAPS);
+}
+
+static void test_delete(struct nl_ctx *c, int before)
+{
+	struct nlmsghdr *nlh;
+	struct snapshot got;
+	struct dump_info d;
+	struct nl_result r;
+	int n;
+
+	nlh = build_del(txbuf, c, c->cgid);
+	nl_transact(c, nlh, NULL, NULL, &r);
+	note_result(&r, nlh);
+	report(r.acked && r.err == 0, "del the baseline policy -> 0");
+
+	get_policy(c, c->cgid, &got, &r);
+	note_result(&r, NULL);
+	report(r.acked && r.err == -ENOENT, "get after del -> ENOENT");
+
+	n = dump_policies(c, &d, &r);
+	if (n < 0)
+		note_result(&r, NULL);
+	note("a dump lists %d policies, %d before the baseline", n, before);
+	report(n == before && !d.seen, "dump count back to where it started");
+}
+
+static void cleanup(struct nl_ctx *c, const char *dir)
+{
+	char child[4096];
+	struct nl_result r;
+
+	if (c->nopolicy_cgid) {
+		snprintf(child, sizeof(child), "%s/" CHILD_CGROUP, dir);
+		if (rmdir(child))
+			printf("# nl_raw: cannot remove %s: %s\n", child,
+			       strerror(errno));
+	}
+	if (c->nl) {
+		/* Normally answered ENOENT: test_delete() removed it. */
+		if (c->family && c->cgid)
+			nl_transact(c, build_del(txbuf, c, c->cgid), NULL,
+				    NULL, &r);
+		mnl_socket_close(c->nl);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct nl_ctx c = { 0 };
+	struct store st;
+	int before = -1;
+	size_t i;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: nl_raw CGROUP_DIR\n");
+		return 2;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	memset(&st, 0, sizeof(st));
+
+	if (!test_resolve(&c) || !test_cgroup_dir(&c, argv[1]))
+		goto out;
+	if (!test_baseline(&c, &st, &before)) {
+		printf("# nl_raw: no baseline policy, the remaining cases are skipped\n");
+		goto out;
+	}
+	for (i = 0; i < ARRAY_SIZE(bad_cases); i++)
+		run_case(&c, &st, &bad_cases[i]);
+	test_unprivileged_change(&c, &st, UNPRIV_SET, "set");
+	test_unprivileged_change(&c, &st, UNPRIV_DEL, "del");
+	test_unprivileged_get(&c, &st);
+	test_valid_sets(&c, &st);
+	test_delete(&c, before);
+out:
+	cleanup(&c, argv[1]);
+	flush_notes();
+	return failures ? 1 : 0;
+}

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * try - attempt one privileged action and report how it went.
+ *
+ *   try [--expect ERRNO] ACTION [ARGS]
+ *
+ * Exits 0 when the outcome is the expected one: success without --expect,
+ * or failure with exactly errno ERRNO (a name such as EPERM).  Prints the
+ * outcome either way, so that a failing test shows what happened.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <sched.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <linux/bpf.h>
+
+struct action {
+	const char *name;
+	const char *usage;
+	int nargs;
+	int (*run)(char **args);
+};
+
+static int do_sethostname(char **args)
+{
+	return sethostname(args[0], strlen(args[0]));
+}
+
+/* Root of a new user namespace creating a UTS namespace it owns. */
+static int do_userns_sethostname(char **args)
+{
+	if (unshare(CLONE_NEWUSER) || unshare(CLONE_NEWUTS))
+		return -1;
+	return sethostname(args[0], strlen(args[0]));
+}
+
+static int do_chown(char **args)
+{
+	return chown(args[0], atoi(args[1]), atoi(args[2]));
+}
+
+static int do_bind_tcp(char **args)
+{
+	struct sockaddr_in addr = {
+		.sin_family = AF_INET,
+		.sin_port = htons(atoi(args[0])),
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	int fd, ret, saved;
+
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0)
+		return -1;
+	ret = bind(fd, (struct sockaddr *)&addr, sizeof(addr));
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return ret;
+}
+
+static int do_write(char **args)
+{
+	int fd, ret, saved;
+
+	fd = open(args[0], O_WRONLY);
+	if (fd < 0)
+		return -1;
+	ret = write(fd, args[1], strlen(args[1])) < 0 ? -1 : 0;
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return ret;
+}
+
+static int do_unlink(char **args)
+{
+	return unlink(args[0]);
+}
+
+static int do_delete_module(char **args)
+{
+	return syscall(SYS_delete_module, args[0], O_NONBLOCK);
+}
+
+/* bpf(BPF_LINK_DETACH) of the link with id ARG, reached by id. */
+static int do_bpf_link_detach(char **args)
+{
+	union bpf_attr attr;
+	int fd, ret, saved;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.link_id = atoi(args[0]);
+	fd = syscall(SYS_bpf, BPF_LINK_GET_FD_BY_ID, &attr, sizeof(attr));
+	if (fd < 0)
+		return -1;
+	memset(&attr, 0, sizeof(attr));
+	attr.link_detach.link_fd = fd;
+	ret = syscall(SYS_bpf, BPF_LINK_DETACH, &attr, sizeof(attr));
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return ret;
+}
+
+/* bpf(BPF_OBJ_GET) of a pinned object. */
+static int do_bpf_obj_get(char **args)
+{
+	union bpf_attr attr;
+	int fd;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.pathname = (unsigned long)args[0];
+	fd = syscall(SYS_bpf, BPF_OBJ_GET, &attr, sizeof(attr));
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+static const struct action actions[] = {
+	{ "sethostname", "NAME", 1, do_sethostname },
+	{ "userns-sethostname", "NAME", 1, do_userns_sethostname },
+	{ "chown", "FILE UID GID", 3, do_chown },
+	{ "bind-tcp", "PORT", 1, do_bind_tcp },
+	{ "write", "FILE TEXT", 2, do_write },
+	{ "unlink", "FILE", 1, do_unlink },
+	{ "delete-module", "NAME", 1, do_delete_module },
+	{ "bpf-link-detach", "LINK_ID", 1, do_bpf_link_detach },
+	{ "bpf-obj-get", "PIN", 1, do_bpf_obj_get },
+};
+
+static const struct {
+	const char *name;
+	int value;
+} errnos[] = {
+	{ "EPERM", EPERM }, { "EACCES", EACCES }, { "ENOENT", ENOENT },
+	{ "EBUSY", EBUSY }, { "EINVAL", EINVAL }, { "EAGAIN", EAGAIN },
+	{ "EWOULDBLOCK", EWOULDBLOCK },
+};
+
+static const char *errno_name(int e)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(errnos) / sizeof(errnos[0]); i++)
+		if (errnos[i].value == e)
+			return errnos[i].name;
+	return "E?";
+}
+
+static void usage(void)
+{
+	size_t i;
+
+	fprintf(stderr, "usage: try [--expect ERRNO] ACTION [ARGS]\n");
+	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+		fprintf(stderr, "  %s %s\n", actions[i].name, actions[i].usage);
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	int expect = 0, ret, err;
+	size_t i, j;
+
+	argv++, argc--;
+	if (argc >= 2 && !strcmp(argv[0], "--expect")) {
+		for (j = 0; j < sizeof(errnos) / sizeof(errnos[0]); j++)
+			if (!strcmp(argv[1], errnos[j].name))
+				expect = errnos[j].value;
+		if (!expect)
+			usage();
+		argv += 2, argc -= 2;
+	}
+	if (argc < 1)
+		usage();
+	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
+		if (strcmp(argv[0], actions[i].name))
+			continue;
+		if (argc - 1 != actions[i].nargs)
+			usage();
+		ret = actions[i].run(argv + 1);
+		err = errno;
+		if (ret == 0)
+			printf("%s: succeeded\n", argv[0]);
+		else
+			printf("%s: failed: %s (%s)\n", argv[0], errno_name(err),
+			       strerror(err));
+		if (expect)
+			return ret != 0 && err == expect ? 0 : 1;
+		return ret == 0 ? 0 : 1;
+	}
+	usage();
+}

@@ -1,0 +1,93 @@
+# SPDX-License-Identifier: GPL-2.0
+# Capability confinement through the BPF-LSM programs, end to end: the tool
+# loads a policy over netlink and a task in the cgroup is confined.
+
+check "the module loads and the programs attach" enforce_on
+check "ctrpolicy status reports enforcement attached" ctrpolicy status
+mkdir -p $CG/t-caps $CG/t-other
+touch /tmp/foreign && chown 1000:1000 /tmp/foreign
+
+check "before any policy, sethostname works in the cgroup" \
+	in_cgroup $CG/t-caps $TRY sethostname vm1
+
+write_policy /tmp/caps.policy caps-test enforce chown setuid setgid
+check "load a policy without sys_admin" ctrpolicy load /tmp/caps.policy --cgroup $CG/t-caps
+check "sethostname is denied in the cgroup (EPERM)" \
+	in_cgroup $CG/t-caps $TRY --expect EPERM sethostname vm2
+check "root of its own user namespace is denied sys_admin there too" \
+	in_cgroup $CG/t-caps $TRY --expect EPERM userns-sethostname vm3
+check "binding port 80 without net_bind_service is denied (EACCES)" \
+	in_cgroup $CG/t-caps $TRY --expect EACCES bind-tcp 80
+check "an allowed capability works: chown of a foreign file" \
+	in_cgroup $CG/t-caps $TRY chown /tmp/foreign 0 0
+check "outside the cgroup sethostname works" $TRY sethostname vm
+check "outside the cgroup root of a new user namespace has sys_admin there" \
+	$TRY userns-sethostname vm
+check "in a sibling cgroup sethostname works" in_cgroup $CG/t-other $TRY sethostname vm
+check "outside the cgroup binding port 80 works" $TRY bind-tcp 80
+
+write_policy /tmp/nochown.policy no-chown enforce setuid
+check "replace the policy with one without chown" ctrpolicy load /tmp/nochown.policy --cgroup $CG/t-caps
+chown 1000:1000 /tmp/foreign
+check "after the replace chown of a foreign file is denied" \
+	in_cgroup $CG/t-caps $TRY --expect EPERM chown /tmp/foreign 0 0
+
+# Nesting: the child inherits, may narrow, never widens.
+mkdir -p $CG/t-caps/child
+ctrpolicy load /tmp/caps.policy --cgroup $CG/t-caps
+check "a child cgroup inherits its parent's policy" \
+	in_cgroup $CG/t-caps/child $TRY --expect EPERM sethostname vm4
+write_policy /tmp/all.policy everything enforce all
+check "load a child policy that allows every capability" \
+	ctrpolicy load /tmp/all.policy --cgroup $CG/t-caps/child
+check "the child policy cannot widen the parent's: sethostname still denied" \
+	in_cgroup $CG/t-caps/child $TRY --expect EPERM sethostname vm5
+write_policy /tmp/narrow.policy narrow enforce setuid
+ctrpolicy load /tmp/narrow.policy --cgroup $CG/t-caps/child
+chown 1000:1000 /tmp/foreign
+check "a child policy narrows: chown denied in the child" \
+	in_cgroup $CG/t-caps/child $TRY --expect EPERM chown /tmp/foreign 0 0
+check "while the parent still allows chown" \
+	in_cgroup $CG/t-caps $TRY chown /tmp/foreign 0 0
+ctrpolicy unload --cgroup $CG/t-caps/child
+
+# Events and counters.
+timeout 10 ctrpolicy -j monitor --count 1 > /tmp/events.json &
+monitor=$!
+sleep 0.5
+in_cgroup $CG/t-caps $TRY --expect EPERM sethostname vm6 > /dev/null
+wait $monitor
+check "monitor reports the denial with capability, policy and verdict" \
+	grep -q '"verdict":"deny","area":"capability","operation":"capable","capability":"sys_admin".*"comm":"try".*"policy":"caps-test"' /tmp/events.json
+cat /tmp/events.json | sed 's/^/#   /'
+check "list counts the denials" sh -c \
+	"ctrpolicy -j list | grep -q '\"policy\":\"caps-test\".*\"capability\":{\"checks\":[1-9][0-9]*,\"allowed\":[1-9][0-9]*,\"denied\":[1-9]'"
+ctrpolicy list | sed 's/^/#   /'
+
+write_policy /tmp/audit.policy audit-test audit chown
+ctrpolicy load /tmp/audit.policy --cgroup $CG/t-caps
+timeout 10 ctrpolicy -j monitor --count 1 > /tmp/events.json &
+monitor=$!
+sleep 0.5
+check "audit mode allows what the policy does not" \
+	in_cgroup $CG/t-caps $TRY sethostname vm7
+wait $monitor
+check "audit mode reports the request as audited" \
+	grep -q '"verdict":"audit","area":"capability".*"capability":"sys_admin".*"policy":"audit-test"' /tmp/events.json
+check "list counts the audited requests" sh -c \
+	"ctrpolicy -j list | grep -q '\"policy\":\"audit-test\".*\"capability\":{[^}]*\"audited\":[1-9]'"
+
+check "show prints the loaded policy back in the policy language" sh -c \
+	"ctrpolicy show --cgroup $CG/t-caps | grep -q 'policy audit-test'"
+check "unload removes the policy" ctrpolicy unload --cgroup $CG/t-caps
+check "after unload sethostname works in the cgroup" \
+	in_cgroup $CG/t-caps $TRY sethostname vm
+
+ctrpolicy load /tmp/caps.policy --cgroup $CG/t-other
+rmdir $CG/t-other
+check "the policy of a removed cgroup is reclaimed" sh -c \
+	"! ctrpolicy list | grep -q caps-test"
+check "unloading a cgroup without policy fails with ENOENT" sh -c \
+	"ctrpolicy unload --cgroup $CG/t-caps 2>&1 | grep -q 'No such file'"
+
+check "detach and unload the module" enforce_off

@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: GPL-2.0
+# Malformed and unprivileged netlink requests, sent raw with libmnl: each
+# gets an errno and an extack message, and the store stays as it was.
+
+check "the module loads" load_module
+mkdir -p $CG/t-netlink
+"$TESTS/nl_raw" $CG/t-netlink
+check "the module unloads" enforce_off

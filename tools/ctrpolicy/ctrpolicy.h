@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef CTRPOLICY_TOOL_H
+#define CTRPOLICY_TOOL_H
+
+#include <stdbool.h>
+#include <linux/ctrpolicy.h>
+
+/* Exit codes, documented in the README. */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAILURE_GENERIC = 1,	/* the operation failed */
+	EXIT_USAGE = 2,			/* bad command line */
+	EXIT_NO_MODULE = 3,		/* module not loaded or without kfuncs */
+	EXIT_POLICY = 4,		/* the policy file is invalid */
+	EXIT_PERMISSION = 5,		/* the kernel refused: not privileged,
+					 * or a confined caller */
+	EXIT_NOT_ATTACHED = 6,		/* enforcement programs not attached */
+};
+
+struct command {
+	const char *name;
+	const char *usage;
+	int (*run)(int argc, char **argv);
+};
+
+/* Global options. */
+extern bool opt_json;
+
+/* output.c: one call prints a value as text or as JSON. */
+void out_begin_object(void);
+void out_begin_named_object(const char *key);
+void out_end_object(void);
+void out_begin_array(void);
+void out_end_array(void);
+void out_string(const char *key, const char *text_fmt, const char *value);
+void out_bool(const char *key, const char *text_fmt, bool value);
+void out_uint(const char *key, const char *text_fmt, unsigned long long value);
+
+int cmd_status(int argc, char **argv);
+int cmd_load(int argc, char **argv);
+int cmd_unload(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_monitor(int argc, char **argv);
+int cmd_attach(int argc, char **argv);
+int cmd_detach(int argc, char **argv);
+
+/* nl.c: "capability", "mount", ...; "unknown" for others. */
+const char *area_name(unsigned int area);
+
+/* attach.c: where the enforcement links are pinned. */
+#define PIN_DIR "/sys/fs/bpf/ctrpolicy"
+bool enforcement_attached(void);
+bool module_kfuncs_present(void);
+
+#endif

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ctrpolicy - administer per-cgroup confinement policies.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ctrpolicy.h"
+
+bool opt_json;
+
+static const struct command commands[] = {
+	{ "load", "load FILE --cgroup PATH", cmd_load },
+	{ "unload", "unload --cgroup PATH", cmd_unload },
+	{ "list", "list", cmd_list },
+	{ "show", "show --cgroup PATH", cmd_show },
+	{ "status", "status", cmd_status },
+	{ "monitor", "monitor [--count N]", cmd_monitor },
+	{ "attach", "attach", cmd_attach },
+	{ "detach", "detach", cmd_detach },
+};
+
+static void usage(FILE *out)
+{
+	size_t i;
+
+	fprintf(out, "usage: ctrpolicy [-j|--json] COMMAND [ARGS]\n\ncommands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  ctrpolicy %s\n", commands[i].usage);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 }
+	};
+	size_t i;
+	int opt;
+
+	/* '+' stops at the command so that it parses its own options. */
+	while ((opt = getopt_long(argc, argv, "+jh", options, NULL)) != -1) {
+		switch (opt) {
+		case 'j':
+			opt_json = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (!strcmp(argv[optind], commands[i].name))
+			return commands[i].run(argc - optind, argv + optind);
+	}
+	fprintf(stderr, "ctrpolicy: unknown command '%s'; see 'ctrpolicy --help'\n",
+		argv[optind]);
+	return EXIT_USAGE;
+}

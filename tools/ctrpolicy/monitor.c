@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ctrpolicy monitor: one line per denial (or audited request), as the
+ * module reports them on the "events" multicast group.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <netlink/genl/ctrl.h>
+
+#include "caps.h"
+#include "ctrpolicy.h"
+#include "nl.h"
+
+struct monitor {
+	long remaining;		/* events left to print; -1: forever */
+};
+
+static const char *attr_string(struct nlattr **tb, int type)
+{
+	return tb[type] ? nla_get_string(tb[type]) : "";
+}
+
+static uint64_t attr_u64(struct nlattr **tb, int type)
+{
+	return tb[type] ? nla_get_u64(tb[type]) : 0;
+}
+
+static uint32_t attr_u32(struct nlattr **tb, int type)
+{
+	return tb[type] ? nla_get_u32(tb[type]) : 0;
+}
+
+static int on_event(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[CTRPOLICY_A_MAX + 1], *ev[CTRPOLICY_EVENT_A_MAX + 1];
+	struct monitor *monitor = arg;
+	uint32_t area, verdict;
+	const char *cap = NULL;
+
+	if (nl_reply_parse(msg, tb) || !tb[CTRPOLICY_A_EVENT] ||
+	    nla_parse_nested(ev, CTRPOLICY_EVENT_A_MAX, tb[CTRPOLICY_A_EVENT], NULL))
+		return NL_SKIP;
+	area = attr_u32(ev, CTRPOLICY_EVENT_A_AREA);
+	verdict = attr_u32(ev, CTRPOLICY_EVENT_A_VERDICT);
+	if (ev[CTRPOLICY_EVENT_A_CAPABILITY])
+		cap = cap_name(nla_get_u32(ev[CTRPOLICY_EVENT_A_CAPABILITY]));
+
+	out_begin_object();
+	out_string("verdict", "%s",
+		   verdict == CTRPOLICY_VERDICT_AUDITED ? "audit" : "deny");
+	out_string("area", " %s", area_name(area));
+	out_string("operation", " %s", attr_string(ev, CTRPOLICY_EVENT_A_OPERATION));
+	if (cap)
+		out_string("capability", " %s", cap);
+	out_uint("pid", " pid=%llu", attr_u32(ev, CTRPOLICY_EVENT_A_PID));
+	out_string("comm", " comm=%s", attr_string(ev, CTRPOLICY_EVENT_A_COMM));
+	out_uint("cgroup_id", " cgroup=%llu", attr_u64(ev, CTRPOLICY_EVENT_A_CGROUP_ID));
+	out_string("policy", " policy=%s", attr_string(ev, CTRPOLICY_EVENT_A_POLICY_NAME));
+	out_uint("policy_cgroup_id", " policy_cgroup=%llu\n",
+		 attr_u64(ev, CTRPOLICY_EVENT_A_POLICY_CGROUP_ID));
+	out_end_object();
+	fflush(stdout);
+	if (monitor->remaining > 0)
+		monitor->remaining--;
+	return NL_OK;
+}
+
+int cmd_monitor(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "count", required_argument, NULL, 'n' },
+		{ 0 }
+	};
+	struct monitor monitor = { .remaining = -1 };
+	struct nl_ctx ctx;
+	int opt, group, err;
+	char *end;
+
+	optind = 0;	/* glibc: rescan from scratch after main's getopt */
+	while ((opt = getopt_long(argc, argv, "n:", options, NULL)) != -1) {
+		if (opt != 'n')
+			goto usage;
+		monitor.remaining = strtol(optarg, &end, 10);
+		if (*end || monitor.remaining <= 0)
+			goto usage;
+	}
+	if (optind != argc)
+		goto usage;
+
+	err = nl_ctx_open(&ctx);
+	if (err)
+		return err;
+	group = genl_ctrl_resolve_grp(ctx.sock, CTRPOLICY_GENL_NAME,
+				      CTRPOLICY_MCGRP_EVENTS);
+	if (group < 0 || nl_socket_add_membership(ctx.sock, group)) {
+		fprintf(stderr, "ctrpolicy: cannot join the events group: %s\n",
+			nl_geterror(group < 0 ? group : -NLE_FAILURE));
+		nl_ctx_close(&ctx);
+		return EXIT_FAILURE_GENERIC;
+	}
+	/* Events are not replies: no sequence numbers to check. */
+	nl_socket_disable_seq_check(ctx.sock);
+	nl_socket_modify_cb(ctx.sock, NL_CB_VALID, NL_CB_CUSTOM, on_event, &monitor);
+	if (!opt_json)
+		fprintf(stderr, "ctrpolicy: listening for denials (Ctrl-C to stop)\n");
+	while (monitor.remaining) {
+		err = nl_recvmsgs_default(ctx.sock);
+		if (err < 0 && err != -NLE_INTR) {
+			fprintf(stderr, "ctrpolicy: monitor: %s\n", nl_geterror(err));
+			break;
+		}
+	}
+	nl_ctx_close(&ctx);
+	return monitor.remaining ? EXIT_FAILURE_GENERIC : EXIT_OK;
+usage:
+	fprintf(stderr, "usage: ctrpolicy monitor [--count N]\n");
+	return EXIT_USAGE;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef CTRPOLICY_NL_H
+#define CTRPOLICY_NL_H
+
+#include <netlink/genl/genl.h>
+#include <netlink/msg.h>
+
+struct policy;
+
+struct nl_ctx {
+	struct nl_sock *sock;
+	int family;
+};
+
+/* Connect to the family; prints what to do when the module is missing. */
+int nl_ctx_open(struct nl_ctx *ctx);
+void nl_ctx_close(struct nl_ctx *ctx);
+/* A new request for CMD with NLM_F_REQUEST plus FLAGS. */
+struct nl_msg *nl_ctx_msg(struct nl_ctx *ctx, int cmd, int flags);
+/*
+ * Send MSG (consumed), pass each reply to ON_REPLY and wait for the ack.
+ * Returns 0 or a negative errno, after printing "ctrpolicy: WHAT: error:
+ * kernel message" for a failure.
+ */
+int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
+		   int (*on_reply)(struct nl_msg *msg, void *arg), void *arg,
+		   const char *what);
+/* The attributes of a reply of our family, or NULL if malformed. */
+int nl_reply_parse(struct nl_msg *msg, struct nlattr **tb);
+
+int nl_put_policy(struct nl_msg *msg, const struct policy *policy);
+int nl_get_policy(struct nlattr *nest, struct policy *policy);
+
+#endif

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ctrpolicy load, unload, list and show: policies in the kernel.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "caps.h"
+#include "cgroup.h"
+#include "ctrpolicy.h"
+#include "nl.h"
+#include "policy.h"
+
+/* Parses "--cgroup PATH"; every command here takes exactly that. */
+static int parse_cgroup_option(int argc, char **argv, const char *usage,
+			       int want_args, const char **cgroup)
+{
+	static const struct option options[] = {
+		{ "cgroup", required_argument, NULL, 'c' },
+		{ 0 }
+	};
+	int opt;
+
+	*cgroup = NULL;
+	optind = 0;	/* glibc: rescan from scratch after main's getopt */
+	while ((opt = getopt_long(argc, argv, "c:", options, NULL)) != -1) {
+		if (opt != 'c')
+			goto usage;
+		*cgroup = optarg;
+	}
+	if (argc - optind != want_args || !*cgroup)
+		goto usage;
+	return 0;
+usage:
+	fprintf(stderr, "usage: ctrpolicy %s\n", usage);
+	return -1;
+}
+
+static int errno_exit(int err)
+{
+	return err == -EPERM ? EXIT_PERMISSION : EXIT_FAILURE_GENERIC;
+}
+
+int cmd_load(int argc, char **argv)
+{
+	struct policy_error perr;
+	struct policy policy;
+	struct nl_ctx ctx;
+	struct nl_msg *msg;
+	const char *cgroup;
+	uint64_t id;
+	int err;
+
+	if (parse_cgroup_option(argc, argv, "load FILE --cgroup PATH", 1, &cgroup))
+		return EXIT_USAGE;
+	if (policy_parse_file(argv[optind], &policy, &perr)) {
+		fputs(perr.msg, stderr);
+		return EXIT_POLICY;
+	}
+	if (cgroup_id_of(cgroup, &id))
+		return EXIT_FAILURE_GENERIC;
+	err = nl_ctx_open(&ctx);
+	if (err)
+		return err;
+	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_POLICY_SET, 0);
+	if (!msg || nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id) ||
+	    nl_put_policy(msg, &policy)) {
+		nlmsg_free(msg);
+		nl_ctx_close(&ctx);
+		fprintf(stderr, "ctrpolicy: out of memory\n");
+		return EXIT_FAILURE_GENERIC;
+	}
+	err = nl_ctx_request(&ctx, msg, NULL, NULL, "load");
+	nl_ctx_close(&ctx);
+	return err ? errno_exit(err) : EXIT_OK;
+}
+
+int cmd_unload(int argc, char **argv)
+{
+	struct nl_ctx ctx;
+	struct nl_msg *msg;
+	const char *cgroup;
+	uint64_t id;
+	int err;
+
+	if (parse_cgroup_option(argc, argv, "unload --cgroup PATH", 0, &cgroup))
+		return EXIT_USAGE;
+	if (cgroup_id_of(cgroup, &id))
+		return EXIT_FAILURE_GENERIC;
+	err = nl_ctx_open(&ctx);
+	if (err)
+		return err;
+	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_POLICY_DEL, 0);
+	if (!msg || nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id)) {
+		nlmsg_free(msg);
+		nl_ctx_close(&ctx);
+		return EXIT_FAILURE_GENERIC;
+	}
+	err = nl_ctx_request(&ctx, msg, NULL, NULL, "unload");
+	nl_ctx_close(&ctx);
+	return err ? errno_exit(err) : EXIT_OK;
+}
+
+struct listed {
+	uint64_t cgroup_id;
+	struct policy policy;
+	uint64_t counters[CTRPOLICY_AREA_MAX + 1][CTRPOLICY_COUNTER_A_MAX + 1];
+};
+
+struct listing {
+	struct listed *items;
+	size_t n, cap;
+};
+
+static void parse_counters(struct nlattr *nest, struct listed *item)
+{
+	struct nlattr *area, *counter;
+	int rem_area, rem_counter;
+
+	nla_for_each_nested(area, nest, rem_area) {
+		if (nla_type(area) > CTRPOLICY_AREA_MAX)
+			continue;
+		nla_for_each_nested(counter, area, rem_counter)
+			if (nla_type(counter) <= CTRPOLICY_COUNTER_A_MAX &&
+			    nla_len(counter) == sizeof(uint64_t))
+				item->counters[nla_type(area)][nla_type(counter)] =
+					nla_get_u64(counter);
+	}
+}
+
+static int on_policy(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[CTRPOLICY_A_MAX + 1];
+	struct listing *listing = arg;
+	struct listed *item;
+
+	if (nl_reply_parse(msg, tb) || !tb[CTRPOLICY_A_CGROUP_ID] ||
+	    !tb[CTRPOLICY_A_POLICY])
+		return -EPROTO;
+	if (listing->n == listing->cap) {
+		size_t cap = listing->cap ? 2 * listing->cap : 16;
+		struct listed *items = realloc(listing->items, cap * sizeof(*items));
+
+		if (!items)
+			return -ENOMEM;
+		listing->items = items;
+		listing->cap = cap;
+	}
+	item = &listing->items[listing->n];
+	memset(item, 0, sizeof(*item));
+	item->cgroup_id = nla_get_u64(tb[CTRPOLICY_A_CGROUP_ID]);
+	if (nl_get_policy(tb[CTRPOLICY_A_POLICY], &item->policy))
+		return -EPROTO;
+	if (tb[CTRPOLICY_A_COUNTERS])
+		parse_counters(tb[CTRPOLICY_A_COUNTERS], item);
+	listing->n++;
+	return 0;
+}
+
+/* The policy of one cgroup (ID set) or, with ID 0, every policy. */
+static int fetch_policies(uint64_t id, struct listing *listing)
+{
+	struct nl_ctx ctx;
+	struct nl_msg *msg;
+	int err, tries = 0;
+
+	err = nl_ctx_open(&ctx);
+	if (err)
+		return err;
+	do {
+		listing->n = 0;
+		msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_POLICY_GET, id ? 0 : NLM_F_DUMP);
+		if (!msg || (id && nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id))) {
+			nlmsg_free(msg);
+			err = -ENOMEM;
+			break;
+		}
+		err = nl_ctx_request(&ctx, msg, on_policy, listing,
+				     id ? "show" : "list");
+		/* A dump that raced with a change is read again. */
+	} while (err == -EAGAIN && ++tries < 5);
+	nl_ctx_close(&ctx);
+	return err ? errno_exit(err) : EXIT_OK;
+}
+
+static void print_listed_json(const struct listed *item, const char *path)
+{
+	int area;
+
+	out_begin_object();
+	out_string("cgroup", "", path);
+	out_uint("cgroup_id", "", item->cgroup_id);
+	out_string("policy", "", item->policy.name);
+	out_string("mode", "", policy_mode_name(item->policy.mode));
+	out_begin_named_object("counters");
+	for (area = 1; area <= CTRPOLICY_AREA_MAX; area++) {
+		const uint64_t *c = item->counters[area];
+
+		out_begin_named_object(area_name(area));
+		out_uint("checks", "", c[CTRPOLICY_COUNTER_A_CHECKS]);
+		out_uint("allowed", "", c[CTRPOLICY_COUNTER_A_ALLOWED]);
+		out_uint("denied", "", c[CTRPOLICY_COUNTER_A_DENIED]);
+		out_uint("audited", "", c[CTRPOLICY_COUNTER_A_AUDITED]);
+		out_end_object();
+	}
+	out_end_object();
+	out_end_object();
+}
+
+int cmd_list(int argc, char **argv)
+{
+	struct listing listing = { 0 };
+	char (*paths)[4096];
+	uint64_t *ids;
+	size_t i;
+	int err;
+
+	(void)argv;
+	if (argc != 1) {
+		fprintf(stderr, "usage: ctrpolicy list\n");
+		return EXIT_USAGE;
+	}
+	err = fetch_policies(0, &listing);
+	if (err)
+		return err;
+	ids = calloc(listing.n + 1, sizeof(*ids));
+	paths = calloc(listing.n + 1, sizeof(*paths));
+	if (!ids || !paths) {
+		fprintf(stderr, "ctrpolicy: out of memory\n");
+		err = EXIT_FAILURE_GENERIC;
+		goto out;
+	}
+	for (i = 0; i < listing.n; i++)
+		ids[i] = listing.items[i].cgroup_id;
+	cgroup_paths_of(ids, listing.n, paths);
+
+	if (opt_json) {
+		out_begin_array();
+		for (i = 0; i < listing.n; i++)
+			print_listed_json(&listing.items[i], paths[i]);
+		out_end_array();
+		goto out;
+	}
+	printf("%-40s %-20s %-8s %10s %10s %10s\n", "CGROUP", "POLICY", "MODE",
+	       "CHECKS", "DENIED", "AUDITED");
+	for (i = 0; i < listing.n; i++) {
+		const struct listed *item = &listing.items[i];
+		uint64_t checks = 0, denied = 0, audited = 0;
+		int area;
+
+		for (area = 1; area <= CTRPOLICY_AREA_MAX; area++) {
+			checks += item->counters[area][CTRPOLICY_COUNTER_A_CHECKS];
+			denied += item->counters[area][CTRPOLICY_COUNTER_A_DENIED];
+			audited += item->counters[area][CTRPOLICY_COUNTER_A_AUDITED];
+		}
+		printf("%-40s %-20s %-8s %10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n",
+		       paths[i], item->policy.name,
+		       policy_mode_name(item->policy.mode), checks, denied, audited);
+	}
+out:
+	free(ids);
+	free(paths);
+	free(listing.items);
+	return err;
+}
+
+int cmd_show(int argc, char **argv)
+{
+	struct listing listing = { 0 };
+	const char *cgroup;
+	uint64_t id;
+	int err;
+
+	if (parse_cgroup_option(argc, argv, "show --cgroup PATH", 0, &cgroup))
+		return EXIT_USAGE;
+	if (cgroup_id_of(cgroup, &id))
+		return EXIT_FAILURE_GENERIC;
+	err = fetch_policies(id, &listing);
+	if (!err && listing.n == 1) {
+		if (opt_json)
+			print_listed_json(&listing.items[0], cgroup);
+		else
+			policy_print(stdout, &listing.items[0].policy);
+	}
+	free(listing.items);
+	return err;
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ctrpolicy status: is the module loaded, are its kfuncs usable, and is
+ * the BPF LSM active in this kernel.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <bpf/btf.h>
+
+#include "ctrpolicy.h"
+#include "nl.h"
+
+#define MODULE_VERSION_PATH	"/sys/module/ctrpolicy/version"
+#define MODULE_BTF_PATH		"/sys/kernel/btf/ctrpolicy"
+#define LSM_LIST_PATH		"/sys/kernel/security/lsm"
+/* Any kfunc of the module proves that its BTF set was registered. */
+#define PROBE_KFUNC		"ctrpolicy_abi_version"
+
+static bool read_line(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	bool ok;
+
+	if (!f)
+		return false;
+	ok = fgets(buf, size, f) != NULL;
+	fclose(f);
+	if (ok)
+		buf[strcspn(buf, "\n")] = '\0';
+	return ok;
+}
+
+/* The kfuncs exist only if the module carries BTF that names them. */
+bool module_kfuncs_present(void)
+{
+	struct btf *vmlinux, *module;
+	bool found = false;
+
+	vmlinux = btf__load_vmlinux_btf();
+	if (!vmlinux)
+		return false;
+	module = btf__parse_split(MODULE_BTF_PATH, vmlinux);
+	if (module) {
+		found = btf__find_by_name_kind(module, PROBE_KFUNC,
+					       BTF_KIND_FUNC) > 0;
+		btf__free(module);
+	}
+	btf__free(vmlinux);
+	return found;
+}
+
+static bool lsm_list_has(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = list;
+
+	while ((p = strstr(p, name))) {
+		if ((p == list || p[-1] == ',') && (p[len] == ',' || !p[len]))
+			return true;
+		p += len;
+	}
+	return false;
+}
+
+static int on_status(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[CTRPOLICY_A_MAX + 1], *st[CTRPOLICY_STATUS_A_MAX + 1];
+
+	(void)arg;
+	if (nl_reply_parse(msg, tb) || !tb[CTRPOLICY_A_STATUS] ||
+	    nla_parse_nested(st, CTRPOLICY_STATUS_A_MAX, tb[CTRPOLICY_A_STATUS], NULL))
+		return -EPROTO;
+	if (st[CTRPOLICY_STATUS_A_ABI])
+		out_uint("abi", "netlink ABI: %llu\n", nla_get_u32(st[CTRPOLICY_STATUS_A_ABI]));
+	if (st[CTRPOLICY_STATUS_A_POLICIES])
+		out_uint("policies", "policies loaded: %llu\n",
+			 nla_get_u32(st[CTRPOLICY_STATUS_A_POLICIES]));
+	if (st[CTRPOLICY_STATUS_A_USERS])
+		out_uint("module_users", "programs holding the module: %llu\n",
+			 nla_get_u32(st[CTRPOLICY_STATUS_A_USERS]));
+	if (st[CTRPOLICY_STATUS_A_EVENTS_SENT])
+		out_uint("events_sent", "events sent: %llu\n",
+			 nla_get_u64(st[CTRPOLICY_STATUS_A_EVENTS_SENT]));
+	if (st[CTRPOLICY_STATUS_A_EVENTS_DROPPED])
+		out_uint("events_dropped", "events dropped: %llu\n",
+			 nla_get_u64(st[CTRPOLICY_STATUS_A_EVENTS_DROPPED]));
+	return 0;
+}
+
+/* The module's own view, over netlink. */
+static void print_module_status(void)
+{
+	struct nl_ctx ctx;
+	struct nl_msg *msg;
+
+	if (nl_ctx_open(&ctx))
+		return;
+	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_STATUS_GET, 0);
+	if (msg)
+		nl_ctx_request(&ctx, msg, on_status, NULL, "status");
+	nl_ctx_close(&ctx);
+}
+
+int cmd_status(int argc, char **argv)
+{
+	char version[64], lsms[512];
+	bool loaded, kfuncs, bpf_lsm = false, have_lsms, attached;
+
+	(void)argv;
+	if (argc > 1) {
+		fprintf(stderr, "ctrpolicy status: takes no arguments\n");
+		return EXIT_USAGE;
+	}
+	loaded = read_line(MODULE_VERSION_PATH, version, sizeof(version));
+	kfuncs = loaded && module_kfuncs_present();
+	have_lsms = read_line(LSM_LIST_PATH, lsms, sizeof(lsms));
+	if (have_lsms)
+		bpf_lsm = lsm_list_has(lsms, "bpf");
+
+	out_begin_object();
+	out_bool("module_loaded", "module loaded: %s\n", loaded);
+	if (loaded)
+		out_string("module_version", "module version: %s\n", version);
+	out_bool("kfuncs", "kfuncs usable: %s\n", kfuncs);
+	if (loaded)
+		print_module_status();
+	attached = enforcement_attached();
+	out_bool("attached", "enforcement attached: %s\n", attached);
+	if (have_lsms)
+		out_string("lsm", "kernel LSMs: %s\n", lsms);
+	out_bool("bpf_lsm", "BPF LSM active: %s\n", bpf_lsm);
+	out_end_object();
+
+	if (!loaded) {
+		fprintf(stderr, "ctrpolicy: module not loaded: run 'modprobe ctrpolicy'\n");
+		return EXIT_NO_MODULE;
+	}
+	if (!kfuncs) {
+		fprintf(stderr, "ctrpolicy: the module has no usable kfuncs (%s lacks %s): rebuild it with BTF for this kernel\n",
+			MODULE_BTF_PATH, PROBE_KFUNC);
+		return EXIT_NO_MODULE;
+	}
+	if (have_lsms && !bpf_lsm) {
+		fprintf(stderr, "ctrpolicy: the BPF LSM is not active: boot with lsm=%s,bpf\n",
+			lsms);
+		return EXIT_NOT_ATTACHED;
+	}
+	if (!attached) {
+		fprintf(stderr, "ctrpolicy: enforcement is not attached: run 'ctrpolicy attach'\n");
+		return EXIT_NOT_ATTACHED;
+	}
+	return EXIT_OK;
+}
