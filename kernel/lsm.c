@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ctrpolicy - Native LSM glue, for a kernel built with ctrpolicy inside
+ * (CONFIG_SECURITY_CTRPOLICY).
+ *
+ * The same decision functions as the kfuncs call, registered as stackable
+ * LSM hooks.  Not part of the loadable module: security_add_hooks() is
+ * __init and works only at boot.
+ */
+
+#define pr_fmt(fmt) "ctrpolicy: " fmt
+
+#include <linux/bpf.h>
+#include <linux/init.h>
+#include <linux/lsm_hooks.h>
+
+#include "ctrpolicy.h"
+
+static int hook_capable(const struct cred *cred, struct user_namespace *ns,
+			int cap, unsigned int opts)
+{
+	return ctrpolicy_decide_capable(cred, cap, opts);
+}
+
+#ifdef CONFIG_BPF_SYSCALL
+static int hook_bpf(int cmd, union bpf_attr *attr, unsigned int size)
+{
+	return ctrpolicy_decide_bpf(cmd);
+}
+#endif
+
+static int hook_inode_permission(struct inode *inode, int mask)
+{
+	return ctrpolicy_decide_inode_permission(inode, mask);
+}
+
+static int hook_inode_unlink(struct inode *dir, struct dentry *dentry)
+{
+	return ctrpolicy_decide_bpffs_change(dir);
+}
+
+static int hook_inode_rename(struct inode *old_dir, struct dentry *old_dentry,
+			     struct inode *new_dir, struct dentry *new_dentry)
+{
+	return ctrpolicy_decide_bpffs_change(old_dir) ?:
+	       ctrpolicy_decide_bpffs_change(new_dir);
+}
+
+static struct security_hook_list ctrpolicy_hooks[] __lsm_ro_after_init = {
+	LSM_HOOK_INIT(capable, hook_capable),
+#ifdef CONFIG_BPF_SYSCALL
+	LSM_HOOK_INIT(bpf, hook_bpf),
+#endif
+	LSM_HOOK_INIT(inode_permission, hook_inode_permission),
+	LSM_HOOK_INIT(inode_unlink, hook_inode_unlink),
+	LSM_HOOK_INIT(inode_rmdir, hook_inode_unlink),
+	LSM_HOOK_INIT(inode_rename, hook_inode_rename),
+};
+
+static int __init ctrpolicy_lsm_init(void)
+{
+	int err;
+
+	err = ctrpolicy_store_init();
+	if (err)
+		return err;
+	security_add_hooks(ctrpolicy_hooks, ARRAY_SIZE(ctrpolicy_hooks),
+			   "ctrpolicy");
+	pr_info("version %s (ABI %d) active\n", CTRPOLICY_VERSION,
+		CTRPOLICY_GENL_VERSION);
+	return 0;
+}
+
+DEFINE_LSM(ctrpolicy) = {
+	.name = "ctrpolicy",
+	.init = ctrpolicy_lsm_init,
+};
+
+/* Generic netlink is not up yet when the LSMs initialise. */
+static int __init ctrpolicy_lsm_netlink_init(void)
+{
+	return ctrpolicy_netlink_init();
+}
+late_initcall(ctrpolicy_lsm_netlink_init);
