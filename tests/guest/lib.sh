@@ -34,6 +34,16 @@ check_fails() {
 	fi
 }
 
+# output_has PATTERN COMMAND...: COMMAND's output (stdout and stderr, its
+# exit status aside) matches the extended regular expression PATTERN.
+output_has() {
+	local pattern=$1 out
+	shift
+	out=$("$@" 2>&1)
+	printf '%s\n' "$out"
+	printf '%s\n' "$out" | grep -Eq -- "$pattern"
+}
+
 module_loaded() { [ -d /sys/module/ctrpolicy ]; }
 load_module() { module_loaded || insmod "$MODULE"; }
 # BPF programs that used the kfuncs release the module asynchronously after

@@ -19,6 +19,9 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
+#include <signal.h>
+#include <linux/sched.h>
 #include <unistd.h>
 #include <linux/bpf.h>
 
@@ -125,6 +128,50 @@ static int do_bpf_obj_get(char **args)
 	return 0;
 }
 
+/* clone3(CLONE_INTO_CGROUP): a child started directly in cgroup DIR. */
+static int do_clone_into_cgroup(char **args)
+{
+	struct clone_args cl = { .flags = CLONE_INTO_CGROUP,
+				 .exit_signal = SIGCHLD };
+	int fd, status;
+	pid_t pid;
+
+	fd = open(args[0], O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		return -1;
+	cl.cgroup = fd;
+	pid = syscall(SYS_clone3, &cl, sizeof(cl));
+	if (pid == 0)
+		_exit(0);
+	close(fd);
+	if (pid < 0)
+		return -1;
+	waitpid(pid, &status, 0);
+	return 0;
+}
+
+/*
+ * sethostname() in a loop until FILE exists, while another process
+ * replaces the policy: prints how many calls were allowed, denied, or
+ * failed otherwise, and fails only on the last.
+ */
+static int do_sethostname_until(char **args)
+{
+	unsigned long allowed = 0, denied = 0, other = 0;
+
+	while (access(args[0], F_OK)) {
+		if (!sethostname("hammer", 6))
+			allowed++;
+		else if (errno == EPERM)
+			denied++;
+		else
+			other++;
+	}
+	printf("allowed=%lu denied=%lu other=%lu\n", allowed, denied, other);
+	errno = EIO;
+	return other ? -1 : 0;
+}
+
 static const struct action actions[] = {
 	{ "sethostname", "NAME", 1, do_sethostname },
 	{ "userns-sethostname", "NAME", 1, do_userns_sethostname },
@@ -135,6 +182,8 @@ static const struct action actions[] = {
 	{ "delete-module", "NAME", 1, do_delete_module },
 	{ "bpf-link-detach", "LINK_ID", 1, do_bpf_link_detach },
 	{ "bpf-obj-get", "PIN", 1, do_bpf_obj_get },
+	{ "clone-into-cgroup", "DIR", 1, do_clone_into_cgroup },
+	{ "sethostname-until", "FILE", 1, do_sethostname_until },
 };
 
 static const struct {

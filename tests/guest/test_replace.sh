@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0
+# Policy replacement is atomic: while one process checks a capability in a
+# loop, another replaces the policy 1,000 times; every check sees one of
+# the two policies, never an error or a half-built one.
+
+check "the module loads and the programs attach" enforce_on
+mkdir -p $CG/t-replace
+write_policy /tmp/allow.policy allow-sysadmin enforce sys_admin
+write_policy /tmp/deny.policy deny-sysadmin enforce chown
+ctrpolicy load /tmp/allow.policy --cgroup $CG/t-replace
+rm -f /tmp/replace.done
+in_cgroup $CG/t-replace $TRY sethostname-until /tmp/replace.done > /tmp/hammer.out 2>&1 &
+hammer=$!
+replaced=0
+for i in $(seq 500); do
+	ctrpolicy load /tmp/deny.policy --cgroup $CG/t-replace &&
+	ctrpolicy load /tmp/allow.policy --cgroup $CG/t-replace &&
+	replaced=$((replaced + 2))
+done
+touch /tmp/replace.done
+wait $hammer
+hammer_status=$?
+sed 's/^/#   /' /tmp/hammer.out
+check "1,000 replacements succeeded" test "$replaced" -eq 1000
+check "no check failed with anything but EPERM" test "$hammer_status" -eq 0
+check "checks saw both policies" grep -q 'allowed=[1-9][0-9]* denied=[1-9][0-9]* other=0' /tmp/hammer.out
+check "the last policy loaded is in force" sh -c \
+	"ctrpolicy show --cgroup $CG/t-replace | grep -q 'policy allow-sysadmin'"
+check "the policy's counters survived the replacements" sh -c \
+	"ctrpolicy -j list | grep -q '\"capability\":{\"checks\":[1-9][0-9][0-9]'"
+check "detach and unload" enforce_off
