@@ -5,14 +5,16 @@
  * The capable hook runs for every capability check, in every user
  * namespace: root in a container's own user namespace still asks it.
  *
- * Subject: ctrpolicy confines what the current task does.  A check of the
- * current task's own credentials (subjective or objective) is decided by
- * the policies of its cgroup.  A check of other credentials -- another
- * task's (has_ns_capability()), or a file opener's (file_ns_capable()) --
- * describes that other subject, which may live in another cgroup; the
- * credentials carry no cgroup, so ctrpolicy leaves such checks alone.  The
- * kernel pairs the sensitive opener checks with one of the current task
- * (e.g. writing a user namespace's id maps), and that one is decided.
+ * Subject: ctrpolicy confines the task on whose behalf the kernel acts
+ * (current), whichever credentials the check names.  The kernel also asks
+ * about credentials that are not current's: a file opener's
+ * (file_ns_capable(), e.g. /proc/iomem shows real addresses if its opener
+ * had CAP_SYS_ADMIN) or another task's (has_ns_capability()).  Credentials
+ * carry no cgroup, and a fork or a capset() gives a task a new credentials
+ * object, so deciding only for current's own credentials would let a
+ * confined task use a file opened by its unconfined parent -- or by itself
+ * before a capset() -- with the parent's capabilities.  So every check made
+ * in a confined task's context is decided by that task's policies.
  */
 
 #include <linux/capability.h>
@@ -29,7 +31,7 @@ static bool caps_allow(const struct ctrpolicy_policy *policy,
 
 /**
  * ctrpolicy_decide_capable - Decide a capability check
- * @cred: the credentials checked
+ * @cred: the credentials checked; the policies of current decide
  * @cap: the capability
  * @opts: CAP_OPT_* flags of the check
  *
@@ -48,8 +50,6 @@ int ctrpolicy_decide_capable(const struct cred *cred, int cap,
 		.quiet = opts & CAP_OPT_NOAUDIT,
 	};
 
-	if (cred != current_cred() && cred != current_real_cred())
-		return 0;
 	if (WARN_ON_ONCE(!cap_valid(cap)))
 		return -EINVAL;
 	if (cap == CAP_SYS_MODULE)

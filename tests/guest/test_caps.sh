@@ -11,6 +11,7 @@ check "before any policy, sethostname works in the cgroup" \
 	in_cgroup $CG/t-caps $TRY sethostname vm1
 
 write_policy /tmp/caps.policy caps-test enforce chown setuid setgid
+write_policy /tmp/all.policy everything enforce all
 check "load a policy without sys_admin" ctrpolicy load /tmp/caps.policy --cgroup $CG/t-caps
 check "sethostname is denied in the cgroup (EPERM)" \
 	in_cgroup $CG/t-caps $TRY --expect EPERM sethostname vm2
@@ -18,6 +19,14 @@ check "root of its own user namespace is denied sys_admin there too" \
 	in_cgroup $CG/t-caps $TRY --expect EPERM userns-sethostname vm3
 check "binding port 80 without net_bind_service is denied (EACCES)" \
 	in_cgroup $CG/t-caps $TRY --expect EACCES bind-tcp 80
+# /proc/iomem asks about its opener's credentials, not the reader's.
+exec 3</proc/iomem
+check "a file opened by an unconfined root, read in the cgroup, is decided by the cgroup's policy" \
+	in_cgroup $CG/t-caps $TRY --expect EPERM iomem-real 3
+exec 3<&-
+exec 3</proc/iomem
+check "the same file read outside the cgroup shows real addresses" $TRY iomem-real 3
+exec 3<&-
 check "an allowed capability works: chown of a foreign file" \
 	in_cgroup $CG/t-caps $TRY chown /tmp/foreign 0 0
 check "outside the cgroup sethostname works" $TRY sethostname vm
@@ -25,6 +34,18 @@ check "outside the cgroup root of a new user namespace has sys_admin there" \
 	$TRY userns-sethostname vm
 check "in a sibling cgroup sethostname works" in_cgroup $CG/t-other $TRY sethostname vm
 check "outside the cgroup binding port 80 works" $TRY bind-tcp 80
+check_fails "rmmod is refused while the programs are attached" rmmod ctrpolicy
+
+# A policy that fails to parse, or that the kernel refuses, changes nothing.
+printf 'policy broken\ncapabilities {\n\tallow sys_admn\n}\n' > /tmp/broken.policy
+check "a policy with a typo is refused with file:line:col and a hint" \
+	output_has "^/tmp/broken.policy:3:8: error: unknown capability 'sys_admn'; did you mean 'sys_admin'" \
+	ctrpolicy load /tmp/broken.policy --cgroup $CG/t-caps
+check "the root cgroup is refused by the kernel with a reason" \
+	output_has 'would confine the host' ctrpolicy load /tmp/all.policy --cgroup $CG
+check "after both refusals the loaded policy is unchanged" sh -c \
+	"ctrpolicy show --cgroup $CG/t-caps | grep -q 'policy caps-test'"
+check "and still enforced" in_cgroup $CG/t-caps $TRY --expect EPERM sethostname vm
 
 write_policy /tmp/nochown.policy no-chown enforce setuid
 check "replace the policy with one without chown" ctrpolicy load /tmp/nochown.policy --cgroup $CG/t-caps
