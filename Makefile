@@ -51,6 +51,9 @@ kernel_release = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
 		   $(1)/include/generated/utsrelease.h 2>/dev/null)
 MODULE_SOURCES := Kbuild $(wildcard kernel/*.[ch]) include/uapi/linux/ctrpolicy.h
 
+# The distribution's resolve_btfids where KDIR ships one, else our own.
+resolve_btfids = $(or $(wildcard $(1)/tools/bpf/resolve_btfids/resolve_btfids),$(BUILD)/btfids)
+
 # $(1): KDIR, $(2): BTF base, $(3): output directory, $(4): the module
 # with BTF.  Kbuild's own .ko stays as linked: BTF and resolved ids are added
 # to a copy, since the id resolver must see a freshly linked module.
@@ -66,7 +69,7 @@ define build_module
 			LLVM_OBJCOPY=objcopy $(PAHOLE) -J $$(PAHOLE=$(PAHOLE) \
 				$(1)/scripts/pahole-flags.sh) --btf_base $(2) \
 				$(4).tmp && \
-			$(BUILD)/btfids --btf-base $(2) $(4).tmp; \
+			$(call resolve_btfids,$(1)) -b $(2) $(4).tmp; \
 		fi && mv $(4).tmp $(4); \
 	fi
 endef

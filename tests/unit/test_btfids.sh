@@ -26,7 +26,7 @@ for tool in cc clang pahole objcopy bpftool readelf nm od cmp "$BTFIDS"; do
 	fi
 done
 
-TMP=$(mktemp -d)
+TMP=$(mktemp -d "$(realpath "$1")/btfids-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 cd "$TMP"
 cp "$SRC"/*.c "$SRC"/*.h .

@@ -41,9 +41,14 @@ if [ "$mode" != check ]; then
 	exec "${qemu[@]}" -nographic -append "$cmdline quiet"
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-log=${log:-$work/console.log}
+# Beside the console log (in the build directory), or in a temporary one.
+if [ -n "$log" ]; then
+	work=$(dirname "$log")
+else
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	log=$work/console.log
+fi
 out=$work/guest.tap
 : > "$out"
 timeout --foreground -k 5 "$timeout" "${qemu[@]}" -display none -monitor none \

@@ -368,7 +368,7 @@ static int patch_ids(struct object *obj, const char *base_path)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: btfids [-v] --btf-base BASE MODULE.ko\n");
+	fprintf(stderr, "usage: btfids [-v] -b|--btf-base BASE MODULE.ko\n");
 	exit(1);
 }
 
