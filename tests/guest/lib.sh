@@ -44,6 +44,20 @@ output_has() {
 	printf '%s\n' "$out" | grep -Eq -- "$pattern"
 }
 
+# With ctrpolicy built into the kernel (the native LSM) there is no module
+# and there are no BPF programs: the tests of those say SKIP.
+NATIVE=
+grep -q ctrpolicy /sys/kernel/security/lsm && NATIVE=1
+
+# if_module CHECK DESCRIPTION ...: run the check only on the module path.
+if_module() {
+	if [ -n "$NATIVE" ]; then
+		skip "$2" "ctrpolicy is built into this kernel (native LSM)"
+	else
+		"$@"
+	fi
+}
+
 module_loaded() { [ -d /sys/module/ctrpolicy ]; }
 load_module() { module_loaded || insmod "$MODULE"; }
 # BPF programs that used the kfuncs release the module asynchronously after
@@ -74,15 +88,17 @@ write_policy() {
 		"$name" "$mode" "${*:-none}" > "$file"
 }
 
-# The module loaded and its programs attached.
+# The module loaded and its programs attached (nothing to do when native).
 enforce_on() {
-	load_module && ctrpolicy attach
+	[ -n "$NATIVE" ] || { load_module && ctrpolicy attach; }
 }
 
 # Programs detached, module unloaded, test cgroups (t-*) removed.
 enforce_off() {
 	local d
-	ctrpolicy detach && unload_module || return 1
+	if [ -z "$NATIVE" ]; then
+		ctrpolicy detach && unload_module || return 1
+	fi
 	for d in $(find $CG/t-* -depth -type d 2>/dev/null); do
 		rmdir "$d" || return 1
 	done

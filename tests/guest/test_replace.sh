@@ -3,7 +3,7 @@
 # loop, another replaces the policy 1,000 times; every check sees one of
 # the two policies, never an error or a half-built one.
 
-check "the module loads and the programs attach" enforce_on
+check "enforcement is on" enforce_on
 mkdir -p $CG/t-replace
 write_policy /tmp/allow.policy allow-sysadmin enforce sys_admin
 write_policy /tmp/deny.policy deny-sysadmin enforce chown
@@ -28,4 +28,4 @@ check "the last policy loaded is in force" sh -c \
 	"ctrpolicy show --cgroup $CG/t-replace | grep -q 'policy allow-sysadmin'"
 check "the policy's counters survived the replacements" sh -c \
 	"ctrpolicy -j list | grep -q '\"capability\":{\"checks\":[1-9][0-9][0-9]'"
-check "detach and unload" enforce_off
+check "enforcement off, test cgroups removed" enforce_off

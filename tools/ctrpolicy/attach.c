@@ -55,6 +55,10 @@ int cmd_attach(int argc, char **argv)
 		fprintf(stderr, "usage: ctrpolicy attach\n");
 		return EXIT_USAGE;
 	}
+	if (native_lsm_active()) {
+		fprintf(stderr, "ctrpolicy: built into this kernel: nothing to attach\n");
+		return EXIT_OK;
+	}
 	if (!module_kfuncs_present()) {
 		fprintf(stderr, "ctrpolicy: the module is not loaded or has no usable kfuncs: run 'modprobe ctrpolicy', then 'ctrpolicy status'\n");
 		return EXIT_NO_MODULE;

@@ -52,5 +52,7 @@ const char *area_name(unsigned int area);
 #define PIN_DIR "/sys/fs/bpf/ctrpolicy"
 bool enforcement_attached(void);
 bool module_kfuncs_present(void);
+/* status.c */
+bool native_lsm_active(void);
 
 #endif

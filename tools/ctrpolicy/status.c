@@ -102,36 +102,52 @@ static void print_module_status(void)
 	nl_ctx_close(&ctx);
 }
 
+/* ctrpolicy built into the kernel: its hooks need no module or programs. */
+bool native_lsm_active(void)
+{
+	char lsms[512];
+
+	return read_line(LSM_LIST_PATH, lsms, sizeof(lsms)) &&
+	       lsm_list_has(lsms, "ctrpolicy");
+}
+
 int cmd_status(int argc, char **argv)
 {
 	char version[64], lsms[512];
-	bool loaded, kfuncs, bpf_lsm = false, have_lsms, attached;
+	bool loaded, kfuncs, bpf_lsm = false, native = false, have_lsms, attached;
 
 	(void)argv;
 	if (argc > 1) {
 		fprintf(stderr, "ctrpolicy status: takes no arguments\n");
 		return EXIT_USAGE;
 	}
+	have_lsms = read_line(LSM_LIST_PATH, lsms, sizeof(lsms));
+	if (have_lsms) {
+		bpf_lsm = lsm_list_has(lsms, "bpf");
+		native = lsm_list_has(lsms, "ctrpolicy");
+	}
 	loaded = read_line(MODULE_VERSION_PATH, version, sizeof(version));
 	kfuncs = loaded && module_kfuncs_present();
-	have_lsms = read_line(LSM_LIST_PATH, lsms, sizeof(lsms));
-	if (have_lsms)
-		bpf_lsm = lsm_list_has(lsms, "bpf");
+	attached = native || enforcement_attached();
 
 	out_begin_object();
-	out_bool("module_loaded", "module loaded: %s\n", loaded);
-	if (loaded)
-		out_string("module_version", "module version: %s\n", version);
-	out_bool("kfuncs", "kfuncs usable: %s\n", kfuncs);
-	if (loaded)
+	out_bool("native", "built into the kernel: %s\n", native);
+	if (!native) {
+		out_bool("module_loaded", "module loaded: %s\n", loaded);
+		if (loaded)
+			out_string("module_version", "module version: %s\n", version);
+		out_bool("kfuncs", "kfuncs usable: %s\n", kfuncs);
+	}
+	if (native || loaded)
 		print_module_status();
-	attached = enforcement_attached();
 	out_bool("attached", "enforcement attached: %s\n", attached);
 	if (have_lsms)
 		out_string("lsm", "kernel LSMs: %s\n", lsms);
 	out_bool("bpf_lsm", "BPF LSM active: %s\n", bpf_lsm);
 	out_end_object();
 
+	if (native)
+		return EXIT_OK;
 	if (!loaded) {
 		fprintf(stderr, "ctrpolicy: module not loaded: run 'modprobe ctrpolicy'\n");
 		return EXIT_NO_MODULE;
