@@ -57,6 +57,9 @@ static struct security_hook_list ctrpolicy_hooks[] __lsm_ro_after_init = {
 	LSM_HOOK_INIT(inode_rename, hook_inode_rename),
 };
 
+/* Whether the LSM was enabled at boot (it is in the lsm= list). */
+static bool ctrpolicy_lsm_enabled __ro_after_init;
+
 static int __init ctrpolicy_lsm_init(void)
 {
 	int err;
@@ -64,6 +67,7 @@ static int __init ctrpolicy_lsm_init(void)
 	err = ctrpolicy_store_init();
 	if (err)
 		return err;
+	ctrpolicy_lsm_enabled = true;
 	security_add_hooks(ctrpolicy_hooks, ARRAY_SIZE(ctrpolicy_hooks),
 			   "ctrpolicy");
 	pr_info("version %s (ABI %d) active\n", CTRPOLICY_VERSION,
@@ -76,9 +80,12 @@ DEFINE_LSM(ctrpolicy) = {
 	.init = ctrpolicy_lsm_init,
 };
 
-/* Generic netlink is not up yet when the LSMs initialise. */
+/*
+ * Generic netlink is not up yet when the LSMs initialise.  A kernel that
+ * has ctrpolicy built in but not enabled leaves the family to the module.
+ */
 static int __init ctrpolicy_lsm_netlink_init(void)
 {
-	return ctrpolicy_netlink_init();
+	return ctrpolicy_lsm_enabled ? ctrpolicy_netlink_init() : 0;
 }
 late_initcall(ctrpolicy_lsm_netlink_init);

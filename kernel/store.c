@@ -13,6 +13,8 @@
  * levels, not by the number of policies.
  */
 
+#define pr_fmt(fmt) "ctrpolicy: " fmt
+
 #include <linux/bitops.h>
 #include <linux/cgroup.h>
 #include <linux/cred.h>
@@ -281,6 +283,23 @@ out_free_policy:
 	return err;
 }
 
+#ifdef CONFIG_SECURITY_CTRPOLICY_TEST_UAF
+/* The debug lane's self-test: a read of a freed policy, for KASAN. */
+static void inject_use_after_free(struct ctrpolicy_entry *entry)
+{
+	struct ctrpolicy_policy *policy =
+		rcu_dereference_protected(entry->policy, lockdep_is_held(&store_mutex));
+
+	if (strcmp(policy->name, "test-use-after-free"))
+		return;
+	RCU_INIT_POINTER(entry->policy, NULL);
+	kfree(policy);
+	pr_info("injected use-after-free: %c\n", READ_ONCE(policy->name[0]));
+}
+#else
+static inline void inject_use_after_free(struct ctrpolicy_entry *entry) { }
+#endif
+
 /**
  * ctrpolicy_store_delete - Remove a cgroup's policy
  * @cgroup_id: the cgroup v2 id
@@ -295,6 +314,7 @@ int ctrpolicy_store_delete(u64 cgroup_id)
 	mutex_lock(&store_mutex);
 	entry = rhashtable_lookup_fast(&store_table, &cgroup_id, store_params);
 	if (entry) {
+		inject_use_after_free(entry);
 		entry_remove(entry);
 		err = 0;
 	}

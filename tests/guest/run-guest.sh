@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Run the guest tests whose file name contains FILTER (all when empty).
+# Run the guest tests whose file name contains FILTER (all when empty), then
+# a kmemleak scan where the kernel has kmemleak.
 filter=$1
 cd /ctrpolicy/tests
 for t in test_*.sh; do
@@ -10,4 +11,20 @@ for t in test_*.sh; do
 	echo "# $group"
 	group=$group sh -c ". ./lib.sh; . ./$t"
 done
+
+echo "# kmemleak"
+kmemleak=/sys/kernel/debug/kmemleak
+mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+if [ -e $kmemleak ]; then
+	# An object is reported once it was unreferenced in two scans.
+	echo scan > $kmemleak && sleep 1 && echo scan > $kmemleak
+	if [ -s $kmemleak ]; then
+		echo "not ok - kmemleak: no leak after the tests"
+		sed 's/^/#   /' $kmemleak
+	else
+		echo "ok - kmemleak: no leak after the tests"
+	fi
+else
+	echo "ok - kmemleak: no leak after the tests # SKIP this kernel has no kmemleak"
+fi
 echo "# guest done"
