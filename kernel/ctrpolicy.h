@@ -8,11 +8,17 @@
 #include <linux/rcupdate.h>
 #include <linux/rhashtable-types.h>
 #include <linux/types.h>
+#include <net/netlink.h>
 #include <uapi/linux/ctrpolicy.h>
 
 struct cred;
 struct inode;
 struct netlink_ext_ack;
+struct nlattr;
+struct path;
+struct sk_buff;
+struct super_block;
+struct vfsmount;
 
 #define CTRPOLICY_VERSION "0.2.0"
 
@@ -33,10 +39,38 @@ enum ctrpolicy_count {
 };
 
 /**
+ * struct ctrpolicy_mount_rule - one rule of the mount area
+ * @action: enum ctrpolicy_action
+ * @op: enum ctrpolicy_mount_op
+ * @require: CTRPOLICY_MOUNT_F_* that must all be set
+ * @forbid: CTRPOLICY_MOUNT_F_* that must all be clear
+ * @fstype: the file system type, or NULL for any
+ * @source: the source, or NULL for any
+ * @target: the target path, or NULL for any
+ * @source_len: strlen(@source)
+ * @target_len: strlen(@target)
+ */
+struct ctrpolicy_mount_rule {
+	u32 action;
+	u32 op;
+	u32 require;
+	u32 forbid;
+	const char *fstype;
+	const char *source;
+	const char *target;
+	u32 source_len;
+	u32 target_len;
+};
+
+/**
  * struct ctrpolicy_policy - an immutable policy
  * @rcu: frees the policy after the readers that may still see it
  * @mode: enum ctrpolicy_mode
  * @caps: bit N allows capability N
+ * @mount_default: enum ctrpolicy_action for mount operations no rule matches
+ * @n_mount_rules: the number of @mount_rules
+ * @mount_rules: the mount rules, in order; they and their strings live in
+ *	the same allocation as the policy
  * @name: the administrator's name for it
  *
  * A policy is never changed once published: a replace publishes a new one.
@@ -45,7 +79,37 @@ struct ctrpolicy_policy {
 	struct rcu_head rcu;
 	u32 mode;
 	u64 caps;
+	u32 mount_default;
+	u32 n_mount_rules;
+	struct ctrpolicy_mount_rule *mount_rules;
 	char name[CTRPOLICY_NAME_MAX];
+};
+
+/* The parts of a mount request (struct ctrpolicy_mount_request). */
+#define CTRPOLICY_MOUNT_FIELD_FSTYPE	BIT(0)
+#define CTRPOLICY_MOUNT_FIELD_SOURCE	BIT(1)
+#define CTRPOLICY_MOUNT_FIELD_TARGET	BIT(2)
+#define CTRPOLICY_MOUNT_FIELD_FLAGS	BIT(3)
+
+/**
+ * struct ctrpolicy_mount_request - a mount operation asked for
+ * @op: enum ctrpolicy_mount_op
+ * @fstype: the file system type
+ * @source: the source
+ * @target: the target path
+ * @flags: CTRPOLICY_MOUNT_F_*
+ * @deferred: CTRPOLICY_MOUNT_FIELD_* this hook does not know but another
+ *	hook of the same operation checks
+ * @unknown: CTRPOLICY_MOUNT_FIELD_* no hook of this operation knows
+ */
+struct ctrpolicy_mount_request {
+	u32 op;
+	const char *fstype;
+	const char *source;
+	const char *target;
+	u32 flags;
+	u32 deferred;
+	u32 unknown;
 };
 
 struct ctrpolicy_counters {
@@ -78,12 +142,14 @@ struct ctrpolicy_entry {
  * @operation: what was asked, for the denial report
  * @capability: the capability, for %CTRPOLICY_AREA_CAPABILITY
  * @quiet: decide and count, but send no event (CAP_OPT_NOAUDIT)
+ * @mount: the operation, for %CTRPOLICY_AREA_MOUNT
  */
 struct ctrpolicy_request {
 	enum ctrpolicy_area area;
 	const char *operation;
 	u32 capability;
 	bool quiet;
+	const struct ctrpolicy_mount_request *mount;
 };
 
 /* Whether @policy allows @request, one function per area. */
@@ -111,6 +177,25 @@ void ctrpolicy_store_exit(void);
 /* caps.c */
 int ctrpolicy_decide_capable(const struct cred *cred, int cap,
 			     unsigned int opts);
+
+/* policy.c */
+extern const struct nla_policy ctrpolicy_policy_nl_policy[CTRPOLICY_POLICY_A_MAX + 1];
+struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
+					       struct netlink_ext_ack *extack);
+int ctrpolicy_policy_fill(struct sk_buff *skb,
+			  const struct ctrpolicy_policy *policy);
+
+/* mount.c */
+int ctrpolicy_decide_sb_mount(const char *dev_name, const struct path *path,
+			      const char *type, unsigned long flags);
+int ctrpolicy_decide_sb_kern_mount(const struct super_block *sb);
+int ctrpolicy_decide_sb_remount(const struct super_block *sb);
+int ctrpolicy_decide_move_mount(const struct path *from, const struct path *to);
+int ctrpolicy_decide_sb_umount(struct vfsmount *mnt);
+int ctrpolicy_decide_sb_pivotroot(const struct path *old_path,
+				  const struct path *new_path);
+int ctrpolicy_mount_init(void);
+void ctrpolicy_mount_exit(void);
 
 /* protect.c */
 int ctrpolicy_protect(const char *operation);
@@ -147,8 +232,12 @@ struct ctrpolicy_event {
 	u32 verdict;
 	u32 capability;
 	char policy_name[CTRPOLICY_NAME_MAX];
+	u32 mount_flags;
 	char comm[16];
 	char operation[48];
+	char fstype[CTRPOLICY_FSTYPE_MAX];
+	char source[128];
+	char target[128];
 };
 
 #endif /* _SECURITY_CTRPOLICY_H */

@@ -85,6 +85,17 @@ void ctrpolicy_event_report(const struct ctrpolicy_request *request,
 	}
 	strscpy(event.policy_name, policy->name, sizeof(event.policy_name));
 	strscpy(event.operation, request->operation, sizeof(event.operation));
+	if (request->mount) {
+		const struct ctrpolicy_mount_request *m = request->mount;
+
+		strscpy(event.fstype, m->fstype ?: "", sizeof(event.fstype));
+		strscpy(event.source, m->unknown & CTRPOLICY_MOUNT_FIELD_SOURCE ?
+			"" : m->source, sizeof(event.source));
+		strscpy(event.target, m->unknown & CTRPOLICY_MOUNT_FIELD_TARGET ||
+			m->deferred & CTRPOLICY_MOUNT_FIELD_TARGET ? "" : m->target,
+			sizeof(event.target));
+		event.mount_flags = m->flags;
+	}
 	get_task_comm(event.comm, current);
 
 	spin_lock_irqsave(&event_lock, flags);

@@ -14,6 +14,8 @@
 #include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/module.h>
+#include <linux/mount.h>
+#include <linux/path.h>
 
 #include "compat.h"
 #include "ctrpolicy.h"
@@ -78,6 +80,85 @@ __bpf_kfunc int ctrpolicy_dir_change(struct inode *dir)
 	return ctrpolicy_decide_bpffs_change(dir);
 }
 
+/**
+ * ctrpolicy_sb_mount - The sb_mount hook
+ * @dev_name: the hook's dev_name argument, as an address
+ * @path: the target
+ * @type: the hook's type argument, as an address
+ * @flags: MS_* flags
+ *
+ * The verifier passes no kernel string to a kfunc in 6.1, so the two
+ * strings arrive as the addresses the hook was given.  Sleepable.
+ *
+ * Return: 0 or -EPERM.
+ */
+__bpf_kfunc int ctrpolicy_sb_mount(unsigned long dev_name,
+				   const struct path *path, unsigned long type,
+				   unsigned long flags)
+{
+	return ctrpolicy_decide_sb_mount((const char *)dev_name, path,
+					 (const char *)type, flags);
+}
+
+/**
+ * ctrpolicy_sb_kern_mount - The sb_kern_mount hook
+ * @sb: the new superblock
+ *
+ * Return: 0 or -EPERM.
+ */
+__bpf_kfunc int ctrpolicy_sb_kern_mount(const struct super_block *sb)
+{
+	return ctrpolicy_decide_sb_kern_mount(sb);
+}
+
+/**
+ * ctrpolicy_sb_remount - The sb_remount hook
+ * @sb: the superblock
+ *
+ * Return: 0 or -EPERM.
+ */
+__bpf_kfunc int ctrpolicy_sb_remount(const struct super_block *sb)
+{
+	return ctrpolicy_decide_sb_remount(sb);
+}
+
+/**
+ * ctrpolicy_move_mount - The move_mount hook
+ * @from: the mount to attach or move
+ * @to: where
+ *
+ * Return: 0 or -EPERM.
+ */
+__bpf_kfunc int ctrpolicy_move_mount(const struct path *from,
+				     const struct path *to)
+{
+	return ctrpolicy_decide_move_mount(from, to);
+}
+
+/**
+ * ctrpolicy_sb_umount - The sb_umount hook
+ * @mnt: the mount
+ *
+ * Return: 0 or -EPERM.
+ */
+__bpf_kfunc int ctrpolicy_sb_umount(struct vfsmount *mnt)
+{
+	return ctrpolicy_decide_sb_umount(mnt);
+}
+
+/**
+ * ctrpolicy_sb_pivotroot - The sb_pivotroot hook
+ * @old_path: where the old root goes
+ * @new_path: the new root
+ *
+ * Return: 0 or -EPERM.
+ */
+__bpf_kfunc int ctrpolicy_sb_pivotroot(const struct path *old_path,
+				       const struct path *new_path)
+{
+	return ctrpolicy_decide_sb_pivotroot(old_path, new_path);
+}
+
 CTRPOLICY_KFUNC_DEFS_END;
 
 CTRPOLICY_KFUNCS_START(ctrpolicy_kfunc_ids)
@@ -86,6 +167,12 @@ BTF_ID_FLAGS(func, ctrpolicy_capable)
 BTF_ID_FLAGS(func, ctrpolicy_bpf)
 BTF_ID_FLAGS(func, ctrpolicy_inode_permission)
 BTF_ID_FLAGS(func, ctrpolicy_dir_change)
+BTF_ID_FLAGS(func, ctrpolicy_sb_mount, KF_SLEEPABLE)
+BTF_ID_FLAGS(func, ctrpolicy_sb_kern_mount)
+BTF_ID_FLAGS(func, ctrpolicy_sb_remount)
+BTF_ID_FLAGS(func, ctrpolicy_move_mount)
+BTF_ID_FLAGS(func, ctrpolicy_sb_umount)
+BTF_ID_FLAGS(func, ctrpolicy_sb_pivotroot)
 CTRPOLICY_KFUNCS_END(ctrpolicy_kfunc_ids)
 
 static const struct btf_kfunc_id_set ctrpolicy_kfunc_set = {

@@ -46,6 +46,27 @@ static int hook_inode_rename(struct inode *old_dir, struct dentry *old_dentry,
 	       ctrpolicy_decide_bpffs_change(new_dir);
 }
 
+static int hook_sb_mount(const char *dev_name, const struct path *path,
+			 const char *type, unsigned long flags, void *data)
+{
+	return ctrpolicy_decide_sb_mount(dev_name, path, type, flags);
+}
+
+static int hook_sb_kern_mount(struct super_block *sb)
+{
+	return ctrpolicy_decide_sb_kern_mount(sb);
+}
+
+static int hook_sb_remount(struct super_block *sb, void *mnt_opts)
+{
+	return ctrpolicy_decide_sb_remount(sb);
+}
+
+static int hook_sb_umount(struct vfsmount *mnt, int flags)
+{
+	return ctrpolicy_decide_sb_umount(mnt);
+}
+
 static struct security_hook_list ctrpolicy_hooks[] __lsm_ro_after_init = {
 	LSM_HOOK_INIT(capable, hook_capable),
 #ifdef CONFIG_BPF_SYSCALL
@@ -55,6 +76,12 @@ static struct security_hook_list ctrpolicy_hooks[] __lsm_ro_after_init = {
 	LSM_HOOK_INIT(inode_unlink, hook_inode_unlink),
 	LSM_HOOK_INIT(inode_rmdir, hook_inode_unlink),
 	LSM_HOOK_INIT(inode_rename, hook_inode_rename),
+	LSM_HOOK_INIT(sb_mount, hook_sb_mount),
+	LSM_HOOK_INIT(sb_kern_mount, hook_sb_kern_mount),
+	LSM_HOOK_INIT(sb_remount, hook_sb_remount),
+	LSM_HOOK_INIT(move_mount, ctrpolicy_decide_move_mount),
+	LSM_HOOK_INIT(sb_umount, hook_sb_umount),
+	LSM_HOOK_INIT(sb_pivotroot, ctrpolicy_decide_sb_pivotroot),
 };
 
 /* Whether the LSM was enabled at boot (it is in the lsm= list). */
@@ -64,7 +91,7 @@ static int __init ctrpolicy_lsm_init(void)
 {
 	int err;
 
-	err = ctrpolicy_store_init();
+	err = ctrpolicy_store_init() ?: ctrpolicy_mount_init();
 	if (err)
 		return err;
 	ctrpolicy_lsm_enabled = true;

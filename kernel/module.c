@@ -21,20 +21,25 @@ static int __init ctrpolicy_module_init(void)
 	err = ctrpolicy_store_init();
 	if (err)
 		return err;
+	err = ctrpolicy_mount_init();
+	if (err)
+		goto out_store;
 	err = ctrpolicy_kfuncs_register();
 	if (err) {
 		pr_err("cannot register kfuncs: %d\n", err);
-		goto out_store;
+		goto out_mount;
 	}
 	err = ctrpolicy_netlink_init();
 	if (err) {
 		pr_err("cannot register the netlink family: %d\n", err);
-		goto out_store;
+		goto out_mount;
 	}
 	pr_info("version %s (ABI %d) loaded\n", CTRPOLICY_VERSION,
 		CTRPOLICY_GENL_VERSION);
 	return 0;
 
+out_mount:
+	ctrpolicy_mount_exit();
 out_store:
 	ctrpolicy_store_exit();
 	return err;
@@ -46,6 +51,7 @@ static void __exit ctrpolicy_module_exit(void)
 	ctrpolicy_events_exit();
 	ctrpolicy_netlink_exit();
 	ctrpolicy_store_exit();
+	ctrpolicy_mount_exit();
 	pr_info("unloaded\n");
 }
 

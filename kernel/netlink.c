@@ -17,17 +17,9 @@
 
 #include "ctrpolicy.h"
 
-static const struct nla_policy policy_attr_policy[CTRPOLICY_POLICY_A_MAX + 1] = {
-	[CTRPOLICY_POLICY_A_NAME] = { .type = NLA_NUL_STRING,
-				      .len = CTRPOLICY_NAME_MAX - 1 },
-	[CTRPOLICY_POLICY_A_MODE] = NLA_POLICY_MAX(NLA_U32, CTRPOLICY_MODE_MAX),
-	/* 6.1's NLA_POLICY_MASK holds 32 bits: checked in parse_policy(). */
-	[CTRPOLICY_POLICY_A_CAPS] = { .type = NLA_U64 },
-};
-
 static const struct nla_policy set_policy[CTRPOLICY_A_MAX + 1] = {
 	[CTRPOLICY_A_CGROUP_ID] = { .type = NLA_U64 },
-	[CTRPOLICY_A_POLICY] = NLA_POLICY_NESTED(policy_attr_policy),
+	[CTRPOLICY_A_POLICY] = NLA_POLICY_NESTED(ctrpolicy_policy_nl_policy),
 };
 
 static const struct nla_policy cgroup_policy[CTRPOLICY_A_MAX + 1] = {
@@ -37,6 +29,9 @@ static const struct nla_policy cgroup_policy[CTRPOLICY_A_MAX + 1] = {
 static const struct nla_policy status_policy[CTRPOLICY_A_MAX + 1] = {};
 
 static struct genl_family ctrpolicy_family;
+
+/* Room for one policy message: the policy, its cgroup id and counters. */
+#define POLICY_MSG_SIZE	(CTRPOLICY_POLICY_SIZE_MAX + 2048)
 
 enum ctrpolicy_mcgrp {
 	CTRPOLICY_MCGRP_EVENTS_ID,
@@ -55,42 +50,6 @@ static int refuse_confined(struct genl_info *info)
 	return -EPERM;
 }
 
-static struct ctrpolicy_policy *parse_policy(struct nlattr *nest,
-					     struct netlink_ext_ack *extack)
-{
-	struct nlattr *tb[CTRPOLICY_POLICY_A_MAX + 1];
-	struct ctrpolicy_policy *policy;
-	int err;
-
-	err = nla_parse_nested(tb, CTRPOLICY_POLICY_A_MAX, nest,
-			       policy_attr_policy, extack);
-	if (err)
-		return ERR_PTR(err);
-	if (!tb[CTRPOLICY_POLICY_A_NAME] || !nla_len(tb[CTRPOLICY_POLICY_A_NAME]) ||
-	    !*(char *)nla_data(tb[CTRPOLICY_POLICY_A_NAME])) {
-		NL_SET_ERR_MSG_ATTR(extack, nest, "policy needs a non-empty name");
-		NL_SET_ERR_ATTR_MISS(extack, nest, CTRPOLICY_POLICY_A_NAME);
-		return ERR_PTR(-EINVAL);
-	}
-
-	if (tb[CTRPOLICY_POLICY_A_CAPS] &&
-	    nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]) & ~GENMASK_ULL(CAP_LAST_CAP, 0)) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[CTRPOLICY_POLICY_A_CAPS],
-				    "capability bits above CAP_LAST_CAP");
-		return ERR_PTR(-EINVAL);
-	}
-
-	policy = kzalloc(sizeof(*policy), GFP_KERNEL_ACCOUNT);
-	if (!policy)
-		return ERR_PTR(-ENOMEM);
-	nla_strscpy(policy->name, tb[CTRPOLICY_POLICY_A_NAME], sizeof(policy->name));
-	if (tb[CTRPOLICY_POLICY_A_MODE])
-		policy->mode = nla_get_u32(tb[CTRPOLICY_POLICY_A_MODE]);
-	if (tb[CTRPOLICY_POLICY_A_CAPS])
-		policy->caps = nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]);
-	return policy;
-}
-
 static int policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ctrpolicy_policy *policy;
@@ -103,7 +62,7 @@ static int policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 	    GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_POLICY))
 		return -EINVAL;
 
-	policy = parse_policy(info->attrs[CTRPOLICY_A_POLICY], info->extack);
+	policy = ctrpolicy_policy_parse(info->attrs[CTRPOLICY_A_POLICY], info->extack);
 	if (IS_ERR(policy))
 		return PTR_ERR(policy);
 	err = ctrpolicy_store_set(nla_get_u64(info->attrs[CTRPOLICY_A_CGROUP_ID]),
@@ -164,7 +123,6 @@ static int fill_policy(struct sk_buff *skb, const struct ctrpolicy_entry *entry,
 		       u32 portid, u32 seq, int flags, struct netlink_callback *cb)
 {
 	const struct ctrpolicy_policy *policy = rcu_dereference(entry->policy);
-	struct nlattr *nest;
 	void *hdr;
 
 	hdr = genlmsg_put(skb, portid, seq, &ctrpolicy_family, flags,
@@ -176,15 +134,7 @@ static int fill_policy(struct sk_buff *skb, const struct ctrpolicy_entry *entry,
 	if (nla_put_u64_64bit(skb, CTRPOLICY_A_CGROUP_ID, entry->cgroup_id,
 			      CTRPOLICY_A_PAD))
 		goto cancel;
-	nest = nla_nest_start(skb, CTRPOLICY_A_POLICY);
-	if (!nest ||
-	    nla_put_string(skb, CTRPOLICY_POLICY_A_NAME, policy->name) ||
-	    nla_put_u32(skb, CTRPOLICY_POLICY_A_MODE, policy->mode) ||
-	    nla_put_u64_64bit(skb, CTRPOLICY_POLICY_A_CAPS, policy->caps,
-			      CTRPOLICY_POLICY_A_PAD))
-		goto cancel;
-	nla_nest_end(skb, nest);
-	if (put_counters(skb, entry))
+	if (ctrpolicy_policy_fill(skb, policy) || put_counters(skb, entry))
 		goto cancel;
 	genlmsg_end(skb, hdr);
 	return 0;
@@ -202,7 +152,7 @@ static int policy_get_doit(struct sk_buff *skb, struct genl_info *info)
 
 	if (GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_CGROUP_ID))
 		return -EINVAL;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = genlmsg_new(POLICY_MSG_SIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	rcu_read_lock();
@@ -223,6 +173,8 @@ static int policy_get_doit(struct sk_buff *skb, struct genl_info *info)
 
 static int policy_dump_start(struct netlink_callback *cb)
 {
+	/* Every message of the dump has room for the largest policy. */
+	cb->min_dump_alloc = POLICY_MSG_SIZE;
 	/* Policies of removed cgroups should not show up in a listing. */
 	ctrpolicy_store_reap();
 	return 0;
@@ -377,6 +329,12 @@ int ctrpolicy_netlink_send_event(const struct ctrpolicy_event *event)
 		goto nospace;
 	if (event->area == CTRPOLICY_AREA_CAPABILITY &&
 	    nla_put_u32(msg, CTRPOLICY_EVENT_A_CAPABILITY, event->capability))
+		goto nospace;
+	if (event->area == CTRPOLICY_AREA_MOUNT &&
+	    (nla_put_string(msg, CTRPOLICY_EVENT_A_FSTYPE, event->fstype) ||
+	     nla_put_string(msg, CTRPOLICY_EVENT_A_SOURCE, event->source) ||
+	     nla_put_string(msg, CTRPOLICY_EVENT_A_TARGET, event->target) ||
+	     nla_put_u32(msg, CTRPOLICY_EVENT_A_MOUNT_FLAGS, event->mount_flags)))
 		goto nospace;
 	nla_nest_end(msg, nest);
 	genlmsg_end(msg, hdr);

@@ -7,6 +7,7 @@
  * already denied keeps that verdict and is not counted.
  */
 #include "vmlinux.h"
+#include <bpf/bpf_core_read.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 
@@ -15,6 +16,15 @@ extern int ctrpolicy_capable(const struct cred *cred, int cap,
 extern int ctrpolicy_bpf(int cmd) __ksym;
 extern int ctrpolicy_inode_permission(struct inode *inode, int mask) __ksym;
 extern int ctrpolicy_dir_change(struct inode *dir) __ksym;
+extern int ctrpolicy_sb_mount(unsigned long dev_name, const struct path *path,
+			      unsigned long type, unsigned long flags) __ksym;
+extern int ctrpolicy_sb_kern_mount(const struct super_block *sb) __ksym;
+extern int ctrpolicy_sb_remount(const struct super_block *sb) __ksym;
+extern int ctrpolicy_move_mount(const struct path *from,
+				const struct path *to) __ksym;
+extern int ctrpolicy_sb_umount(struct vfsmount *mnt) __ksym;
+extern int ctrpolicy_sb_pivotroot(const struct path *old_path,
+				  const struct path *new_path) __ksym;
 
 SEC("lsm/capable")
 int BPF_PROG(capable, const struct cred *cred, struct user_namespace *ns,
@@ -52,6 +62,54 @@ int BPF_PROG(inode_rename, struct inode *old_dir, struct dentry *old_dentry,
 	     struct inode *new_dir, struct dentry *new_dentry, int ret)
 {
 	return ret ?: ctrpolicy_dir_change(old_dir) ?: ctrpolicy_dir_change(new_dir);
+}
+
+/* Sleepable: the source of a bind or move is looked up in the module. */
+SEC("lsm.s/sb_mount")
+int BPF_PROG(sb_mount, const char *dev_name, const struct path *path,
+	     const char *type, unsigned long flags, void *data, int ret)
+{
+	return ret ?: ctrpolicy_sb_mount((unsigned long)dev_name, path,
+					 (unsigned long)type, flags);
+}
+
+SEC("lsm/sb_kern_mount")
+int BPF_PROG(sb_kern_mount, struct super_block *sb, int ret)
+{
+	return ret ?: ctrpolicy_sb_kern_mount(sb);
+}
+
+SEC("lsm/sb_remount")
+int BPF_PROG(sb_remount, struct super_block *sb, void *mnt_opts, int ret)
+{
+	return ret ?: ctrpolicy_sb_remount(sb);
+}
+
+SEC("lsm/move_mount")
+int BPF_PROG(move_mount, const struct path *from_path,
+	     const struct path *to_path, int ret)
+{
+	return ret ?: ctrpolicy_move_mount(from_path, to_path);
+}
+
+SEC("lsm/sb_umount")
+int BPF_PROG(sb_umount, struct vfsmount *mnt, int flags, int ret)
+{
+	/*
+	 * Nothing here reads struct vfsmount, so clang would describe it
+	 * as a mere forward declaration, which libbpf does not match with
+	 * the kfunc's prototype; this makes it emit the definition.
+	 */
+	if (!bpf_core_type_exists(struct vfsmount))
+		return ret;
+	return ret ?: ctrpolicy_sb_umount(mnt);
+}
+
+SEC("lsm/sb_pivotroot")
+int BPF_PROG(sb_pivotroot, const struct path *old_path,
+	     const struct path *new_path, int ret)
+{
+	return ret ?: ctrpolicy_sb_pivotroot(old_path, new_path);
 }
 
 char LICENSE[] SEC("license") = "GPL";

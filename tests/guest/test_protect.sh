@@ -5,6 +5,8 @@
 check "enforcement is on" enforce_on
 mkdir -p $CG/t-prot/sub $CG/t-free
 write_policy /tmp/all.policy allow-all enforce all
+# Every mount too: the escape below mounts cgroup2 in its own namespace.
+printf 'mount {\n\tdefault allow\n}\n' >> /tmp/all.policy
 write_policy /tmp/none.policy allow-none enforce none
 ctrpolicy load /tmp/all.policy --cgroup $CG/t-prot
 ctrpolicy load /tmp/none.policy --cgroup $CG/t-free

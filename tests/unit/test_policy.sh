@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Unit test of the policy language: the parser and printer of
-# tools/ctrpolicy/ (policy.c, caps.c).  Usage: test_policy.sh BUILD_DIR
+# tools/ctrpolicy/ (policy.c, caps.c), and the netlink form of a policy
+# (nl.c).  Usage: test_policy.sh BUILD_DIR
 #
-# Builds tests/unit/policy/test_policy.c with them, with ASan and UBSan,
-# into BUILD_DIR/test_policy and runs it on the fixtures next to it.  Prints
-# TAP; exits non-zero if any check failed.
+# Builds tests/unit/policy/test_policy.c and test_nl.c with them, with ASan
+# and UBSan, into BUILD_DIR and runs them on the fixtures next to them
+# (test_nl needs libnl-genl-3.0; it is skipped without).  Prints TAP; exits
+# non-zero if any check failed.
 
 set -u
 
@@ -29,6 +31,25 @@ if ! out=$(cd "$root" && "$cc" -Wall -Wextra -Werror -O2 -g \
 	exit 1
 fi
 # The fixtures and the binary are found from here, whatever the directory.
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
-UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
-	"$build/test_policy" "$root/tests/unit/policy"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+"$build/test_policy" "$root/tests/unit/policy"
+rc=$?
+
+if ! libnl=$(pkg-config --cflags --libs libnl-genl-3.0 2>/dev/null); then
+	echo "ok - policy: netlink # SKIP libnl-genl-3.0 not found (pkg-config)"
+	exit $rc
+fi
+# shellcheck disable=SC2086 # $libnl is a list of options
+if ! out=$(cd "$root" && "$cc" -Wall -Wextra -Werror -O2 -g \
+		-fsanitize=address,undefined -fno-sanitize-recover=all \
+		-I include/uapi -I tools/ctrpolicy \
+		-o "$build/test_nl" tests/unit/policy/test_nl.c \
+		tools/ctrpolicy/nl.c tools/ctrpolicy/policy.c \
+		tools/ctrpolicy/caps.c $libnl 2>&1); then
+	printf '%s\n' "$out" | sed 's/^/# /'
+	echo "not ok - policy: the netlink unit test builds"
+	exit 1
+fi
+"$build/test_nl" "$root/tests/unit/policy" || rc=1
+exit $rc

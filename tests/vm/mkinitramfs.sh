@@ -42,6 +42,8 @@ for prog in "$build"/tests/*; do
 done
 cp "$module" "$stage/ctrpolicy/ctrpolicy.ko"
 install -m 0755 "$src"/tests/guest/*.sh "$stage/ctrpolicy/tests/"
+mkdir -p "$stage/ctrpolicy/policies"
+cp "$src"/policies/*.policy "$stage/ctrpolicy/policies/"
 install -m 0755 "$src/tests/vm/init" "$stage/init"
 echo "root:x:0:0:root:/root:/bin/sh" > "$stage/etc/passwd"
 echo "root:x:0:" > "$stage/etc/group"

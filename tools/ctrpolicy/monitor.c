@@ -13,6 +13,7 @@
 #include "caps.h"
 #include "ctrpolicy.h"
 #include "nl.h"
+#include "policy.h"
 
 struct monitor {
 	long remaining;		/* events left to print; -1: forever */
@@ -55,6 +56,16 @@ static int on_event(struct nl_msg *msg, void *arg)
 	out_string("operation", " %s", attr_string(ev, CTRPOLICY_EVENT_A_OPERATION));
 	if (cap)
 		out_string("capability", " %s", cap);
+	if (ev[CTRPOLICY_EVENT_A_FSTYPE]) {
+		char flags[128];
+
+		out_string("fstype", " type=%s", attr_string(ev, CTRPOLICY_EVENT_A_FSTYPE));
+		out_string("source", " source=%s", attr_string(ev, CTRPOLICY_EVENT_A_SOURCE));
+		out_string("target", " target=%s", attr_string(ev, CTRPOLICY_EVENT_A_TARGET));
+		policy_mount_flags_format(attr_u32(ev, CTRPOLICY_EVENT_A_MOUNT_FLAGS),
+				   flags, sizeof(flags));
+		out_string("flags", " flags=%s", flags);
+	}
 	out_uint("pid", " pid=%llu", attr_u32(ev, CTRPOLICY_EVENT_A_PID));
 	out_string("comm", " comm=%s", attr_string(ev, CTRPOLICY_EVENT_A_COMM));
 	out_uint("cgroup_id", " cgroup=%llu", attr_u64(ev, CTRPOLICY_EVENT_A_CGROUP_ID));

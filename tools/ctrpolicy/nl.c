@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <linux/netlink.h>
@@ -33,6 +34,13 @@ int nl_ctx_open(struct nl_ctx *ctx)
 	}
 	setsockopt(nl_socket_get_fd(ctx->sock), SOL_NETLINK, NETLINK_EXT_ACK,
 		   &one, sizeof(one));
+	/*
+	 * Replies of any size: a policy with many mount rules is large.  The
+	 * kernel sizes the messages of a dump by the reads it saw (up to
+	 * 32 KiB): read with a buffer that large, from the first read on.
+	 */
+	nl_socket_enable_msg_peek(ctx->sock);
+	nl_socket_set_msg_buf_size(ctx->sock, 32768);
 	ctx->family = genl_ctrl_resolve(ctx->sock, CTRPOLICY_GENL_NAME);
 	if (ctx->family < 0) {
 		fprintf(stderr, "ctrpolicy: module not loaded: run 'modprobe ctrpolicy'\n");
@@ -52,7 +60,17 @@ void nl_ctx_close(struct nl_ctx *ctx)
 
 struct nl_msg *nl_ctx_msg(struct nl_ctx *ctx, int cmd, int flags)
 {
-	struct nl_msg *msg = nlmsg_alloc();
+	return nl_ctx_msg_size(ctx, cmd, flags, 0);
+}
+
+struct nl_msg *nl_ctx_msg_size(struct nl_ctx *ctx, int cmd, int flags,
+			       size_t payload)
+{
+	size_t size = nlmsg_total_size(GENL_HDRLEN + payload);
+	struct nl_msg *msg;
+
+	/* At least libnl's default size (a page). */
+	msg = payload ? nlmsg_alloc_size(size) : nlmsg_alloc();
 
 	if (msg && !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, ctx->family, 0,
 				flags, cmd, CTRPOLICY_GENL_VERSION)) {
@@ -124,6 +142,25 @@ static int on_valid(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
+/*
+ * The kernel refuses a message larger than the socket's send buffer
+ * (32 KiB by libnl's default, counted twice): grow it for a large policy.
+ * SO_SNDBUFFORCE passes net.core.wmem_max with CAP_NET_ADMIN, which every
+ * request this is needed for requires anyway.
+ */
+static void fit_send_buffer(struct nl_ctx *ctx, size_t len)
+{
+	int fd = nl_socket_get_fd(ctx->sock), size = 0;
+	socklen_t optlen = sizeof(size);
+
+	if (getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, &optlen) == 0 &&
+	    (size_t)size >= len + 4096)
+		return;
+	size = len + 4096;	/* the kernel doubles it */
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &size, sizeof(size)))
+		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, sizeof(size));
+}
+
 int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 		   int (*on_reply)(struct nl_msg *msg, void *arg), void *arg,
 		   const char *what)
@@ -143,6 +180,7 @@ int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_valid, &state);
 
 	nlmsg_hdr(msg)->nlmsg_flags |= NLM_F_ACK;
+	fit_send_buffer(ctx, nlmsg_hdr(msg)->nlmsg_len);
 	err = nl_send_auto(ctx->sock, msg);
 	nlmsg_free(msg);
 	while (err >= 0 && !state.done)
@@ -182,30 +220,217 @@ int nl_reply_parse(struct nl_msg *msg, struct nlattr **tb)
 	return genlmsg_parse(nlmsg_hdr(msg), 0, tb, CTRPOLICY_A_MAX, NULL);
 }
 
+/* A nest, flagged NLA_F_NESTED: the kernel's strict validation wants it. */
+static struct nlattr *nest_start(struct nl_msg *msg, int type)
+{
+	struct nlattr *nest = nla_nest_start(msg, type);
+
+	if (nest)
+		nest->nla_type |= NLA_F_NESTED;	/* libnl >= 3.5 sets it already */
+	return nest;
+}
+
+size_t nl_policy_size(const struct policy *policy)
+{
+	size_t i, size;
+
+	size = nla_total_size(0) +				/* A_POLICY */
+	       nla_total_size(strnlen(policy->name, CTRPOLICY_NAME_MAX - 1) + 1) +
+	       nla_total_size(sizeof(uint32_t)) +		/* MODE */
+	       nla_total_size(sizeof(uint64_t)) +		/* CAPS */
+	       nla_total_size(0) +				/* MOUNT */
+	       nla_total_size(sizeof(uint32_t));		/* DEFAULT */
+	if (policy->n_mount_rules)
+		size += nla_total_size(0);			/* RULES */
+	for (i = 0; i < policy->n_mount_rules; i++) {
+		const struct mount_rule *r = &policy->mount_rules[i];
+		size_t fstype = strnlen(r->fstype, sizeof(r->fstype) - 1);
+
+		size += nla_total_size(0) + 4 * nla_total_size(sizeof(uint32_t));
+		if (fstype)
+			size += nla_total_size(fstype + 1);
+		if (r->source)
+			size += nla_total_size(strlen(r->source) + 1);
+		if (r->target)
+			size += nla_total_size(strlen(r->target) + 1);
+	}
+	return size;
+}
+
+static int put_mount_rule(struct nl_msg *msg, const struct mount_rule *r)
+{
+	struct nlattr *nest = nest_start(msg, CTRPOLICY_MOUNT_A_RULE);
+	char fstype[CTRPOLICY_FSTYPE_MAX];
+
+	snprintf(fstype, sizeof(fstype), "%.*s", (int)sizeof(fstype) - 1,
+		 r->fstype);
+	if (!nest ||
+	    nla_put_u32(msg, CTRPOLICY_MOUNT_RULE_A_ACTION, r->action) ||
+	    nla_put_u32(msg, CTRPOLICY_MOUNT_RULE_A_OP, r->op) ||
+	    (fstype[0] &&
+	     nla_put_string(msg, CTRPOLICY_MOUNT_RULE_A_FSTYPE, fstype)) ||
+	    (r->source &&
+	     nla_put_string(msg, CTRPOLICY_MOUNT_RULE_A_SOURCE, r->source)) ||
+	    (r->target &&
+	     nla_put_string(msg, CTRPOLICY_MOUNT_RULE_A_TARGET, r->target)) ||
+	    nla_put_u32(msg, CTRPOLICY_MOUNT_RULE_A_REQUIRE, r->require) ||
+	    nla_put_u32(msg, CTRPOLICY_MOUNT_RULE_A_FORBID, r->forbid) ||
+	    nla_nest_end(msg, nest))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * CTRPOLICY_A_POLICY { NAME, MODE, CAPS, MOUNT { DEFAULT, RULES { RULE {
+ * ACTION, OP, FSTYPE?, SOURCE?, TARGET?, REQUIRE, FORBID } ... } } }.  The
+ * mount nest always, so that a policy without rules says so explicitly;
+ * RULES only when there are rules (libnl drops an empty nest).
+ */
 int nl_put_policy(struct nl_msg *msg, const struct policy *policy)
 {
-	struct nlattr *nest = nla_nest_start(msg, CTRPOLICY_A_POLICY);
+	struct nlattr *nest, *mount, *rules;
+	size_t i;
 
+	if (nl_policy_size(policy) > NL_POLICY_SIZE_MAX)
+		return -E2BIG;
+	nest = nest_start(msg, CTRPOLICY_A_POLICY);
 	if (!nest ||
 	    nla_put_string(msg, CTRPOLICY_POLICY_A_NAME, policy->name) ||
 	    nla_put_u32(msg, CTRPOLICY_POLICY_A_MODE, policy->mode) ||
 	    nla_put_u64(msg, CTRPOLICY_POLICY_A_CAPS, policy->caps))
 		return -EMSGSIZE;
-	nla_nest_end(msg, nest);
+	mount = nest_start(msg, CTRPOLICY_POLICY_A_MOUNT);
+	if (!mount ||
+	    nla_put_u32(msg, CTRPOLICY_MOUNT_A_DEFAULT, policy->mount_default))
+		return -EMSGSIZE;
+	if (policy->n_mount_rules) {
+		rules = nest_start(msg, CTRPOLICY_MOUNT_A_RULES);
+		if (!rules)
+			return -EMSGSIZE;
+		for (i = 0; i < policy->n_mount_rules; i++) {
+			if (put_mount_rule(msg, &policy->mount_rules[i]))
+				return -EMSGSIZE;
+		}
+		if (nla_nest_end(msg, rules))
+			return -EMSGSIZE;
+	}
+	if (nla_nest_end(msg, mount) || nla_nest_end(msg, nest))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int get_u32(struct nlattr *attr, uint32_t *value)
+{
+	if (nla_len(attr) < (int)sizeof(uint32_t))
+		return -EPROTO;
+	*value = nla_get_u32(attr);
+	return 0;
+}
+
+/* A copy of string attribute ATTR, NUL terminated and shorter than MAX. */
+static int get_string(struct nlattr *attr, size_t max, char **s)
+{
+	size_t len = strnlen(nla_data(attr), nla_len(attr));
+
+	if (len == (size_t)nla_len(attr) || len >= max)
+		return -EPROTO;
+	*s = strdup(nla_data(attr));
+	return *s ? 0 : -ENOMEM;
+}
+
+/* RULE into *R, zeroed first; on failure nothing is left allocated. */
+static int get_mount_rule(struct nlattr *attr, struct mount_rule *r)
+{
+	struct nlattr *tb[CTRPOLICY_MOUNT_RULE_A_MAX + 1], *fstype;
+	int err = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (nla_type(attr) != CTRPOLICY_MOUNT_A_RULE ||
+	    nla_parse_nested(tb, CTRPOLICY_MOUNT_RULE_A_MAX, attr, NULL) ||
+	    !tb[CTRPOLICY_MOUNT_RULE_A_ACTION] || !tb[CTRPOLICY_MOUNT_RULE_A_OP] ||
+	    get_u32(tb[CTRPOLICY_MOUNT_RULE_A_ACTION], &r->action) ||
+	    get_u32(tb[CTRPOLICY_MOUNT_RULE_A_OP], &r->op) ||
+	    (tb[CTRPOLICY_MOUNT_RULE_A_REQUIRE] &&
+	     get_u32(tb[CTRPOLICY_MOUNT_RULE_A_REQUIRE], &r->require)) ||
+	    (tb[CTRPOLICY_MOUNT_RULE_A_FORBID] &&
+	     get_u32(tb[CTRPOLICY_MOUNT_RULE_A_FORBID], &r->forbid)))
+		return -EPROTO;
+	fstype = tb[CTRPOLICY_MOUNT_RULE_A_FSTYPE];
+	if (fstype) {
+		size_t len = strnlen(nla_data(fstype), nla_len(fstype));
+
+		if (len == (size_t)nla_len(fstype) || len >= CTRPOLICY_FSTYPE_MAX)
+			return -EPROTO;
+		memcpy(r->fstype, nla_data(fstype), len + 1);
+	}
+	if (tb[CTRPOLICY_MOUNT_RULE_A_SOURCE])
+		err = get_string(tb[CTRPOLICY_MOUNT_RULE_A_SOURCE],
+				 CTRPOLICY_PATH_MAX, &r->source);
+	if (!err && tb[CTRPOLICY_MOUNT_RULE_A_TARGET])
+		err = get_string(tb[CTRPOLICY_MOUNT_RULE_A_TARGET],
+				 CTRPOLICY_PATH_MAX, &r->target);
+	if (err) {
+		free(r->source);
+		free(r->target);
+		r->source = r->target = NULL;
+	}
+	return err;
+}
+
+/* The MOUNT nest into POLICY, whose rules are none yet. */
+static int get_mount(struct nlattr *nest, struct policy *policy)
+{
+	struct nlattr *tb[CTRPOLICY_MOUNT_A_MAX + 1], *attr;
+	size_t n = 0;
+	int rem, err;
+
+	if (nla_parse_nested(tb, CTRPOLICY_MOUNT_A_MAX, nest, NULL) ||
+	    (tb[CTRPOLICY_MOUNT_A_DEFAULT] &&
+	     get_u32(tb[CTRPOLICY_MOUNT_A_DEFAULT], &policy->mount_default)))
+		return -EPROTO;
+	if (!tb[CTRPOLICY_MOUNT_A_RULES])
+		return 0;
+	nla_for_each_nested(attr, tb[CTRPOLICY_MOUNT_A_RULES], rem)
+		n++;
+	if (!n)
+		return 0;
+	policy->mount_rules = calloc(n, sizeof(*policy->mount_rules));
+	if (!policy->mount_rules)
+		return -ENOMEM;
+	nla_for_each_nested(attr, tb[CTRPOLICY_MOUNT_A_RULES], rem) {
+		err = get_mount_rule(attr, &policy->mount_rules[policy->n_mount_rules]);
+		if (err)
+			return err;
+		policy->n_mount_rules++;
+	}
 	return 0;
 }
 
 int nl_get_policy(struct nlattr *nest, struct policy *policy)
 {
 	struct nlattr *tb[CTRPOLICY_POLICY_A_MAX + 1];
+	uint32_t mode;
+	int err;
 
-	if (nla_parse_nested(tb, CTRPOLICY_POLICY_A_MAX, nest, NULL) ||
-	    !tb[CTRPOLICY_POLICY_A_NAME] || !tb[CTRPOLICY_POLICY_A_MODE])
-		return -EPROTO;
 	memset(policy, 0, sizeof(*policy));
+	if (nla_parse_nested(tb, CTRPOLICY_POLICY_A_MAX, nest, NULL) ||
+	    !tb[CTRPOLICY_POLICY_A_NAME] || !tb[CTRPOLICY_POLICY_A_MODE] ||
+	    get_u32(tb[CTRPOLICY_POLICY_A_MODE], &mode) ||
+	    (tb[CTRPOLICY_POLICY_A_CAPS] &&
+	     nla_len(tb[CTRPOLICY_POLICY_A_CAPS]) < (int)sizeof(uint64_t)))
+		return -EPROTO;
 	nla_strlcpy(policy->name, tb[CTRPOLICY_POLICY_A_NAME], sizeof(policy->name));
-	policy->mode = nla_get_u32(tb[CTRPOLICY_POLICY_A_MODE]);
+	policy->mode = mode;
 	if (tb[CTRPOLICY_POLICY_A_CAPS])
 		policy->caps = nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]);
+	/* No mount nest: every mount operation denied, as a zeroed policy. */
+	if (tb[CTRPOLICY_POLICY_A_MOUNT]) {
+		err = get_mount(tb[CTRPOLICY_POLICY_A_MOUNT], policy);
+		if (err) {
+			policy_free(policy);
+			memset(policy, 0, sizeof(*policy));
+			return err;
+		}
+	}
 	return 0;
 }

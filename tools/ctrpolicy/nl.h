@@ -17,6 +17,9 @@ int nl_ctx_open(struct nl_ctx *ctx);
 void nl_ctx_close(struct nl_ctx *ctx);
 /* A new request for CMD with NLM_F_REQUEST plus FLAGS. */
 struct nl_msg *nl_ctx_msg(struct nl_ctx *ctx, int cmd, int flags);
+/* The same, with room for PAYLOAD bytes of attributes (and at least a page). */
+struct nl_msg *nl_ctx_msg_size(struct nl_ctx *ctx, int cmd, int flags,
+			       size_t payload);
 /*
  * Send MSG (consumed), pass each reply to ON_REPLY and wait for the ack.
  * Returns 0 or a negative errno, after printing "ctrpolicy: WHAT: error:
@@ -28,7 +31,26 @@ int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 /* The attributes of a reply of our family, or NULL if malformed. */
 int nl_reply_parse(struct nl_msg *msg, struct nlattr **tb);
 
+/*
+ * A netlink attribute, nests included, holds at most 65535 bytes: the
+ * limit of a policy's CTRPOLICY_A_POLICY, which its mount rules' strings
+ * fill first.  8 bytes are left for the pad attribute the kernel may put
+ * before CAPS when it sends the policy back.
+ */
+#define NL_POLICY_SIZE_MAX	(65535 - 8)
+
+/* The bytes nl_put_policy() adds to a message for POLICY. */
+size_t nl_policy_size(const struct policy *policy);
+/*
+ * POLICY as CTRPOLICY_A_POLICY; 0, -E2BIG when it is larger than
+ * NL_POLICY_SIZE_MAX, or -EMSGSIZE when MSG is too small.
+ */
 int nl_put_policy(struct nl_msg *msg, const struct policy *policy);
+/*
+ * CTRPOLICY_A_POLICY into *POLICY, which then owns its mount rules
+ * (policy_free()).  0, or -EPROTO (malformed) or -ENOMEM with *POLICY left
+ * zeroed, nothing allocated.
+ */
 int nl_get_policy(struct nlattr *nest, struct policy *policy);
 
 #endif

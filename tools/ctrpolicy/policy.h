@@ -16,11 +16,32 @@
 #define POLICY_LINE_MAX		4096		/* bytes, without the newline */
 #define POLICY_FILE_MAX		(1024 * 1024)	/* bytes */
 
-/* A parsed policy: what CTRPOLICY_A_POLICY carries. */
+/*
+ * A rule of the mount section.  Absent clauses: an empty FSTYPE, a NULL
+ * SOURCE or TARGET, no bit in REQUIRE or FORBID.
+ */
+struct mount_rule {
+	uint32_t action;		/* enum ctrpolicy_action */
+	uint32_t op;			/* enum ctrpolicy_mount_op */
+	uint32_t require;		/* CTRPOLICY_MOUNT_F_*: all must be set */
+	uint32_t forbid;		/* CTRPOLICY_MOUNT_F_*: none may be set */
+	char fstype[CTRPOLICY_FSTYPE_MAX];
+	char *source;			/* malloc'ed, or NULL */
+	char *target;			/* malloc'ed, or NULL */
+};
+
+/*
+ * A parsed policy: what CTRPOLICY_A_POLICY carries.  It owns its mount
+ * rules: release it with policy_free().  A zeroed policy is valid, and
+ * denies every capability and every mount operation.
+ */
 struct policy {
 	char name[CTRPOLICY_NAME_MAX];
 	enum ctrpolicy_mode mode;
 	uint64_t caps;			/* bit N allows capability N */
+	uint32_t mount_default;		/* enum ctrpolicy_action */
+	size_t n_mount_rules;
+	struct mount_rule *mount_rules;	/* malloc'ed, in file order */
 };
 
 /*
@@ -35,7 +56,8 @@ struct policy_error {
 /*
  * Parse LEN bytes of TEXT (need not be NUL terminated); FILENAME only names
  * the input in error messages.  0 with *OUT filled in, or -1 with ERR
- * filled in and *OUT unchanged.
+ * filled in and *OUT unchanged (nothing allocated).  On success *OUT owns
+ * its mount rules: policy_free() it.
  */
 int policy_parse_buffer(const char *filename, const char *text, size_t len,
 			struct policy *out, struct policy_error *err);
@@ -47,12 +69,35 @@ int policy_parse_file(const char *path, struct policy *out,
 /*
  * Print P in the canonical form of the language: the statements only, no
  * comment.  Parsing the output gives a policy equal to P, provided P came
- * from the parser (a valid name, a known mode, no bit above CAP_LAST_KNOWN).
+ * from the parser (a valid name, a known mode, no bit above CAP_LAST_KNOWN,
+ * mount rules as the parser accepts them).
  */
 void policy_print(FILE *f, const struct policy *p);
 
-/* Whether two policies are the same: name, mode and capabilities. */
+/*
+ * Whether two policies are the same: name, mode, capabilities, mount
+ * default and mount rules, in order.
+ */
 bool policy_equal(const struct policy *a, const struct policy *b);
+
+/*
+ * Free the mount rules of P and leave it without any; safe on a zeroed
+ * policy and on one already freed.
+ */
+void policy_free(struct policy *p);
+
+/* "allow" or "deny"; "unknown" for any other value. */
+const char *policy_action_name(uint32_t action);
+
+/* "mount", "bind", ...; "unknown" for any other value. */
+const char *policy_mount_op_name(uint32_t op);
+
+/*
+ * The CTRPOLICY_MOUNT_F_* of FLAGS as the language writes them, "ro,nodev"
+ * ("" for none, unknown bits left out), into BUF of SIZE bytes, truncated
+ * to fit; the length it needs, as snprintf().
+ */
+size_t policy_mount_flags_format(uint32_t flags, char *buf, size_t size);
 
 /* "enforce" or "audit"; "unknown" (never NULL) for any other value. */
 const char *policy_mode_name(enum ctrpolicy_mode mode);

@@ -61,19 +61,33 @@ int cmd_load(int argc, char **argv)
 		fputs(perr.msg, stderr);
 		return EXIT_POLICY;
 	}
-	if (cgroup_id_of(cgroup, &id))
+	if (nl_policy_size(&policy) > NL_POLICY_SIZE_MAX) {
+		fprintf(stderr, "ctrpolicy: %s: policy too large: %zu bytes as a netlink attribute; the limit is %d\n",
+			argv[optind], nl_policy_size(&policy), NL_POLICY_SIZE_MAX);
+		fprintf(stderr, "ctrpolicy: shorten the paths of its mount rules, or use fewer rules\n");
+		policy_free(&policy);
+		return EXIT_POLICY;
+	}
+	if (cgroup_id_of(cgroup, &id)) {
+		policy_free(&policy);
 		return EXIT_FAILURE_GENERIC;
+	}
 	err = nl_ctx_open(&ctx);
-	if (err)
+	if (err) {
+		policy_free(&policy);
 		return err;
-	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_POLICY_SET, 0);
+	}
+	msg = nl_ctx_msg_size(&ctx, CTRPOLICY_CMD_POLICY_SET, 0,
+			      nla_total_size(sizeof(id)) + nl_policy_size(&policy));
 	if (!msg || nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id) ||
 	    nl_put_policy(msg, &policy)) {
 		nlmsg_free(msg);
 		nl_ctx_close(&ctx);
+		policy_free(&policy);
 		fprintf(stderr, "ctrpolicy: out of memory\n");
 		return EXIT_FAILURE_GENERIC;
 	}
+	policy_free(&policy);
 	err = nl_ctx_request(&ctx, msg, NULL, NULL, "load");
 	nl_ctx_close(&ctx);
 	return err ? errno_exit(err) : EXIT_OK;
@@ -115,6 +129,24 @@ struct listing {
 	struct listed *items;
 	size_t n, cap;
 };
+
+/* Forget the items, keeping the array. */
+static void listing_clear(struct listing *listing)
+{
+	size_t i;
+
+	for (i = 0; i < listing->n; i++)
+		policy_free(&listing->items[i].policy);
+	listing->n = 0;
+}
+
+static void listing_free(struct listing *listing)
+{
+	listing_clear(listing);
+	free(listing->items);
+	listing->items = NULL;
+	listing->cap = 0;
+}
 
 static void parse_counters(struct nlattr *nest, struct listed *item)
 {
@@ -172,7 +204,7 @@ static int fetch_policies(uint64_t id, struct listing *listing)
 	if (err)
 		return err;
 	do {
-		listing->n = 0;
+		listing_clear(listing);
 		msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_POLICY_GET, id ? 0 : NLM_F_DUMP);
 		if (!msg || (id && nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id))) {
 			nlmsg_free(msg);
@@ -225,8 +257,10 @@ int cmd_list(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	err = fetch_policies(0, &listing);
-	if (err)
+	if (err) {
+		listing_free(&listing);
 		return err;
+	}
 	ids = calloc(listing.n + 1, sizeof(*ids));
 	paths = calloc(listing.n + 1, sizeof(*paths));
 	if (!ids || !paths) {
@@ -264,7 +298,7 @@ int cmd_list(int argc, char **argv)
 out:
 	free(ids);
 	free(paths);
-	free(listing.items);
+	listing_free(&listing);
 	return err;
 }
 
@@ -286,6 +320,6 @@ int cmd_show(int argc, char **argv)
 		else
 			policy_print(stdout, &listing.items[0].policy);
 	}
-	free(listing.items);
+	listing_free(&listing);
 	return err;
 }

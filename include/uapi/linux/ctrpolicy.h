@@ -23,6 +23,11 @@
 /* Limits enforced by the module. */
 #define CTRPOLICY_NAME_MAX		64	/* policy name, with its NUL */
 #define CTRPOLICY_MAX_POLICIES		65536
+#define CTRPOLICY_MAX_MOUNT_RULES	256
+#define CTRPOLICY_PATH_MAX		4096	/* a rule's path, with its NUL */
+#define CTRPOLICY_FSTYPE_MAX		64	/* a file system type, with its NUL */
+/* The most a policy (the CTRPOLICY_A_POLICY attribute) may take. */
+#define CTRPOLICY_POLICY_SIZE_MAX	24576
 
 /**
  * enum ctrpolicy_cmd - generic netlink commands
@@ -83,9 +88,90 @@ enum ctrpolicy_policy_attr {
 	CTRPOLICY_POLICY_A_MODE,	/* u32: enum ctrpolicy_mode */
 	CTRPOLICY_POLICY_A_CAPS,	/* u64: bit N allows capability N;
 					 * bits above CAP_LAST_CAP are refused */
+	CTRPOLICY_POLICY_A_MOUNT,	/* nest: enum ctrpolicy_mount_attr;
+					 * absent: every mount operation denied */
 
 	__CTRPOLICY_POLICY_A_MAX,
 	CTRPOLICY_POLICY_A_MAX = __CTRPOLICY_POLICY_A_MAX - 1
+};
+
+/* What a rule, or an area's default, does with what it matches. */
+enum ctrpolicy_action {
+	CTRPOLICY_ACTION_DENY,
+	CTRPOLICY_ACTION_ALLOW,
+
+	__CTRPOLICY_ACTION_MAX,
+	CTRPOLICY_ACTION_MAX = __CTRPOLICY_ACTION_MAX - 1
+};
+
+/*
+ * The mount area: rules in order, the first that matches an operation
+ * decides it; an operation no rule matches gets the default.
+ */
+enum ctrpolicy_mount_attr {
+	CTRPOLICY_MOUNT_A_UNSPEC,
+	CTRPOLICY_MOUNT_A_DEFAULT,	/* u32: enum ctrpolicy_action (deny if absent) */
+	CTRPOLICY_MOUNT_A_RULES,	/* nest of CTRPOLICY_MOUNT_A_RULE, in order */
+	CTRPOLICY_MOUNT_A_RULE,		/* nest: enum ctrpolicy_mount_rule_attr */
+
+	__CTRPOLICY_MOUNT_A_MAX,
+	CTRPOLICY_MOUNT_A_MAX = __CTRPOLICY_MOUNT_A_MAX - 1
+};
+
+/**
+ * enum ctrpolicy_mount_op - mount operations
+ * @CTRPOLICY_MOUNT_OP_MOUNT: a new mount of a file system: mount(2) without
+ *	MS_BIND/MS_MOVE/MS_REMOUNT/propagation flags, fsopen() + fsmount() +
+ *	move_mount(), and open_tree(OPEN_TREE_CLONE) + move_mount().
+ * @CTRPOLICY_MOUNT_OP_BIND: mount(2) with MS_BIND.
+ * @CTRPOLICY_MOUNT_OP_REMOUNT: mount(2) with MS_REMOUNT, and fspick() +
+ *	fsconfig(FSCONFIG_CMD_RECONFIGURE).
+ * @CTRPOLICY_MOUNT_OP_MOVE: mount(2) with MS_MOVE, move_mount() of an
+ *	attached mount.
+ * @CTRPOLICY_MOUNT_OP_UMOUNT: umount2().
+ * @CTRPOLICY_MOUNT_OP_PIVOT_ROOT: pivot_root().
+ * @CTRPOLICY_MOUNT_OP_PROPAGATION: mount(2) with MS_SHARED, MS_PRIVATE,
+ *	MS_SLAVE or MS_UNBINDABLE.
+ */
+enum ctrpolicy_mount_op {
+	CTRPOLICY_MOUNT_OP_UNSPEC,
+	CTRPOLICY_MOUNT_OP_MOUNT,
+	CTRPOLICY_MOUNT_OP_BIND,
+	CTRPOLICY_MOUNT_OP_REMOUNT,
+	CTRPOLICY_MOUNT_OP_MOVE,
+	CTRPOLICY_MOUNT_OP_UMOUNT,
+	CTRPOLICY_MOUNT_OP_PIVOT_ROOT,
+	CTRPOLICY_MOUNT_OP_PROPAGATION,
+
+	__CTRPOLICY_MOUNT_OP_MAX,
+	CTRPOLICY_MOUNT_OP_MAX = __CTRPOLICY_MOUNT_OP_MAX - 1
+};
+
+/* Mount flags a rule can require or forbid. */
+#define CTRPOLICY_MOUNT_F_RDONLY	(1U << 0)
+#define CTRPOLICY_MOUNT_F_NOSUID	(1U << 1)
+#define CTRPOLICY_MOUNT_F_NODEV		(1U << 2)
+#define CTRPOLICY_MOUNT_F_NOEXEC	(1U << 3)
+#define CTRPOLICY_MOUNT_F_SHARED	(1U << 4)
+#define CTRPOLICY_MOUNT_F_PRIVATE	(1U << 5)
+#define CTRPOLICY_MOUNT_F_SLAVE		(1U << 6)
+#define CTRPOLICY_MOUNT_F_UNBINDABLE	(1U << 7)
+#define CTRPOLICY_MOUNT_F_ALL		((1U << 8) - 1)
+
+enum ctrpolicy_mount_rule_attr {
+	CTRPOLICY_MOUNT_RULE_A_UNSPEC,
+	CTRPOLICY_MOUNT_RULE_A_ACTION,	/* u32: enum ctrpolicy_action */
+	CTRPOLICY_MOUNT_RULE_A_OP,	/* u32: enum ctrpolicy_mount_op */
+	CTRPOLICY_MOUNT_RULE_A_FSTYPE,	/* string: file system type; absent: any */
+	CTRPOLICY_MOUNT_RULE_A_SOURCE,	/* string: source path or device; absent: any */
+	CTRPOLICY_MOUNT_RULE_A_TARGET,	/* string: absolute target path; one
+					 * ending in a slash and a star matches
+					 * every path below; absent: any */
+	CTRPOLICY_MOUNT_RULE_A_REQUIRE,	/* u32: CTRPOLICY_MOUNT_F_* all present */
+	CTRPOLICY_MOUNT_RULE_A_FORBID,	/* u32: CTRPOLICY_MOUNT_F_* none present */
+
+	__CTRPOLICY_MOUNT_RULE_A_MAX,
+	CTRPOLICY_MOUNT_RULE_A_MAX = __CTRPOLICY_MOUNT_RULE_A_MAX - 1
 };
 
 /* The areas a policy confines; counters and events are kept per area. */
@@ -149,6 +235,10 @@ enum ctrpolicy_event_attr {
 	CTRPOLICY_EVENT_A_VERDICT,	/* u32: enum ctrpolicy_verdict */
 	CTRPOLICY_EVENT_A_CAPABILITY,	/* u32: capability number */
 	CTRPOLICY_EVENT_A_OPERATION,	/* string: what was asked, e.g. "bpf" */
+	CTRPOLICY_EVENT_A_FSTYPE,	/* string: mount: the file system type */
+	CTRPOLICY_EVENT_A_SOURCE,	/* string: mount: source, may be cut short */
+	CTRPOLICY_EVENT_A_TARGET,	/* string: mount: target, may be cut short */
+	CTRPOLICY_EVENT_A_MOUNT_FLAGS,	/* u32: mount: CTRPOLICY_MOUNT_F_* */
 
 	__CTRPOLICY_EVENT_A_MAX,
 	CTRPOLICY_EVENT_A_MAX = __CTRPOLICY_EVENT_A_MAX - 1

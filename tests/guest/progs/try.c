@@ -17,7 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <stdbool.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <signal.h>
@@ -191,6 +193,129 @@ static int do_iomem_real(char **args)
 	return -1;
 }
 
+static const struct {
+	const char *name;
+	unsigned long ms;	/* mount(2) flag */
+	unsigned int attr;	/* fsmount() attribute */
+} mount_flags[] = {
+	{ "ro", MS_RDONLY, MOUNT_ATTR_RDONLY },
+	{ "nosuid", MS_NOSUID, MOUNT_ATTR_NOSUID },
+	{ "nodev", MS_NODEV, MOUNT_ATTR_NODEV },
+	{ "noexec", MS_NOEXEC, MOUNT_ATTR_NOEXEC },
+	{ "bind", MS_BIND, 0 },
+	{ "rec", MS_REC, 0 },
+	{ "remount", MS_REMOUNT, 0 },
+	{ "move", MS_MOVE, 0 },
+	{ "shared", MS_SHARED, 0 },
+	{ "private", MS_PRIVATE, 0 },
+	{ "slave", MS_SLAVE, 0 },
+	{ "unbindable", MS_UNBINDABLE, 0 },
+};
+
+/* Comma-separated flag names ("-" for none) as MS_* or MOUNT_ATTR_*. */
+static unsigned long parse_mount_flags(const char *list, bool attr)
+{
+	char *copy = strdup(list), *name, *save = NULL;
+	unsigned long flags = 0;
+	size_t i;
+
+	for (name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+		for (i = 0; i < sizeof(mount_flags) / sizeof(mount_flags[0]); i++)
+			if (!strcmp(name, mount_flags[i].name))
+				break;
+		if (i == sizeof(mount_flags) / sizeof(mount_flags[0])) {
+			if (strcmp(name, "-")) {
+				fprintf(stderr, "try: unknown mount flag %s\n", name);
+				exit(2);
+			}
+			continue;
+		}
+		flags |= attr ? mount_flags[i].attr : mount_flags[i].ms;
+	}
+	free(copy);
+	return flags;
+}
+
+static int do_mount(char **args)
+{
+	return mount(args[0], args[1], strcmp(args[2], "-") ? args[2] : NULL,
+		     parse_mount_flags(args[3], false), NULL);
+}
+
+static int do_umount(char **args)
+{
+	return umount2(args[0], 0);
+}
+
+static int do_pivot_root(char **args)
+{
+	return syscall(SYS_pivot_root, args[0], args[1]);
+}
+
+/* fsopen() + fsconfig(CMD_CREATE) + fsmount() + move_mount(). */
+static int do_newapi_mount(char **args)
+{
+	int fs, mnt, ret = -1, saved;
+
+	fs = fsopen(args[0], FSOPEN_CLOEXEC);
+	if (fs < 0)
+		return -1;
+	if (fsconfig(fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0))
+		goto out;
+	mnt = fsmount(fs, FSMOUNT_CLOEXEC, parse_mount_flags(args[2], true));
+	if (mnt < 0)
+		goto out;
+	ret = move_mount(mnt, "", AT_FDCWD, args[1], MOVE_MOUNT_F_EMPTY_PATH);
+	saved = errno;
+	close(mnt);
+	errno = saved;
+out:
+	saved = errno;
+	close(fs);
+	errno = saved;
+	return ret;
+}
+
+/* open_tree(OPEN_TREE_CLONE) + move_mount(): a bind by the new API. */
+static int do_open_tree_clone(char **args)
+{
+	int fd, ret, saved;
+
+	fd = open_tree(AT_FDCWD, args[0], OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	ret = move_mount(fd, "", AT_FDCWD, args[1], MOVE_MOUNT_F_EMPTY_PATH);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return ret;
+}
+
+/* fspick() + fsconfig(FSCONFIG_CMD_RECONFIGURE) making a mount read-write. */
+static int do_fspick_rw(char **args)
+{
+	int fd, ret, saved;
+
+	fd = fspick(AT_FDCWD, args[0], FSPICK_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	ret = fsconfig(fd, FSCONFIG_SET_FLAG, "rw", NULL, 0);
+	if (!ret)
+		ret = fsconfig(fd, FSCONFIG_CMD_RECONFIGURE, NULL, NULL, 0);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return ret;
+}
+
+/* mount_setattr() clearing MOUNT_ATTR_RDONLY. */
+static int do_mount_setattr_rw(char **args)
+{
+	struct mount_attr attr = { .attr_clr = MOUNT_ATTR_RDONLY };
+
+	return mount_setattr(AT_FDCWD, args[0], 0, &attr, sizeof(attr));
+}
+
 static const struct action actions[] = {
 	{ "sethostname", "NAME", 1, do_sethostname },
 	{ "userns-sethostname", "NAME", 1, do_userns_sethostname },
@@ -203,6 +328,13 @@ static const struct action actions[] = {
 	{ "bpf-obj-get", "PIN", 1, do_bpf_obj_get },
 	{ "clone-into-cgroup", "DIR", 1, do_clone_into_cgroup },
 	{ "iomem-real", "FD", 1, do_iomem_real },
+	{ "mount", "SOURCE TARGET FSTYPE|- FLAGS|-", 4, do_mount },
+	{ "umount", "TARGET", 1, do_umount },
+	{ "pivot-root", "NEW_ROOT PUT_OLD", 2, do_pivot_root },
+	{ "newapi-mount", "FSTYPE TARGET ATTRS|-", 3, do_newapi_mount },
+	{ "open-tree-clone", "SOURCE TARGET", 2, do_open_tree_clone },
+	{ "fspick-rw", "TARGET", 1, do_fspick_rw },
+	{ "mount-setattr-rw", "TARGET", 1, do_mount_setattr_rw },
 	{ "sethostname-until", "FILE", 1, do_sethostname_until },
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Unit test of the policy language: tools/ctrpolicy/policy.c and caps.c.
+ * ASan checks that nothing leaks, on success (policy_free()) and on errors.
  *
  * usage: test_policy FIXTURE_DIR
  *
@@ -18,27 +19,17 @@
 #include "caps.h"
 #include "policy.h"
 
+#define TAP_PREFIX "policy: "
+#include "tap.h"
+
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define CAP(n)		(1ULL << (n))
 #define ALL		CAP_MASK_KNOWN
 #define FILE_NAME	"t.policy"
+/* What a policy without mount rules prints after its capabilities. */
+#define NO_MOUNT	"\nmount {\n\tdefault deny\n}\n"
 
-static int failures;
 static const char *fixtures;
-
-static void __attribute__((format(printf, 2, 3)))
-check(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s - policy: ", ok ? "ok" : "not ok");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	if (!ok)
-		failures++;
-}
 
 /* TEXT as "# " lines, with its newlines and tabs made visible. */
 static void diag(const char *label, const char *text)
@@ -64,8 +55,20 @@ static void diag(const char *label, const char *text)
 
 static void diag_policy(const char *label, const struct policy *p)
 {
-	printf("#   %s: name '%s' mode %d caps %#llx\n", label, p->name,
-	       p->mode, (unsigned long long)p->caps);
+	const struct mount_rule *r;
+	size_t i;
+
+	printf("#   %s: name '%s' mode %d caps %#llx mount default %u, %zu rules\n",
+	       label, p->name, p->mode, (unsigned long long)p->caps,
+	       p->mount_default, p->n_mount_rules);
+	for (i = 0; i < p->n_mount_rules && i < 20; i++) {
+		r = &p->mount_rules[i];
+		printf("#     action %u op %u fstype '%s' source %s%s%s target %s%s%s require %#x forbid %#x\n",
+		       r->action, r->op, r->fstype, r->source ? "'" : "",
+		       r->source ? r->source : "NULL", r->source ? "'" : "",
+		       r->target ? "'" : "", r->target ? r->target : "NULL",
+		       r->target ? "'" : "", r->require, r->forbid);
+	}
 }
 
 /* The output of policy_print(), malloc'ed. */
@@ -291,6 +294,13 @@ static void test_valid(void)
 			printf("#   expected: name '%s' mode %d caps %#llx\n",
 			       c->name, c->mode, (unsigned long long)c->caps);
 		}
+		if (!rc) {
+			check(p.mount_default == CTRPOLICY_ACTION_DENY &&
+			      p.n_mount_rules == 0 && !p.mount_rules,
+			      "valid: %s: no mount section, every mount denied",
+			      c->desc);
+			policy_free(&p);
+		}
 	}
 }
 
@@ -315,19 +325,19 @@ static const struct error_case {
 	{ "unknown section",
 	  "policy a\nnetwork {\n}\n", 0,
 	  "t.policy:2:1: error: unknown section 'network'\n"
-	  "t.policy:2:1: hint: valid sections: capabilities\n" },
+	  "t.policy:2:1: hint: valid sections: capabilities, mount\n" },
 	{ "misspelt section",
 	  "policy a\ncapabilites {\n}\n", 0,
 	  "t.policy:2:1: error: unknown section 'capabilites'; did you mean 'capabilities'?\n"
-	  "t.policy:2:1: hint: valid sections: capabilities\n" },
+	  "t.policy:2:1: hint: valid sections: capabilities, mount\n" },
 	{ "unknown keyword",
 	  "polcy a\n", 0,
 	  "t.policy:1:1: error: unknown keyword 'polcy'; did you mean 'policy'?\n"
-	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities\n" },
+	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities, mount\n" },
 	{ "keywords are lower case",
 	  "POLICY a\n", 0,
 	  "t.policy:1:1: error: unknown keyword 'POLICY'; did you mean 'policy'?\n"
-	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities\n" },
+	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities, mount\n" },
 	{ "missing '}' at the end of the file",
 	  "policy a\ncapabilities {\n\tallow chown\n", 0,
 	  "t.policy:3:13: error: unterminated section 'capabilities' opened at line 2\n"
@@ -466,6 +476,261 @@ static const struct error_case {
 	  "aaaaaaaaaabbbbbbbbbbccccccccccddddddddddeeeeeeeeee\n}\n", 0,
 	  "t.policy:3:8: error: unknown capability 'aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd...'\n"
 	  "t.policy:3:8: hint: capabilities are named as in capabilities(7), e.g. 'net_admin' or 'CAP_NET_ADMIN', or 'all'\n" },
+	/* The mount section; "M" puts RULE on line 3 of a policy. */
+#define M(rule)	"policy a\nmount {\n" rule "\n}\n"
+	{ "mount: unknown operation, with a suggestion",
+	  M("\tallow mnt on /x"), 0,
+	  "t.policy:3:8: error: unknown mount operation 'mnt'; did you mean 'mount'?\n"
+	  "t.policy:3:8: hint: valid mount operations: mount, bind, remount, move, umount, pivot_root, propagation\n" },
+	{ "mount: 'unmount' is 'umount'",
+	  M("deny unmount"), 0,
+	  "t.policy:3:6: error: unknown mount operation 'unmount'; did you mean 'umount'?\n"
+	  "t.policy:3:6: hint: valid mount operations: mount, bind, remount, move, umount, pivot_root, propagation\n" },
+	{ "mount: unknown operation, no suggestion",
+	  M("allow chroot"), 0,
+	  "t.policy:3:7: error: unknown mount operation 'chroot'\n"
+	  "t.policy:3:7: hint: valid mount operations: mount, bind, remount, move, umount, pivot_root, propagation\n" },
+	{ "mount: operations are lower case",
+	  M("allow MOUNT"), 0,
+	  "t.policy:3:7: error: unknown mount operation 'MOUNT'; did you mean 'mount'?\n"
+	  "t.policy:3:7: hint: valid mount operations: mount, bind, remount, move, umount, pivot_root, propagation\n" },
+	{ "mount: no operation",
+	  M("\tdeny   # nothing"), 0,
+	  "t.policy:3:6: error: expected a mount operation after 'deny'\n"
+	  "t.policy:3:6: hint: valid mount operations: mount, bind, remount, move, umount, pivot_root, propagation\n" },
+	{ "mount: unknown statement",
+	  M("\tpermit mount"), 0,
+	  "t.policy:3:2: error: unknown statement 'permit' in section 'mount'\n"
+	  "t.policy:3:2: hint: valid statements in section 'mount': default, allow, deny\n" },
+	{ "mount: misspelt 'default'",
+	  M("defualt allow"), 0,
+	  "t.policy:3:1: error: unknown statement 'defualt' in section 'mount'; did you mean 'default'?\n"
+	  "t.policy:3:1: hint: valid statements in section 'mount': default, allow, deny\n" },
+	{ "mount: unknown flag, with a suggestion",
+	  M("\tallow mount tmpfs on /tmp require nodev,nosiud"), 0,
+	  "t.policy:3:42: error: unknown mount flag 'nosiud'; did you mean 'nosuid'?\n"
+	  "t.policy:3:42: hint: valid mount flags: ro, nosuid, nodev, noexec, shared, private, slave, unbindable\n" },
+	{ "mount: unknown flag, no suggestion",
+	  M("allow remount forbid readonly"), 0,
+	  "t.policy:3:22: error: unknown mount flag 'readonly'\n"
+	  "t.policy:3:22: hint: valid mount flags: ro, nosuid, nodev, noexec, shared, private, slave, unbindable\n" },
+	{ "mount: flags are lower case",
+	  M("allow remount require RO"), 0,
+	  "t.policy:3:23: error: unknown mount flag 'RO'; did you mean 'ro'?\n"
+	  "t.policy:3:23: hint: valid mount flags: ro, nosuid, nodev, noexec, shared, private, slave, unbindable\n" },
+	{ "mount: a flag both required and forbidden",
+	  M("allow remount require nosuid,ro forbid nodev,ro"), 0,
+	  "t.policy:3:46: error: mount flag 'ro' is both required and forbidden\n" },
+	{ "mount: flags separated by a space",
+	  M("allow remount require ro nodev"), 0,
+	  "t.policy:3:26: error: unexpected 'nodev' in a mount rule\n"
+	  "t.policy:3:26: hint: separate mount flags with commas, without spaces: 'nosuid,nodev'\n" },
+	{ "mount: flags separated by a comma and a space",
+	  M("allow remount require ro, nodev"), 0,
+	  "t.policy:3:26: error: empty mount flag in 'ro,'\n"
+	  "t.policy:3:26: hint: separate mount flags with commas, without spaces: 'nosuid,nodev'\n" },
+	{ "mount: two commas",
+	  M("allow remount require ro,,nodev"), 0,
+	  "t.policy:3:26: error: empty mount flag in 'ro,,nodev'\n"
+	  "t.policy:3:26: hint: separate mount flags with commas, without spaces: 'nosuid,nodev'\n" },
+	{ "mount: a leading comma",
+	  M("allow remount require ,ro"), 0,
+	  "t.policy:3:23: error: empty mount flag in ',ro'\n"
+	  "t.policy:3:23: hint: separate mount flags with commas, without spaces: 'nosuid,nodev'\n" },
+	{ "mount: no flags after 'require'",
+	  M("allow remount on /x require"), 0,
+	  "t.policy:3:28: error: expected mount flags after 'require'\n"
+	  "t.policy:3:28: hint: valid mount flags: ro, nosuid, nodev, noexec, shared, private, slave, unbindable\n" },
+	{ "mount: a clause instead of the flags of 'require'",
+	  M("allow remount require forbid ro"), 0,
+	  "t.policy:3:22: error: expected mount flags after 'require'\n"
+	  "t.policy:3:22: hint: valid mount flags: ro, nosuid, nodev, noexec, shared, private, slave, unbindable\n" },
+	{ "mount: a relative target",
+	  M("allow mount tmpfs on tmp"), 0,
+	  "t.policy:3:22: error: the target 'tmp' is not an absolute path\n"
+	  "t.policy:3:22: hint: paths in rules start with '/'\n" },
+	{ "mount: a relative source for bind",
+	  M("allow bind from srv/data on /data"), 0,
+	  "t.policy:3:17: error: the source 'srv/data' is not an absolute path\n"
+	  "t.policy:3:17: hint: paths in rules start with '/'\n" },
+	{ "mount: a relative quoted target",
+	  M("allow umount on \"my dir\""), 0,
+	  "t.policy:3:17: error: the target 'my dir' is not an absolute path\n"
+	  "t.policy:3:17: hint: paths in rules start with '/'\n" },
+	{ "mount: '..' in a path",
+	  M("allow umount on /a/../b"), 0,
+	  "t.policy:3:20: error: '..' is not allowed in a path\n"
+	  "t.policy:3:20: hint: rules match paths as the kernel resolves them, which have no '..'\n" },
+	{ "mount: '..' at the end of a path",
+	  M("allow move from /a/.. to /b"), 0,
+	  "t.policy:3:20: error: '..' is not allowed in a path\n"
+	  "t.policy:3:20: hint: rules match paths as the kernel resolves them, which have no '..'\n" },
+	{ "mount: '.' in a path",
+	  M("allow umount on /a/./b/."), 0,
+	  "t.policy:3:20: error: '.' is not allowed in a path\n"
+	  "t.policy:3:20: hint: write it as '/a/b'\n" },
+	{ "mount: a trailing slash",
+	  M("allow umount on /a/b/"), 0,
+	  "t.policy:3:21: error: trailing '/' in a path\n"
+	  "t.policy:3:21: hint: write it as '/a/b'\n" },
+	{ "mount: a trailing slash in a quoted path: columns count the quote",
+	  M("allow umount on \"/a b/\""), 0,
+	  "t.policy:3:22: error: trailing '/' in a path\n"
+	  "t.policy:3:22: hint: write it as '/a b'\n" },
+	{ "mount: '//' in a path",
+	  M("allow umount on /a//b"), 0,
+	  "t.policy:3:20: error: empty path component ('//')\n"
+	  "t.policy:3:20: hint: write it as '/a/b'\n" },
+	{ "mount: '//' at the start of a path",
+	  M("allow umount on //"), 0,
+	  "t.policy:3:18: error: empty path component ('//')\n"
+	  "t.policy:3:18: hint: write it as '/'\n" },
+	{ "mount: a column after escapes",
+	  M("allow umount on \"/\\\"\\\\/./x\""), 0,
+	  "t.policy:3:24: error: '.' is not allowed in a path\n"
+	  "t.policy:3:24: hint: write it as '/\"\\x5c/x'\n" },
+	{ "mount: '/*' in the middle of a path",
+	  M("deny umount on /mnt/*/x"), 0,
+	  "t.policy:3:21: error: '*' is only valid as the last component of a path\n"
+	  "t.policy:3:21: hint: '/mnt/*' matches every path below /mnt, '/*' every path\n" },
+	{ "mount: a '*' inside a name",
+	  M("deny umount on /mnt/a*"), 0,
+	  "t.policy:3:22: error: '*' is only valid as the last component of a path\n"
+	  "t.policy:3:22: hint: '/mnt/*' matches every path below /mnt, '/*' every path\n" },
+	{ "mount: '/**'",
+	  M("deny umount on /**"), 0,
+	  "t.policy:3:17: error: '*' is only valid as the last component of a path\n"
+	  "t.policy:3:17: hint: '/mnt/*' matches every path below /mnt, '/*' every path\n" },
+	{ "mount: a duplicate clause",
+	  M("allow bind from /a from /b"), 0,
+	  "t.policy:3:20: error: duplicate clause 'from' (first at column 12)\n" },
+	{ "mount: 'on' then 'to'",
+	  M("allow move on /a to /b"), 0,
+	  "t.policy:3:18: error: duplicate clause 'to' (first at column 12)\n"
+	  "t.policy:3:18: hint: 'on' and 'to' are the same clause\n" },
+	{ "mount: a duplicate 'require'",
+	  M("allow mount require ro require nodev"), 0,
+	  "t.policy:3:24: error: duplicate clause 'require' (first at column 13)\n" },
+	{ "mount: clauses out of order",
+	  M("allow bind on /b from /a"), 0,
+	  "t.policy:3:18: error: clause 'from' must come before 'on'\n"
+	  "t.policy:3:18: hint: the clauses of a mount rule come in this order: FSTYPE, from, on|to, require, forbid\n" },
+	{ "mount: forbid before require",
+	  M("allow mount forbid nosuid require ro"), 0,
+	  "t.policy:3:27: error: clause 'require' must come before 'forbid'\n"
+	  "t.policy:3:27: hint: the clauses of a mount rule come in this order: FSTYPE, from, on|to, require, forbid\n" },
+	{ "mount: a file system type after a clause",
+	  M("allow mount on /tmp tmpfs"), 0,
+	  "t.policy:3:21: error: unexpected 'tmpfs' in a mount rule\n"
+	  "t.policy:3:21: hint: a mount rule is: allow|deny OP [FSTYPE] [from SOURCE] [on|to TARGET] [require FLAGS] [forbid FLAGS]\n" },
+	{ "mount: a path without 'on'",
+	  M("allow umount /proc"), 0,
+	  "t.policy:3:14: error: unexpected '/proc' in a mount rule\n"
+	  "t.policy:3:14: hint: a path follows 'from' (the source) or 'on' or 'to' (the target), as in 'on /data'\n" },
+	{ "mount: a misspelt clause",
+	  M("allow mount tmpfs on /tmp requir ro"), 0,
+	  "t.policy:3:27: error: unknown clause 'requir' in a mount rule; did you mean 'require'?\n"
+	  "t.policy:3:27: hint: a mount rule is: allow|deny OP [FSTYPE] [from SOURCE] [on|to TARGET] [require FLAGS] [forbid FLAGS]\n" },
+	{ "mount: a misspelt clause where the type would be",
+	  M("allow bind form /a on /b"), 0,
+	  "t.policy:3:12: error: unknown clause 'form' in a mount rule; did you mean 'from'?\n"
+	  "t.policy:3:12: hint: a mount rule is: allow|deny OP [FSTYPE] [from SOURCE] [on|to TARGET] [require FLAGS] [forbid FLAGS]\n" },
+	{ "mount: 'in' for 'on'",
+	  M("allow umount in /proc"), 0,
+	  "t.policy:3:14: error: unknown clause 'in' in a mount rule; did you mean 'on'?\n"
+	  "t.policy:3:14: hint: a mount rule is: allow|deny OP [FSTYPE] [from SOURCE] [on|to TARGET] [require FLAGS] [forbid FLAGS]\n" },
+	{ "mount: a bad character in a file system type",
+	  M("allow mount ext4/x"), 0,
+	  "t.policy:3:17: error: invalid character '/' in file system type\n"
+	  "t.policy:3:17: hint: a file system type is 1 to 63 of: a-z 0-9 . _ - (as in /proc/filesystems)\n" },
+	{ "mount: file system types are lower case",
+	  M("allow mount Tmpfs"), 0,
+	  "t.policy:3:13: error: invalid character 'T' in file system type\n"
+	  "t.policy:3:13: hint: a file system type is 1 to 63 of: a-z 0-9 . _ - (as in /proc/filesystems)\n" },
+	{ "mount: 'from' for an operation without a source",
+	  M("allow umount from /a"), 0,
+	  "t.policy:3:14: error: 'from' is not valid for 'umount'\n"
+	  "t.policy:3:14: hint: remount, umount and propagation have no source: name the mount with 'on'\n" },
+	{ "mount: 'from' for remount",
+	  M("allow remount ext4 from /dev/sda on /x"), 0,
+	  "t.policy:3:20: error: 'from' is not valid for 'remount'\n"
+	  "t.policy:3:20: hint: remount, umount and propagation have no source: name the mount with 'on'\n" },
+	{ "mount: no source",
+	  M("allow mount from"), 0,
+	  "t.policy:3:17: error: expected a source after 'from'\n" },
+	{ "mount: a source that is a clause keyword",
+	  M("allow mount from on /x"), 0,
+	  "t.policy:3:17: error: expected a source after 'from'\n"
+	  "t.policy:3:17: hint: a source named 'on' is written in quotes: \"on\"\n" },
+	{ "mount: no target",
+	  M("allow mount tmpfs on # /tmp"), 0,
+	  "t.policy:3:21: error: expected a target path after 'on'\n" },
+	{ "mount: an unterminated quote",
+	  M("allow mount on \"/my dir"), 0,
+	  "t.policy:3:16: error: unterminated quoted string\n"
+	  "t.policy:3:16: hint: close it with '\"' on the same line\n" },
+	{ "mount: an escaped quote does not end the string",
+	  M("allow mount on \"/a\\\""), 0,
+	  "t.policy:3:16: error: unterminated quoted string\n"
+	  "t.policy:3:16: hint: close it with '\"' on the same line\n" },
+	{ "mount: a backslash at the end of the line",
+	  M("allow mount from \"a\\"), 0,
+	  "t.policy:3:18: error: unterminated quoted string\n"
+	  "t.policy:3:18: hint: close it with '\"' on the same line\n" },
+	{ "mount: an unknown escape",
+	  M("allow mount on \"/a\\tb\""), 0,
+	  "t.policy:3:19: error: invalid escape '\\t' in a quoted string\n"
+	  "t.policy:3:19: hint: inside quotes, write \\\" for a quote and \\\\ for a backslash; nothing else is escaped\n" },
+	{ "mount: a word glued to a closing quote",
+	  M("allow mount from \"a\"on /x"), 0,
+	  "t.policy:3:21: error: unexpected 'on' after a quoted string\n"
+	  "t.policy:3:21: hint: separate words with a space\n" },
+	{ "mount: a quoted keyword is no keyword",
+	  M("allow mount \"on\" /x"), 0,
+	  "t.policy:3:13: error: unexpected '\"on\"' in a mount rule\n"
+	  "t.policy:3:13: hint: a path follows 'from' (the source) or 'on' or 'to' (the target), as in 'on /data'\n" },
+	{ "mount: a brace in a rule",
+	  M("allow mount on /x }"), 0,
+	  "t.policy:3:19: error: unexpected '}'\n"
+	  "t.policy:3:19: hint: '}' closes a section and must be alone on its line\n" },
+	{ "mount: duplicate 'default'",
+	  "policy a\nmount {\n\tdefault allow\n\tallow mount\n\tdefault allow\n}\n", 0,
+	  "t.policy:5:2: error: duplicate 'default' statement (first at line 3)\n" },
+	{ "mount: unknown default action",
+	  M("default permit"), 0,
+	  "t.policy:3:9: error: unknown action 'permit'\n"
+	  "t.policy:3:9: hint: valid actions: allow, deny\n" },
+	{ "mount: misspelt default action",
+	  M("default alow"), 0,
+	  "t.policy:3:9: error: unknown action 'alow'; did you mean 'allow'?\n"
+	  "t.policy:3:9: hint: valid actions: allow, deny\n" },
+	{ "mount: no default action",
+	  M("default"), 0,
+	  "t.policy:3:8: error: expected an action after 'default'\n"
+	  "t.policy:3:8: hint: valid actions: allow, deny\n" },
+	{ "mount: a word after the default action",
+	  M("default deny all"), 0,
+	  "t.policy:3:14: error: unexpected 'all' after the default action\n" },
+	{ "mount: duplicate section",
+	  "policy a\nmount {\n}\ncapabilities {\n}\nmount {\n}\n", 0,
+	  "t.policy:6:1: error: duplicate section 'mount' (first at line 2)\n" },
+	{ "mount: unterminated section",
+	  "policy a\nmount {\n\tallow mount\n", 0,
+	  "t.policy:3:13: error: unterminated section 'mount' opened at line 2\n"
+	  "t.policy:3:13: hint: close it with '}' on a line of its own\n" },
+	{ "mount: an error after rules (they are freed)",
+	  "policy a\nmount {\n\tallow mount from \"a b\" on \"/c d\"\n\tallow bind from /x on /y\n}\nmode x\n", 0,
+	  "t.policy:6:6: error: unknown mode 'x'\n"
+	  "t.policy:6:6: hint: valid modes: enforce, audit\n" },
+	{ "mount: capability statements are not mount statements",
+	  M("allow chown"), 0,
+	  "t.policy:3:7: error: unknown mount operation 'chown'\n"
+	  "t.policy:3:7: hint: valid mount operations: mount, bind, remount, move, umount, pivot_root, propagation\n" },
+	{ "a quoted string is one token elsewhere too",
+	  "policy \"a b\"\n", 0,
+	  "t.policy:1:8: error: invalid character '\"' in policy name\n"
+	  "t.policy:1:8: hint: a policy name is 1 to 63 letters, digits, '.', '_' or '-'\n" },
+#undef M
 };
 
 /* Parse TEXT, which must fail with exactly MSG; *OUT must stay as it was. */
@@ -580,12 +845,20 @@ static void test_limits(void)
 
 /* ---- printer and round trips ---------------------------------------------- */
 
-/* Every line of TEXT within 72 columns, a tab counting 8. */
+/*
+ * Every line of the capabilities section of TEXT within 72 columns, a tab
+ * counting 8 (mount rules take the room they need).
+ */
 static int width_ok(const char *text)
 {
+	const char *end;
 	int col = 0;
 
-	for (; *text; text++) {
+	text = strstr(text, "capabilities {\n");
+	if (!text)
+		return 0;
+	end = strstr(text, "}\n");
+	for (; *text && text < end; text++) {
 		if (*text == '\n')
 			col = 0;
 		else
@@ -620,10 +893,13 @@ static int round_trip(const struct policy *p, int verbose)
 		diag("printed", text);
 		diag_policy("parsed", &q);
 	}
+	policy_free(&q);
 	free(text);
 	free(again);
 	return ok;
 }
+
+static void random_mount(uint64_t *x, struct policy *p);
 
 static void test_print(void)
 {
@@ -633,16 +909,19 @@ static void test_print(void)
 		const char *text;
 	} cases[] = {
 		{ "no capability: 'allow none'",
-		  { "empty", CTRPOLICY_MODE_ENFORCE, 0 },
-		  "policy empty\nmode enforce\n\ncapabilities {\n\tallow none\n}\n" },
+		  { .name = "empty", .mode = CTRPOLICY_MODE_ENFORCE, .caps = 0 },
+		  "policy empty\nmode enforce\n\ncapabilities {\n\tallow none\n}\n"
+		  NO_MOUNT },
 		{ "every capability: 'allow all'",
-		  { "root-ish", CTRPOLICY_MODE_AUDIT, ALL },
-		  "policy root-ish\nmode audit\n\ncapabilities {\n\tallow all\n}\n" },
+		  { .name = "root-ish", .mode = CTRPOLICY_MODE_AUDIT, .caps = ALL },
+		  "policy root-ish\nmode audit\n\ncapabilities {\n\tallow all\n}\n"
+		  NO_MOUNT },
 		{ "one capability",
-		  { "one", CTRPOLICY_MODE_ENFORCE, CAP(40) },
-		  "policy one\nmode enforce\n\ncapabilities {\n\tallow checkpoint_restore\n}\n" },
+		  { .name = "one", .mode = CTRPOLICY_MODE_ENFORCE, .caps = CAP(40) },
+		  "policy one\nmode enforce\n\ncapabilities {\n\tallow checkpoint_restore\n}\n"
+		  NO_MOUNT },
 		{ "all but one, wrapped to 72 columns",
-		  { "most", CTRPOLICY_MODE_ENFORCE, ALL & ~CAP(0) },
+		  { .name = "most", .mode = CTRPOLICY_MODE_ENFORCE, .caps = ALL & ~CAP(0) },
 		  "policy most\nmode enforce\n\ncapabilities {\n"
 		  "\tallow dac_override dac_read_search fowner fsetid kill setgid\n"
 		  "\tallow setuid setpcap linux_immutable net_bind_service\n"
@@ -652,7 +931,7 @@ static void test_print(void)
 		  "\tallow sys_tty_config mknod lease audit_write audit_control\n"
 		  "\tallow setfcap mac_override mac_admin syslog wake_alarm\n"
 		  "\tallow block_suspend audit_read perfmon bpf checkpoint_restore\n"
-		  "}\n" },
+		  "}\n" NO_MOUNT },
 	};
 	struct policy p;
 	uint64_t x = 0x9e3779b97f4a7c15ULL;
@@ -695,9 +974,11 @@ static void test_print(void)
 		p.caps = n % 3 == 0 ? x & (x >> 11) & (x >> 23) :
 			 n % 3 == 1 ? x | (x >> 5) : x;
 		p.caps &= CAP_MASK_KNOWN;
+		random_mount(&x, &p);
 		ok = round_trip(&p, 1);
+		policy_free(&p);
 	}
-	check(ok, "round trip: 5000 pseudo-random policies, every line within 72 columns");
+	check(ok, "round trip: 5000 pseudo-random policies with mount rules, every capability line within 72 columns");
 
 	/* Every single capability, and every set of all but one. */
 	ok = 1;
@@ -710,6 +991,418 @@ static void test_print(void)
 		ok = ok && round_trip(&p, 1);
 	}
 	check(ok, "round trip: each single capability and each all-but-one set");
+}
+
+/* ---- mount section -------------------------------------------------------- */
+
+#define RO		CTRPOLICY_MOUNT_F_RDONLY
+#define NOSUID		CTRPOLICY_MOUNT_F_NOSUID
+#define NODEV		CTRPOLICY_MOUNT_F_NODEV
+#define NOEXEC		CTRPOLICY_MOUNT_F_NOEXEC
+#define SHARED		CTRPOLICY_MOUNT_F_SHARED
+#define PRIVATE		CTRPOLICY_MOUNT_F_PRIVATE
+#define SLAVE		CTRPOLICY_MOUNT_F_SLAVE
+#define UNBINDABLE	CTRPOLICY_MOUNT_F_UNBINDABLE
+#define ALLOW		CTRPOLICY_ACTION_ALLOW
+#define DENY		CTRPOLICY_ACTION_DENY
+
+/* A rule as expected: NULL strings are absent clauses. */
+struct rule_spec {
+	uint32_t action, op;
+	const char *fstype, *source, *target;
+	uint32_t require, forbid;
+};
+
+static int rule_is(const struct mount_rule *r, const struct rule_spec *e)
+{
+	return r->action == e->action && r->op == e->op &&
+	       !strcmp(r->fstype, e->fstype ? e->fstype : "") &&
+	       (e->source ? r->source && !strcmp(r->source, e->source) :
+			    !r->source) &&
+	       (e->target ? r->target && !strcmp(r->target, e->target) :
+			    !r->target) &&
+	       r->require == e->require && r->forbid == e->forbid;
+}
+
+/* The example of the brief, and the parsed rules field by field. */
+static void test_mount_rules(void)
+{
+	static const char text[] =
+		"policy a\n"
+		"mount {\n"
+		"\tdefault deny                       # or allow\n"
+		"\tallow mount tmpfs on /tmp require nosuid,nodev,noexec\n"
+		"\tallow mount proc on /proc\n"
+		"\tallow bind from /srv/data on /data forbid shared\n"
+		"\tallow remount on /data require ro\n"
+		"\tdeny umount on /proc/*\n"
+		"\tallow move from /mnt/a to /mnt/b\n"
+		"\tallow pivot_root\n"
+		"\tallow propagation on /* forbid shared\n"
+		"\tallow mount cifs from \"//srv/my share\" on \"/my dir/a\\\"b\\\\c\" require ro forbid nosuid,noexec\n"
+		"\tdeny bind on / require slave,private,unbindable,shared\n"
+		"\tallow move on /x\n"
+		"\tdeny mount from \"\" to \"/#{}\"\n"
+		"\tallow mount from none\n"
+		"\tallow pivot_root ext4 from /old/* on /new\n"
+		"}\n";
+	static const struct rule_spec expected[] = {
+		{ ALLOW, CTRPOLICY_MOUNT_OP_MOUNT, "tmpfs", NULL, "/tmp",
+		  NOSUID | NODEV | NOEXEC, 0 },
+		{ ALLOW, CTRPOLICY_MOUNT_OP_MOUNT, "proc", NULL, "/proc", 0, 0 },
+		{ ALLOW, CTRPOLICY_MOUNT_OP_BIND, NULL, "/srv/data", "/data", 0,
+		  SHARED },
+		{ ALLOW, CTRPOLICY_MOUNT_OP_REMOUNT, NULL, NULL, "/data", RO, 0 },
+		{ DENY, CTRPOLICY_MOUNT_OP_UMOUNT, NULL, NULL, "/proc/*", 0, 0 },
+		{ ALLOW, CTRPOLICY_MOUNT_OP_MOVE, NULL, "/mnt/a", "/mnt/b", 0, 0 },
+		{ ALLOW, CTRPOLICY_MOUNT_OP_PIVOT_ROOT, NULL, NULL, NULL, 0, 0 },
+		{ ALLOW, CTRPOLICY_MOUNT_OP_PROPAGATION, NULL, NULL, "/*", 0,
+		  SHARED },
+		{ ALLOW, CTRPOLICY_MOUNT_OP_MOUNT, "cifs", "//srv/my share",
+		  "/my dir/a\"b\\c", RO, NOSUID | NOEXEC },
+		{ DENY, CTRPOLICY_MOUNT_OP_BIND, NULL, NULL, "/",
+		  SHARED | PRIVATE | SLAVE | UNBINDABLE, 0 },
+		{ ALLOW, CTRPOLICY_MOUNT_OP_MOVE, NULL, NULL, "/x", 0, 0 },
+		{ DENY, CTRPOLICY_MOUNT_OP_MOUNT, NULL, "", "/#{}", 0, 0 },
+		{ ALLOW, CTRPOLICY_MOUNT_OP_MOUNT, NULL, "none", NULL, 0, 0 },
+		{ ALLOW, CTRPOLICY_MOUNT_OP_PIVOT_ROOT, "ext4", "/old/*", "/new",
+		  0, 0 },
+	};
+	struct policy_error err;
+	struct policy p;
+	size_t i;
+	int ok;
+
+	if (policy_parse_buffer(FILE_NAME, text, strlen(text), &p, &err)) {
+		check(0, "mount: the rules of every operation and clause, in file order");
+		diag("error", err.msg);
+		return;
+	}
+	ok = p.mount_default == DENY && p.n_mount_rules == ARRAY_SIZE(expected);
+	for (i = 0; ok && i < ARRAY_SIZE(expected); i++) {
+		ok = rule_is(&p.mount_rules[i], &expected[i]);
+		if (!ok)
+			printf("#   rule %zu differs\n", i + 1);
+	}
+	check(ok, "mount: the rules of every operation and clause, in file order");
+	if (!ok)
+		diag_policy("got", &p);
+	check(round_trip(&p, 1), "mount: the rules print and parse back");
+	policy_free(&p);
+	check(p.n_mount_rules == 0 && p.mount_rules == NULL,
+	      "mount: policy_free leaves no rule");
+	policy_free(&p);
+	memset(&p, 0, sizeof(p));
+	policy_free(&p);
+	check(1, "mount: policy_free on a freed and on a zeroed policy");
+}
+
+/* Section bodies and how their rules print. */
+static const struct mount_case {
+	const char *desc;
+	const char *body;		/* between "mount {" and "}" */
+	const char *printed;		/* the same in canonical form */
+} mount_cases[] = {
+	{ "an empty section: default deny",
+	  "", "\tdefault deny\n" },
+	{ "default allow",
+	  "  default allow  # comment\n", "\tdefault allow\n" },
+	{ "default after rules prints first",
+	  "allow pivot_root\ndefault allow\n",
+	  "\tdefault allow\n\tallow pivot_root\n" },
+	{ "every operation, bare",
+	  "allow mount\nallow bind\ndeny remount\nallow move\ndeny umount\n"
+	  "allow pivot_root\nallow propagation\n",
+	  "\tdefault deny\n\tallow mount\n\tallow bind\n\tdeny remount\n"
+	  "\tallow move\n\tdeny umount\n\tallow pivot_root\n"
+	  "\tallow propagation\n" },
+	{ "'to' and 'on' are synonyms: 'to' for move, 'on' otherwise",
+	  "allow move on /a\nallow bind to /b\nallow mount to /c\n"
+	  "allow move to /d\n",
+	  "\tdefault deny\n\tallow move to /a\n\tallow bind on /b\n"
+	  "\tallow mount on /c\n\tallow move to /d\n" },
+	{ "flags print in canonical order, once",
+	  "allow mount require unbindable,slave,private,shared,noexec,nodev,nosuid,ro,ro\n",
+	  "\tdefault deny\n\tallow mount require ro,nosuid,nodev,noexec,shared,private,slave,unbindable\n" },
+	{ "require and forbid",
+	  "deny remount on /data forbid ro\nallow remount require ro forbid nosuid\n",
+	  "\tdefault deny\n\tdeny remount on /data forbid ro\n"
+	  "\tallow remount require ro forbid nosuid\n" },
+	{ "file system types with digits, dots, dashes and underscores",
+	  "allow mount fuse.sshfs\nallow mount 9p\nallow mount my_fs-2\n",
+	  "\tdefault deny\n\tallow mount fuse.sshfs\n\tallow mount 9p\n"
+	  "\tallow mount my_fs-2\n" },
+	{ "a word after the operation is a type, even one close to a clause",
+	  "allow mount form\nallow mount form on /x\n",
+	  "\tdefault deny\n\tallow mount form\n\tallow mount form on /x\n" },
+	{ "quotes only where needed",
+	  "allow mount from \"none\" on \"/tmp\"\n"
+	  "allow mount from \"a b\" on \"/a b\"\n"
+	  "allow mount from \"a#b\" on \"/a#b\"\n"
+	  "allow mount from \"{\" on \"/}\"\n"
+	  "allow mount from \"\\\"x\" on /\"y\n"
+	  "allow mount from a\"b\\c on /a\"b\\c\n"
+	  "allow mount from \"tab\there\" on \"/cr\rhere\"\n",
+	  "\tdefault deny\n"
+	  "\tallow mount from none on /tmp\n"
+	  "\tallow mount from \"a b\" on \"/a b\"\n"
+	  "\tallow mount from \"a#b\" on \"/a#b\"\n"
+	  "\tallow mount from \"{\" on \"/}\"\n"
+	  "\tallow mount from \"\\\"x\" on /\"y\n"
+	  "\tallow mount from a\"b\\c on /a\"b\\c\n"
+	  "\tallow mount from \"tab\there\" on \"/cr\rhere\"\n" },
+	{ "a source that is a clause keyword or empty is quoted",
+	  "allow mount from \"on\"\nallow mount from \"to\"\n"
+	  "allow mount from \"from\"\nallow mount from \"require\"\n"
+	  "allow mount from \"forbid\"\nallow mount from \"\"\n"
+	  "allow mount from onx\n",
+	  "\tdefault deny\n\tallow mount from \"on\"\n\tallow mount from \"to\"\n"
+	  "\tallow mount from \"from\"\n\tallow mount from \"require\"\n"
+	  "\tallow mount from \"forbid\"\n\tallow mount from \"\"\n"
+	  "\tallow mount from onx\n" },
+	{ "the source of mount is any word; of bind, move, pivot_root a path",
+	  "allow mount from server:/export\nallow mount from //srv/share\n"
+	  "allow mount from ../x/./y/\nallow bind from /a/* on /b\n"
+	  "allow move from / to /c\nallow pivot_root from /old on /new\n",
+	  "\tdefault deny\n\tallow mount from server:/export\n"
+	  "\tallow mount from //srv/share\n\tallow mount from ../x/./y/\n"
+	  "\tallow bind from /a/* on /b\n\tallow move from / to /c\n"
+	  "\tallow pivot_root from /old on /new\n" },
+	{ "paths: '/', '/*', '/a/*', names with dots and stars inside quotes",
+	  "deny umount on /\ndeny umount on /*\ndeny umount on /a/*\n"
+	  "deny umount on /.a/..b/c.\ndeny umount on \"/x y/*\"\n",
+	  "\tdefault deny\n\tdeny umount on /\n\tdeny umount on /*\n"
+	  "\tdeny umount on /a/*\n\tdeny umount on /.a/..b/c.\n"
+	  "\tdeny umount on \"/x y/*\"\n" },
+	{ "non-ASCII and control bytes in paths stay as they are",
+	  "allow bind from /caf\xc3\xa9 on /\x01\n",
+	  "\tdefault deny\n\tallow bind from /caf\xc3\xa9 on /\x01\n" },
+	{ "comments, blanks and CRLF around rules",
+	  "\t# c\r\n  allow   mount\ttmpfs   on  /tmp#x\r\n\r\n",
+	  "\tdefault deny\n\tallow mount tmpfs on /tmp\n" },
+	{ "a '#' inside quotes is no comment",
+	  "allow mount on \"/a # b\" # but this is\n",
+	  "\tdefault deny\n\tallow mount on \"/a # b\"\n" },
+	{ "the same rule twice is kept twice, in order",
+	  "deny umount\nallow umount\ndeny umount\n",
+	  "\tdefault deny\n\tdeny umount\n\tallow umount\n\tdeny umount\n" },
+};
+
+/* The mount section of TEXT without its braces, or "" . */
+static char *mount_body(const char *text)
+{
+	const char *start = strstr(text, "\nmount {\n"), *end;
+
+	if (!start)
+		return strdup("");
+	start += strlen("\nmount {\n");
+	end = strstr(start, "\n}\n");
+	return strndup(start, end ? (size_t)(end - start + 1) : strlen(start));
+}
+
+static void test_mount_cases(void)
+{
+	const struct mount_case *c;
+	struct policy_error err;
+	struct policy p;
+	char *text, *printed, *body;
+	size_t i, len;
+	int ok;
+
+	for (i = 0; i < ARRAY_SIZE(mount_cases); i++) {
+		c = &mount_cases[i];
+		len = strlen(c->body) + 64;
+		text = malloc(len);
+		snprintf(text, len, "policy a\nmount {\n%s}\n", c->body);
+		if (policy_parse_buffer(FILE_NAME, text, strlen(text), &p, &err)) {
+			check(0, "mount: %s", c->desc);
+			diag("input", text);
+			diag("error", err.msg);
+			free(text);
+			continue;
+		}
+		printed = print_to_string(&p);
+		body = mount_body(printed);
+		ok = !strcmp(body, c->printed);
+		check(ok && round_trip(&p, 1), "mount: %s", c->desc);
+		if (!ok) {
+			diag("got", body);
+			diag("expected", c->printed);
+		}
+		policy_free(&p);
+		free(body);
+		free(printed);
+		free(text);
+	}
+}
+
+/* "policy a\nmount {\n" + N copies of RULE + "}\n", malloc'ed. */
+static char *rules_text(const char *rule, size_t n)
+{
+	size_t len = strlen(rule), i;
+	char *text = malloc(32 + n * len), *t = text;
+
+	t += sprintf(t, "policy a\nmount {\n");
+	for (i = 0; i < n; i++, t += len)
+		memcpy(t, rule, len);
+	strcpy(t, "}\n");
+	return text;
+}
+
+static void test_mount_limits(void)
+{
+	char line[POLICY_LINE_MAX + 2], msg[256], *text;
+	struct policy_error err;
+	struct policy p;
+	size_t n;
+	int rc;
+
+	text = rules_text("\tdeny umount on /proc/*\n", CTRPOLICY_MAX_MOUNT_RULES);
+	rc = policy_parse_buffer(FILE_NAME, text, strlen(text), &p, &err);
+	check(rc == 0 && p.n_mount_rules == CTRPOLICY_MAX_MOUNT_RULES,
+	      "mount limits: 256 rules are accepted");
+	if (rc)
+		diag("error", err.msg);
+	else
+		policy_free(&p);
+	free(text);
+	text = rules_text("\tdeny umount on /proc/*\n", CTRPOLICY_MAX_MOUNT_RULES + 2);
+	snprintf(msg, sizeof(msg),
+		 "t.policy:%d:2: error: too many mount rules; the limit is 256\n",
+		 2 + CTRPOLICY_MAX_MOUNT_RULES + 1);
+	expect_error("mount limits: the 257th rule is refused", text,
+		     strlen(text), msg);
+	free(text);
+
+	/* A file system type of 63 characters, then 64. */
+	strcpy(line, "policy a\nmount {\nallow mount ");
+	n = strlen(line);
+	memset(line + n, 'x', 63);
+	strcpy(line + n + 63, "\n}\n");
+	rc = policy_parse_buffer(FILE_NAME, line, strlen(line), &p, &err);
+	check(rc == 0 && strlen(p.mount_rules[0].fstype) == 63,
+	      "mount limits: a file system type of 63 characters");
+	if (rc)
+		diag("error", err.msg);
+	else
+		policy_free(&p);
+	memset(line + n, 'x', 64);
+	strcpy(line + n + 64, "\n}\n");
+	expect_error("mount limits: a file system type of 64 characters", line,
+		     strlen(line),
+		     "t.policy:3:13: error: file system type is 64 characters long; the limit is 63\n"
+		     "t.policy:3:13: hint: a file system type is 1 to 63 of: a-z 0-9 . _ - (as in /proc/filesystems)\n");
+
+	/*
+	 * A rule line of 4096 bytes that prints as 4096 (it has its tab),
+	 * then one without indentation that would print as 4097.
+	 */
+	text = malloc(POLICY_LINE_MAX + 64);
+	strcpy(text, "policy a\nmount {\n\tallow mount on /");
+	n = strlen(text);
+	memset(text + n, 'p', POLICY_LINE_MAX - (n - 17));
+	n += POLICY_LINE_MAX - (n - 17);
+	strcpy(text + n, "\n}\n");
+	rc = policy_parse_buffer(FILE_NAME, text, strlen(text), &p, &err);
+	check(rc == 0 && strlen(p.mount_rules[0].target) == POLICY_LINE_MAX - 16,
+	      "mount limits: a rule of 4096 bytes, tab included");
+	if (rc)
+		diag("error", err.msg);
+	else
+		policy_free(&p);
+	memmove(text + 17, text + 18, n - 18);
+	text[n - 1] = 'p';
+	strcpy(text + n, "\n}\n");
+	expect_error("mount limits: a rule of 4096 bytes that prints as 4097",
+		     text, strlen(text),
+		     "t.policy:3:1: error: mount rule too long: printed back, it takes 4097 bytes; the limit is 4096\n"
+		     "t.policy:3:1: hint: the canonical form of a rule is indented by a tab and must fit on a line\n");
+	free(text);
+}
+
+/* xorshift64 */
+static uint64_t next_random(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+/* A word of 0 to MAX bytes from CHARS. */
+static void random_word(uint64_t *x, char *out, size_t max, const char *chars)
+{
+	size_t n = next_random(x) % (max + 1), i, nc = strlen(chars);
+
+	for (i = 0; i < n; i++)
+		out[i] = chars[next_random(x) % nc];
+	out[n] = '\0';
+}
+
+/* An absolute path as the parser takes it, maybe ending in '/' + '*'. */
+static char *random_path(uint64_t *x)
+{
+	static const char chars[] = "abcz09._-~ \t\"\\#{},:@\x01\xc3\xa9";
+	char path[256] = "", comp[16];
+	size_t n = next_random(x) % 5, i;
+
+	for (i = 0; i < n; i++) {
+		do
+			random_word(x, comp, 8, chars);
+		while (!comp[0] || !strcmp(comp, ".") || !strcmp(comp, ".."));
+		strcat(path, "/");
+		strcat(path, comp);
+	}
+	if (next_random(x) % 4 == 0)
+		strcat(path, "/*");
+	else if (!n)
+		strcpy(path, "/");
+	return strdup(path);
+}
+
+/* Random valid mount rules (0 to 12) and default into P. */
+static void random_mount(uint64_t *x, struct policy *p)
+{
+	static const char *const words[] = { "on", "to", "from", "require",
+					     "forbid", "", "none", "\"q" };
+	struct mount_rule *r;
+	size_t i;
+	char word[32];
+
+	p->mount_default = next_random(x) & 1;
+	p->n_mount_rules = next_random(x) % 13;
+	p->mount_rules = calloc(p->n_mount_rules + 1, sizeof(*p->mount_rules));
+	for (i = 0; i < p->n_mount_rules; i++) {
+		r = &p->mount_rules[i];
+		r->action = next_random(x) & 1;
+		r->op = 1 + next_random(x) % CTRPOLICY_MOUNT_OP_MAX;
+		if (next_random(x) & 1)
+			do
+				random_word(x, r->fstype, 20,
+					    "abcdefghijklmnopqrstuvwxyz0123456789._-");
+			while (!r->fstype[0]);
+		if (r->op == CTRPOLICY_MOUNT_OP_MOUNT && next_random(x) % 3 == 0) {
+			if (next_random(x) & 1) {
+				random_word(x, word, 12, "ab/: \t\"\\#{}*.");
+				r->source = strdup(word);
+			} else {
+				r->source = strdup(words[next_random(x) %
+							 ARRAY_SIZE(words)]);
+			}
+		} else if (r->op != CTRPOLICY_MOUNT_OP_REMOUNT &&
+			   r->op != CTRPOLICY_MOUNT_OP_UMOUNT &&
+			   r->op != CTRPOLICY_MOUNT_OP_PROPAGATION &&
+			   next_random(x) & 1) {
+			r->source = random_path(x);
+		}
+		if (next_random(x) & 1)
+			r->target = random_path(x);
+		if (next_random(x) & 1)
+			r->require = next_random(x) & CTRPOLICY_MOUNT_F_ALL;
+		if (next_random(x) & 1)
+			r->forbid = next_random(x) & CTRPOLICY_MOUNT_F_ALL &
+				    ~r->require;
+	}
 }
 
 /* ---- files ---------------------------------------------------------------- */
@@ -731,8 +1424,9 @@ static void test_fixture(const char *base)
 		return;
 	}
 	text = print_to_string(&p);
-	check(!strcmp(text, expected), "file: %s.policy prints as %s", base,
-	      name);
+	check(!strcmp(text, expected) && round_trip(&p, 1),
+	      "file: %s.policy prints as %s", base, name);
+	policy_free(&p);
 	if (strcmp(text, expected)) {
 		diag("got", text);
 		diag("expected", expected);
@@ -749,6 +1443,7 @@ static void test_files(void)
 
 	test_fixture("docker-default");
 	test_fixture("variants");
+	test_fixture("mount");
 
 	snprintf(path, sizeof(path), "%s/does-not-exist.policy", fixtures);
 	snprintf(msg, sizeof(msg),
@@ -773,6 +1468,7 @@ static void test_files(void)
 	}
 	check(policy_parse_file("-", &p, &err) == 0 &&
 	      !strcmp(p.name, "docker-default"), "file: '-' reads stdin");
+	policy_free(&p);
 	snprintf(path, sizeof(path), "%s/variants.expected", fixtures);
 	if (!freopen(path, "r", stdin)) {
 		printf("Bail out! %s: %s\n", path, strerror(errno));
@@ -781,6 +1477,7 @@ static void test_files(void)
 	check(policy_parse_file("-", &p, &err) == 0 &&
 	      !strcmp(p.name, "build.runner_2-x"),
 	      "file: '-' reads stdin again");
+	policy_free(&p);
 	if (!freopen("/dev/null", "r", stdin)) {
 		printf("Bail out! /dev/null: %s\n", strerror(errno));
 		exit(1);
@@ -806,6 +1503,9 @@ int main(int argc, char **argv)
 	test_errors();
 	test_limits();
 	test_print();
+	test_mount_rules();
+	test_mount_cases();
+	test_mount_limits();
 	test_files();
 	return failures ? 1 : 0;
 }

@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ctrpolicy - Policy objects: built from netlink attributes, checked, and
+ * written back.
+ *
+ * A policy, its rules and their strings are one allocation, built off to
+ * the side and published whole (store.c), never changed afterwards.
+ */
+
+#include <linux/capability.h>
+#include <linux/overflow.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <net/netlink.h>
+
+#include "ctrpolicy.h"
+
+static const struct nla_policy mount_rule_nl_policy[CTRPOLICY_MOUNT_RULE_A_MAX + 1] = {
+	[CTRPOLICY_MOUNT_RULE_A_ACTION] = NLA_POLICY_MAX(NLA_U32, CTRPOLICY_ACTION_MAX),
+	[CTRPOLICY_MOUNT_RULE_A_OP] = NLA_POLICY_RANGE(NLA_U32, CTRPOLICY_MOUNT_OP_MOUNT,
+						       CTRPOLICY_MOUNT_OP_MAX),
+	[CTRPOLICY_MOUNT_RULE_A_FSTYPE] = { .type = NLA_NUL_STRING,
+					    .len = CTRPOLICY_FSTYPE_MAX - 1 },
+	[CTRPOLICY_MOUNT_RULE_A_SOURCE] = { .type = NLA_NUL_STRING,
+					    .len = CTRPOLICY_PATH_MAX - 1 },
+	[CTRPOLICY_MOUNT_RULE_A_TARGET] = { .type = NLA_NUL_STRING,
+					    .len = CTRPOLICY_PATH_MAX - 1 },
+	[CTRPOLICY_MOUNT_RULE_A_REQUIRE] = NLA_POLICY_MASK(NLA_U32, CTRPOLICY_MOUNT_F_ALL),
+	[CTRPOLICY_MOUNT_RULE_A_FORBID] = NLA_POLICY_MASK(NLA_U32, CTRPOLICY_MOUNT_F_ALL),
+};
+
+static const struct nla_policy mount_nl_policy[CTRPOLICY_MOUNT_A_MAX + 1] = {
+	[CTRPOLICY_MOUNT_A_DEFAULT] = NLA_POLICY_MAX(NLA_U32, CTRPOLICY_ACTION_MAX),
+	[CTRPOLICY_MOUNT_A_RULES] = { .type = NLA_NESTED },
+};
+
+/* The attributes of a policy, for CTRPOLICY_A_POLICY (see netlink.c). */
+const struct nla_policy ctrpolicy_policy_nl_policy[CTRPOLICY_POLICY_A_MAX + 1] = {
+	[CTRPOLICY_POLICY_A_NAME] = { .type = NLA_NUL_STRING,
+				      .len = CTRPOLICY_NAME_MAX - 1 },
+	[CTRPOLICY_POLICY_A_MODE] = NLA_POLICY_MAX(NLA_U32, CTRPOLICY_MODE_MAX),
+	/* 6.1's NLA_POLICY_MASK holds 32 bits: checked in parse_caps(). */
+	[CTRPOLICY_POLICY_A_CAPS] = { .type = NLA_U64 },
+	[CTRPOLICY_POLICY_A_MOUNT] = NLA_POLICY_NESTED(mount_nl_policy),
+};
+
+/* The space a rule's strings take, or a negative errno for a bad rule. */
+static int mount_rule_check(const struct nlattr *attr, struct nlattr **tb,
+			    struct netlink_ext_ack *extack)
+{
+	int err, size = 0, i;
+	static const int strings[] = {
+		CTRPOLICY_MOUNT_RULE_A_FSTYPE,
+		CTRPOLICY_MOUNT_RULE_A_SOURCE,
+		CTRPOLICY_MOUNT_RULE_A_TARGET,
+	};
+
+	if (nla_type(attr) != CTRPOLICY_MOUNT_A_RULE) {
+		NL_SET_ERR_MSG_ATTR(extack, attr, "expected a mount rule");
+		return -EINVAL;
+	}
+	err = nla_parse_nested(tb, CTRPOLICY_MOUNT_RULE_A_MAX, attr,
+			       mount_rule_nl_policy, extack);
+	if (err)
+		return err;
+	if (NL_REQ_ATTR_CHECK(extack, attr, tb, CTRPOLICY_MOUNT_RULE_A_ACTION) ||
+	    NL_REQ_ATTR_CHECK(extack, attr, tb, CTRPOLICY_MOUNT_RULE_A_OP)) {
+		NL_SET_ERR_MSG_ATTR(extack, attr, "a mount rule needs an action and an operation");
+		return -EINVAL;
+	}
+	if (tb[CTRPOLICY_MOUNT_RULE_A_REQUIRE] && tb[CTRPOLICY_MOUNT_RULE_A_FORBID] &&
+	    nla_get_u32(tb[CTRPOLICY_MOUNT_RULE_A_REQUIRE]) &
+	    nla_get_u32(tb[CTRPOLICY_MOUNT_RULE_A_FORBID])) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[CTRPOLICY_MOUNT_RULE_A_FORBID],
+				    "a flag both required and forbidden");
+		return -EINVAL;
+	}
+	if (tb[CTRPOLICY_MOUNT_RULE_A_TARGET] &&
+	    *(char *)nla_data(tb[CTRPOLICY_MOUNT_RULE_A_TARGET]) != '/') {
+		NL_SET_ERR_MSG_ATTR(extack, tb[CTRPOLICY_MOUNT_RULE_A_TARGET],
+				    "a mount rule's target must be an absolute path");
+		return -EINVAL;
+	}
+	for (i = 0; i < ARRAY_SIZE(strings); i++)
+		if (tb[strings[i]])
+			size += strlen(nla_data(tb[strings[i]])) + 1;
+	return size;
+}
+
+/* Copies the string of @attr, if any, to *@space. */
+static const char *take_string(const struct nlattr *attr, char **space, u32 *len)
+{
+	char *s = *space;
+	size_t n;
+
+	if (!attr)
+		return NULL;
+	n = strlen(nla_data(attr));
+	memcpy(s, nla_data(attr), n + 1);
+	*space += n + 1;
+	if (len)
+		*len = n;
+	return s;
+}
+
+static void mount_rule_fill(struct ctrpolicy_mount_rule *rule, struct nlattr **tb,
+			    char **space)
+{
+	rule->action = nla_get_u32(tb[CTRPOLICY_MOUNT_RULE_A_ACTION]);
+	rule->op = nla_get_u32(tb[CTRPOLICY_MOUNT_RULE_A_OP]);
+	if (tb[CTRPOLICY_MOUNT_RULE_A_REQUIRE])
+		rule->require = nla_get_u32(tb[CTRPOLICY_MOUNT_RULE_A_REQUIRE]);
+	if (tb[CTRPOLICY_MOUNT_RULE_A_FORBID])
+		rule->forbid = nla_get_u32(tb[CTRPOLICY_MOUNT_RULE_A_FORBID]);
+	rule->fstype = take_string(tb[CTRPOLICY_MOUNT_RULE_A_FSTYPE], space, NULL);
+	rule->source = take_string(tb[CTRPOLICY_MOUNT_RULE_A_SOURCE], space,
+				   &rule->source_len);
+	rule->target = take_string(tb[CTRPOLICY_MOUNT_RULE_A_TARGET], space,
+				   &rule->target_len);
+}
+
+/*
+ * Counts the rules of the mount nest and the space of their strings, or
+ * returns a negative errno.
+ */
+static int mount_measure(const struct nlattr *rules, u32 *n_rules, size_t *strings,
+			 struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[CTRPOLICY_MOUNT_RULE_A_MAX + 1];
+	const struct nlattr *attr;
+	int rem, size;
+
+	nla_for_each_nested(attr, rules, rem) {
+		if (*n_rules == CTRPOLICY_MAX_MOUNT_RULES) {
+			NL_SET_ERR_MSG_ATTR(extack, attr, "too many mount rules");
+			return -E2BIG;
+		}
+		size = mount_rule_check(attr, tb, extack);
+		if (size < 0)
+			return size;
+		*strings += size;
+		(*n_rules)++;
+	}
+	return 0;
+}
+
+static size_t string_size(const char *s)
+{
+	return s ? nla_total_size(strlen(s) + 1) : 0;
+}
+
+/* What ctrpolicy_policy_fill() writes, in bytes. */
+static size_t policy_nl_size(const struct ctrpolicy_policy *policy)
+{
+	size_t size = nla_total_size(0) +		/* CTRPOLICY_A_POLICY */
+		      string_size(policy->name) +
+		      nla_total_size(sizeof(u32)) +	/* MODE */
+		      nla_total_size_64bit(sizeof(u64)) +	/* CAPS */
+		      nla_total_size(0) +		/* MOUNT */
+		      nla_total_size(sizeof(u32)) +	/* DEFAULT */
+		      nla_total_size(0);		/* RULES */
+	u32 i;
+
+	for (i = 0; i < policy->n_mount_rules; i++) {
+		const struct ctrpolicy_mount_rule *rule = &policy->mount_rules[i];
+
+		size += nla_total_size(0) + 4 * nla_total_size(sizeof(u32)) +
+			string_size(rule->fstype) + string_size(rule->source) +
+			string_size(rule->target);
+	}
+	return size;
+}
+
+/**
+ * ctrpolicy_policy_parse - Build a policy from its netlink attributes
+ * @nest: the CTRPOLICY_A_POLICY attribute, validated by its nla_policy
+ * @extack: for the error message
+ *
+ * Return: the policy (kfree() or kfree_rcu() it), or an ERR_PTR: -EINVAL
+ * (a bad attribute), -E2BIG (too many rules, or larger than
+ * %CTRPOLICY_POLICY_SIZE_MAX written back), -ENOMEM.
+ */
+struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
+					       struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[CTRPOLICY_POLICY_A_MAX + 1];
+	struct nlattr *mtb[CTRPOLICY_MOUNT_A_MAX + 1] = {};
+	struct nlattr *rtb[CTRPOLICY_MOUNT_RULE_A_MAX + 1];
+	struct ctrpolicy_policy *policy;
+	const struct nlattr *attr;
+	size_t strings = 0, size;
+	u32 n_rules = 0, i = 0;
+	char *space;
+	int err, rem;
+
+	err = nla_parse_nested(tb, CTRPOLICY_POLICY_A_MAX, nest,
+			       ctrpolicy_policy_nl_policy, extack);
+	if (err)
+		return ERR_PTR(err);
+	if (!tb[CTRPOLICY_POLICY_A_NAME] ||
+	    !*(char *)nla_data(tb[CTRPOLICY_POLICY_A_NAME])) {
+		NL_SET_ERR_MSG_ATTR(extack, nest, "policy needs a non-empty name");
+		NL_SET_ERR_ATTR_MISS(extack, nest, CTRPOLICY_POLICY_A_NAME);
+		return ERR_PTR(-EINVAL);
+	}
+	if (tb[CTRPOLICY_POLICY_A_CAPS] &&
+	    nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]) & ~GENMASK_ULL(CAP_LAST_CAP, 0)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[CTRPOLICY_POLICY_A_CAPS],
+				    "capability bits above CAP_LAST_CAP");
+		return ERR_PTR(-EINVAL);
+	}
+	if (tb[CTRPOLICY_POLICY_A_MOUNT]) {
+		err = nla_parse_nested(mtb, CTRPOLICY_MOUNT_A_MAX,
+				       tb[CTRPOLICY_POLICY_A_MOUNT], mount_nl_policy,
+				       extack);
+		if (!err && mtb[CTRPOLICY_MOUNT_A_RULES])
+			err = mount_measure(mtb[CTRPOLICY_MOUNT_A_RULES], &n_rules,
+					    &strings, extack);
+		if (err)
+			return ERR_PTR(err);
+	}
+
+	size = sizeof(*policy) + array_size(n_rules, sizeof(*policy->mount_rules)) +
+	       strings;
+	policy = kzalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!policy)
+		return ERR_PTR(-ENOMEM);
+	nla_strscpy(policy->name, tb[CTRPOLICY_POLICY_A_NAME], sizeof(policy->name));
+	if (tb[CTRPOLICY_POLICY_A_MODE])
+		policy->mode = nla_get_u32(tb[CTRPOLICY_POLICY_A_MODE]);
+	if (tb[CTRPOLICY_POLICY_A_CAPS])
+		policy->caps = nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]);
+	if (mtb[CTRPOLICY_MOUNT_A_DEFAULT])
+		policy->mount_default = nla_get_u32(mtb[CTRPOLICY_MOUNT_A_DEFAULT]);
+	policy->n_mount_rules = n_rules;
+	policy->mount_rules = (void *)(policy + 1);
+	space = (char *)(policy->mount_rules + n_rules);
+	if (n_rules) {
+		nla_for_each_nested(attr, mtb[CTRPOLICY_MOUNT_A_RULES], rem) {
+			/* Checked by mount_measure(): cannot fail. */
+			nla_parse_nested(rtb, CTRPOLICY_MOUNT_RULE_A_MAX, attr,
+					 mount_rule_nl_policy, NULL);
+			mount_rule_fill(&policy->mount_rules[i++], rtb, &space);
+		}
+	}
+	/* Every policy must fit one reply, and one message of a dump. */
+	if (policy_nl_size(policy) > CTRPOLICY_POLICY_SIZE_MAX) {
+		kfree(policy);
+		NL_SET_ERR_MSG_ATTR(extack, nest, "policy too large");
+		return ERR_PTR(-E2BIG);
+	}
+	return policy;
+}
+
+static int mount_rule_put(struct sk_buff *skb, const struct ctrpolicy_mount_rule *rule)
+{
+	struct nlattr *nest = nla_nest_start(skb, CTRPOLICY_MOUNT_A_RULE);
+
+	if (!nest ||
+	    nla_put_u32(skb, CTRPOLICY_MOUNT_RULE_A_ACTION, rule->action) ||
+	    nla_put_u32(skb, CTRPOLICY_MOUNT_RULE_A_OP, rule->op) ||
+	    nla_put_u32(skb, CTRPOLICY_MOUNT_RULE_A_REQUIRE, rule->require) ||
+	    nla_put_u32(skb, CTRPOLICY_MOUNT_RULE_A_FORBID, rule->forbid) ||
+	    (rule->fstype &&
+	     nla_put_string(skb, CTRPOLICY_MOUNT_RULE_A_FSTYPE, rule->fstype)) ||
+	    (rule->source &&
+	     nla_put_string(skb, CTRPOLICY_MOUNT_RULE_A_SOURCE, rule->source)) ||
+	    (rule->target &&
+	     nla_put_string(skb, CTRPOLICY_MOUNT_RULE_A_TARGET, rule->target)))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/**
+ * ctrpolicy_policy_fill - Write a policy as a CTRPOLICY_A_POLICY attribute
+ * @skb: the message
+ * @policy: the policy
+ *
+ * Return: 0, or -EMSGSIZE when it does not fit.
+ */
+int ctrpolicy_policy_fill(struct sk_buff *skb,
+			  const struct ctrpolicy_policy *policy)
+{
+	struct nlattr *nest, *mount, *rules;
+	u32 i;
+
+	nest = nla_nest_start(skb, CTRPOLICY_A_POLICY);
+	if (!nest ||
+	    nla_put_string(skb, CTRPOLICY_POLICY_A_NAME, policy->name) ||
+	    nla_put_u32(skb, CTRPOLICY_POLICY_A_MODE, policy->mode) ||
+	    nla_put_u64_64bit(skb, CTRPOLICY_POLICY_A_CAPS, policy->caps,
+			      CTRPOLICY_POLICY_A_PAD))
+		return -EMSGSIZE;
+	mount = nla_nest_start(skb, CTRPOLICY_POLICY_A_MOUNT);
+	if (!mount ||
+	    nla_put_u32(skb, CTRPOLICY_MOUNT_A_DEFAULT, policy->mount_default))
+		return -EMSGSIZE;
+	rules = nla_nest_start(skb, CTRPOLICY_MOUNT_A_RULES);
+	if (!rules)
+		return -EMSGSIZE;
+	for (i = 0; i < policy->n_mount_rules; i++)
+		if (mount_rule_put(skb, &policy->mount_rules[i]))
+			return -EMSGSIZE;
+	nla_nest_end(skb, rules);
+	nla_nest_end(skb, mount);
+	nla_nest_end(skb, nest);
+	return 0;
+}
