@@ -5,7 +5,8 @@
 
 check "enforcement is on" enforce_on
 M=/tmp/m
-mkdir -p $CG/t-mount $M/ok $M/other $M/src $M/bindok $M/moved $M/newroot/old
+mkdir -p $CG/t-mount $M/ok $M/other $M/src $M/bindok $M/moved $M/newroot/old \
+	$M/order/first $M/order/second
 ln -sfn $M/ok $M/link-ok
 ln -sfn $M/other $M/link-other
 cat > /tmp/mount.policy <<POLICY
@@ -21,6 +22,8 @@ mount {
 	allow umount on $M/*
 	allow move from $M/ok to $M/moved
 	allow propagation on $M/* forbid shared
+	deny mount tmpfs on $M/order/first
+	allow mount tmpfs on $M/order/* require nosuid,nodev,noexec
 }
 POLICY
 check "load a policy with mount rules" ctrpolicy load /tmp/mount.policy --cgroup $CG/t-mount
@@ -65,6 +68,27 @@ allowed "mount --move to the allowed target" \
 check "mount --move elsewhere is denied (EPERM)" mounted \
 	"$TRY mount none $M/ok tmpfs nosuid,nodev,noexec && $TRY --expect EPERM mount $M/ok $M/other - move"
 
+# Rules are tried in order; the first that matches decides.
+denied "a deny rule before an allow rule that also matches wins" \
+	"mount none $M/order/first tmpfs nosuid,nodev,noexec"
+allowed "the allow rule after it still applies elsewhere" \
+	"$TRY mount none $M/order/second tmpfs nosuid,nodev,noexec"
+
+# Root of its own user namespace (a rootless container) is confined alike.
+userns_mounted() {
+	in_cgroup $CG/t-mount $TESTS/mntns -U sh -c "$1"
+}
+check "user namespace root: tmpfs with the required flags on the allowed target" \
+	userns_mounted "$TRY mount none $M/ok tmpfs nosuid,nodev,noexec"
+check "user namespace root: tmpfs without the flags is denied (EPERM)" \
+	userns_mounted "$TRY --expect EPERM mount none $M/ok tmpfs -"
+check "user namespace root: bind of / is denied (EPERM)" \
+	userns_mounted "$TRY --expect EPERM mount / $M/bindok - bind,rec"
+check "user namespace root: new mount API to another target is denied (EPERM)" \
+	userns_mounted "$TRY --expect EPERM newapi-mount tmpfs $M/other nosuid,nodev,noexec"
+check "user namespace root: open_tree clone + move_mount is denied (EPERM)" \
+	userns_mounted "$TRY --expect EPERM open-tree-clone $M/src $M/bindok"
+
 # The target is the path the kernel resolved, however it was written.
 allowed "target as a relative path" "cd $M && $TRY mount none ok tmpfs nosuid,nodev,noexec"
 allowed "target through .." "$TRY mount none $M/other/../ok tmpfs nosuid,nodev,noexec"
@@ -79,6 +103,13 @@ check "target as /proc/self/fd/N of another directory is denied (EPERM)" mounted
 # A stated limit: mount_setattr() reaches no LSM hook in Linux 6.1.
 check "mount_setattr clearing read-only is NOT caught (no LSM hook in 6.1; see README)" mounted \
 	"$TRY mount $M/src $M/bindok - bind && $TRY mount none $M/bindok - remount,bind,ro && $TRY mount-setattr-rw $M/bindok"
+
+# A read-only mount that a user namespace inherits is locked read-only by
+# the kernel itself: mount_setattr() cannot clear it there.
+mount --bind $M/src $M/src && mount -o remount,bind,ro $M/src
+check "a locked read-only mount stays read-only under mount_setattr (EPERM)" \
+	userns_mounted "$TRY --expect EPERM mount-setattr-rw $M/src"
+umount $M/src
 
 check "outside the cgroup the denied mounts work" sh -c \
 	"$TESTS/mntns sh -c '$TRY mount proc $M/ok proc - && $TRY mount / $M/bindok - bind'"
