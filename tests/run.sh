@@ -38,23 +38,4 @@ all_tests() {
 		--filter "$filter" --log "$build/console.log"
 }
 
-# Number the TAP lines as they arrive; pass the rest through.
-all_tests | awk '
-	/^(not )?ok( [0-9]+)?( -|$)/ {
-		failed_line = /^not ok/
-		sub(/^(not )?ok( [0-9]+)?/, "")
-		n++
-		if (failed_line) { failed++; print "not ok " n $0 }
-		else if ($0 ~ /# SKIP/) { skipped++; print "ok " n $0 }
-		else { passed++; print "ok " n $0 }
-		fflush()
-		next
-	}
-	/^Bail out!/ { failed++; n++ }
-	{ print; fflush() }
-	END {
-		line = sprintf("%d passed, %d failed", passed, failed)
-		if (skipped) line = line sprintf(", %d skipped", skipped)
-		print line
-		exit (failed > 0 || n == 0)
-	}'
+all_tests | "$here/tap-summary.sh"

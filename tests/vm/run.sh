@@ -3,8 +3,9 @@
 #
 # Boot Debian's kernel in QEMU (TCG) with the project's initramfs.
 #
-# usage: run.sh --kernel VMLINUZ --initrd INITRD --mode check|shell|demo
+# usage: run.sh --kernel VMLINUZ --initrd INITRD --mode check|uaf|shell|demo
 #               [--filter NAME] [--timeout SECONDS] [--log CONSOLE_LOG]
+#               [--append KERNEL_ARGS]
 #
 # check: the guest's TAP lines stream to stdout; the kernel console goes to
 # the log, which is scanned for warnings afterwards.  Exits non-zero when
@@ -13,7 +14,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-kernel= initrd= mode=check filter= timeout=900 log=
+kernel= initrd= mode=check filter= timeout=900 log= append=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel) kernel=$2; shift 2 ;;
@@ -22,6 +23,7 @@ while [ $# -gt 0 ]; do
 	--filter) filter=$2; shift 2 ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--log) log=$2; shift 2 ;;
+	--append) append=$2; shift 2 ;;
 	*) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
 done
@@ -34,10 +36,12 @@ done
 # panic_on_warn turns any kernel warning into a failed run.
 cmdline="console=ttyS0 panic=-1 panic_on_warn=1 oops=panic ctrpolicy_mode=$mode"
 [ -n "$filter" ] && cmdline="$cmdline ctrpolicy_filter=$filter"
+[ -n "$append" ] && cmdline="$cmdline $append"
 qemu=(qemu-system-x86_64 -accel tcg -cpu max -m 1G -smp 2 -no-reboot
       -kernel "$kernel" -initrd "$initrd" -nic none)
 
-if [ "$mode" != check ]; then
+# shell and demo are interactive; check and uaf report on the second port.
+if [ "$mode" = shell ] || [ "$mode" = demo ]; then
 	exec "${qemu[@]}" -nographic -append "$cmdline quiet"
 fi
 
