@@ -204,6 +204,16 @@ static int policy_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	return err ?: skb->len;
 }
 
+/* The BPF programs holding the module; none when built in. */
+static unsigned int module_users(void)
+{
+#ifdef MODULE
+	return module_refcount(THIS_MODULE);
+#else
+	return 0;
+#endif
+}
+
 static int status_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *nest;
@@ -224,7 +234,7 @@ static int status_get_doit(struct sk_buff *skb, struct genl_info *info)
 	    nla_put_string(msg, CTRPOLICY_STATUS_A_VERSION, CTRPOLICY_VERSION) ||
 	    nla_put_u32(msg, CTRPOLICY_STATUS_A_ABI, CTRPOLICY_GENL_VERSION) ||
 	    nla_put_u32(msg, CTRPOLICY_STATUS_A_POLICIES, ctrpolicy_store_count()) ||
-	    nla_put_u32(msg, CTRPOLICY_STATUS_A_USERS, module_refcount(THIS_MODULE)) ||
+	    nla_put_u32(msg, CTRPOLICY_STATUS_A_USERS, module_users()) ||
 	    nla_put_u64_64bit(msg, CTRPOLICY_STATUS_A_EVENTS_SENT, sent,
 			      CTRPOLICY_STATUS_A_PAD) ||
 	    nla_put_u64_64bit(msg, CTRPOLICY_STATUS_A_EVENTS_DROPPED, dropped,

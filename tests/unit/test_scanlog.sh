@@ -21,3 +21,13 @@ if "$scan" "$here/fixtures/console-clean.log" > /dev/null; then
 else
 	echo "not ok - a clean boot log with module taint notices passes"
 fi
+if out=$("$scan" "$here/fixtures/console-kasan.log"); then
+	echo "not ok - a log holding a KASAN report fails the run"
+else
+	echo "ok - a log holding a KASAN report fails the run"
+fi
+if "$scan" "$here/fixtures/console-debug-clean.log" > /dev/null; then
+	echo "ok - a clean boot of the debug kernel (lockdep, KASAN, kmemleak on) passes"
+else
+	echo "not ok - a clean boot of the debug kernel (lockdep, KASAN, kmemleak on) passes"
+fi
