@@ -5,6 +5,8 @@
 #
 #   make                  module (for KDIR) and tool
 #   make check [T=name]   unit tests, then the in-VM tests
+#   make check-debug      the in-VM tests on a KASAN/lockdep/kmemleak kernel
+#                         with ctrpolicy built in (native hooks, then module)
 #   make vm               a shell in the VM with the module loaded
 #   make demo             a short scripted scenario in the VM
 #   sudo make install     module and tool on this host
@@ -21,7 +23,7 @@ T	?=
 
 # Goals that boot the VM need Debian's kernel in the cache; so does a plain
 # build on a host without headers for its running kernel.
-VM_GOALS := check check-vm vm demo initramfs vm-module
+VM_GOALS := check check-debug check-vm vm demo initramfs vm-module
 HOST_KDIR := /lib/modules/$(shell uname -r)/build
 ifeq ($(origin KDIR),undefined)
 ifneq ($(wildcard $(HOST_KDIR)/Makefile),)
@@ -83,7 +85,7 @@ VM_MODULE = $(BUILD)/ctrpolicy-$(VM_KREL).ko
 # Keep the BPF objects and skeletons between runs.
 .SECONDARY:
 
-.PHONY: all module vm-module tool tests clean distclean check check-unit \
+.PHONY: all module vm-module tool tests clean distclean check check-debug check-unit \
 	check-vm vm demo initramfs install
 
 all: module tool
@@ -155,6 +157,9 @@ initramfs: vm-module tests
 check: tests initramfs
 	tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
 		--initrd $(INITRAMFS) --filter '$(T)'
+
+check-debug: tests $(BUILD)/btfids
+	tests/debug/check.sh $(CACHE) $(BUILD) '$(T)'
 
 check-unit: tests
 	tests/run.sh --build $(BUILD) --unit-only --filter '$(T)'

@@ -15,7 +15,8 @@ charged() { echo $(( $(memstat "$1" slab_unreclaimable) + $(memstat "$1" percpu)
 load_policies() {
 	local i
 	for i in $(seq $POLICIES); do mkdir -p $CG/t-targets/c$i; done
-	in_cgroup $CG/t-loader sh -c "for i in \$(seq $POLICIES); do ctrpolicy load /tmp/unload.policy --cgroup $CG/t-targets/c\$i || exit 1; done"
+	in_cgroup $CG/t-loader ctrpolicy load /tmp/unload.policy \
+		$(for i in $(seq $POLICIES); do echo --cgroup $CG/t-targets/c$i; done)
 }
 
 # check_freed HOW BEFORE LOADED: the charge went back to about BEFORE.

@@ -37,7 +37,7 @@ int nl_reply_parse(struct nl_msg *msg, struct nlattr **tb);
  * fill first.  8 bytes are left for the pad attribute the kernel may put
  * before CAPS when it sends the policy back.
  */
-#define NL_POLICY_SIZE_MAX	(65535 - 8)
+#define NL_POLICY_SIZE_MAX	CTRPOLICY_POLICY_SIZE_MAX
 
 /* The bytes nl_put_policy() adds to a message for POLICY. */
 size_t nl_policy_size(const struct policy *policy);

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,9 +16,13 @@
 #include "nl.h"
 #include "policy.h"
 
-/* Parses "--cgroup PATH"; every command here takes exactly that. */
-static int parse_cgroup_option(int argc, char **argv, const char *usage,
-			       int want_args, const char **cgroup)
+/*
+ * Parses "--cgroup PATH" options into CGROUPS (room for ARGC entries): one
+ * exactly, or with MANY at least one.  WANT_ARGS positional arguments.
+ */
+static int parse_cgroup_options(int argc, char **argv, const char *usage,
+				int want_args, bool many, const char **cgroups,
+				int *n)
 {
 	static const struct option options[] = {
 		{ "cgroup", required_argument, NULL, 'c' },
@@ -25,14 +30,14 @@ static int parse_cgroup_option(int argc, char **argv, const char *usage,
 	};
 	int opt;
 
-	*cgroup = NULL;
+	*n = 0;
 	optind = 0;	/* glibc: rescan from scratch after main's getopt */
 	while ((opt = getopt_long(argc, argv, "c:", options, NULL)) != -1) {
-		if (opt != 'c')
+		if (opt != 'c' || (*n && !many))
 			goto usage;
-		*cgroup = optarg;
+		cgroups[(*n)++] = optarg;
 	}
-	if (argc - optind != want_args || !*cgroup)
+	if (argc - optind != want_args || !*n)
 		goto usage;
 	return 0;
 usage:
@@ -40,57 +45,77 @@ usage:
 	return -1;
 }
 
+static int parse_cgroup_option(int argc, char **argv, const char *usage,
+			       int want_args, const char **cgroup)
+{
+	int n;
+
+	return parse_cgroup_options(argc, argv, usage, want_args, false, cgroup, &n);
+}
+
 static int errno_exit(int err)
 {
 	return err == -EPERM ? EXIT_PERMISSION : EXIT_FAILURE_GENERIC;
 }
 
+/* Sends POLICY for cgroup ID over CTX. */
+static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id)
+{
+	struct nl_msg *msg;
+
+	msg = nl_ctx_msg_size(ctx, CTRPOLICY_CMD_POLICY_SET, 0,
+			      nla_total_size(sizeof(id)) + nl_policy_size(policy));
+	if (!msg || nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id) ||
+	    nl_put_policy(msg, policy)) {
+		nlmsg_free(msg);
+		fprintf(stderr, "ctrpolicy: out of memory\n");
+		return -ENOMEM;
+	}
+	return nl_ctx_request(ctx, msg, NULL, NULL, "load");
+}
+
 int cmd_load(int argc, char **argv)
 {
+	const char **cgroups = calloc(argc, sizeof(*cgroups));
 	struct policy_error perr;
 	struct policy policy;
 	struct nl_ctx ctx;
-	struct nl_msg *msg;
-	const char *cgroup;
+	int i, n, err;
 	uint64_t id;
-	int err;
 
-	if (parse_cgroup_option(argc, argv, "load FILE --cgroup PATH", 1, &cgroup))
-		return EXIT_USAGE;
+	if (!cgroups)
+		return EXIT_FAILURE_GENERIC;
+	err = EXIT_USAGE;
+	if (parse_cgroup_options(argc, argv, "load FILE --cgroup PATH [--cgroup PATH...]",
+				 1, true, cgroups, &n))
+		goto out_cgroups;
+	err = EXIT_POLICY;
 	if (policy_parse_file(argv[optind], &policy, &perr)) {
 		fputs(perr.msg, stderr);
-		return EXIT_POLICY;
+		goto out_cgroups;
 	}
 	if (nl_policy_size(&policy) > NL_POLICY_SIZE_MAX) {
 		fprintf(stderr, "ctrpolicy: %s: policy too large: %zu bytes as a netlink attribute; the limit is %d\n",
 			argv[optind], nl_policy_size(&policy), NL_POLICY_SIZE_MAX);
 		fprintf(stderr, "ctrpolicy: shorten the paths of its mount rules, or use fewer rules\n");
-		policy_free(&policy);
-		return EXIT_POLICY;
-	}
-	if (cgroup_id_of(cgroup, &id)) {
-		policy_free(&policy);
-		return EXIT_FAILURE_GENERIC;
+		goto out_policy;
 	}
 	err = nl_ctx_open(&ctx);
-	if (err) {
-		policy_free(&policy);
-		return err;
+	if (err)
+		goto out_policy;
+	/* One cgroup after the other: each load is atomic on its own. */
+	for (i = 0; i < n && !err; i++) {
+		if (cgroup_id_of(cgroups[i], &id))
+			err = EXIT_FAILURE_GENERIC;
+		else if ((err = load_one(&ctx, &policy, id)))
+			err = errno_exit(err);
 	}
-	msg = nl_ctx_msg_size(&ctx, CTRPOLICY_CMD_POLICY_SET, 0,
-			      nla_total_size(sizeof(id)) + nl_policy_size(&policy));
-	if (!msg || nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id) ||
-	    nl_put_policy(msg, &policy)) {
-		nlmsg_free(msg);
-		nl_ctx_close(&ctx);
-		policy_free(&policy);
-		fprintf(stderr, "ctrpolicy: out of memory\n");
-		return EXIT_FAILURE_GENERIC;
-	}
-	policy_free(&policy);
-	err = nl_ctx_request(&ctx, msg, NULL, NULL, "load");
 	nl_ctx_close(&ctx);
-	return err ? errno_exit(err) : EXIT_OK;
+out_policy:
+	policy_free(&policy);
+out_cgroups:
+	free(cgroups);
+	return err;
 }
 
 int cmd_unload(int argc, char **argv)
