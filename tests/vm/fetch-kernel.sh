@@ -19,7 +19,8 @@ mkdir -p "$cache"
 
 discover() {
 	apt-cache depends linux-image-amd64 2>/dev/null |
-		sed -n '/^ *Depends: linux-image-\([0-9].*-amd64\)$/{s//\1/p;q}'
+		awk '/^ *Depends: linux-image-[0-9].*-amd64$/ && !k { k = $2 }
+		     END { sub(/^linux-image-/, "", k); print k }'
 }
 
 krel=$(discover || true)
@@ -34,7 +35,10 @@ fi
 
 root="$cache/kernel-$krel"
 if [ ! -f "$root/.complete" ]; then
-	version=$(apt-cache show "linux-image-$krel" | sed -n '/^Version: /{s///p;q}')
+	# (awk reads to the end: a reader that quits early makes apt-cache die
+	# of SIGPIPE, which pipefail turns into a failure.)
+	version=$(apt-cache show "linux-image-$krel" |
+		awk '/^Version: / && !v { v = $2 } END { print v }')
 	abi=${krel%-amd64}
 	debs="$cache/debs-$krel"
 	rm -rf "$root" "$debs"
