@@ -17,27 +17,36 @@
 
 #define CTRPOLICY_GENL_NAME		"ctrpolicy"
 /* Bumped on every incompatible change of the attributes or commands below. */
-#define CTRPOLICY_GENL_VERSION		1
+#define CTRPOLICY_GENL_VERSION		2
 #define CTRPOLICY_MCGRP_EVENTS		"events"
 
 /* Limits enforced by the module. */
 #define CTRPOLICY_NAME_MAX		64	/* policy name, with its NUL */
 #define CTRPOLICY_MAX_POLICIES		65536
 #define CTRPOLICY_MAX_MOUNT_RULES	256
+#define CTRPOLICY_MAX_SOCKET_RULES	64
+#define CTRPOLICY_MAX_NET_RULES		16384
 #define CTRPOLICY_PATH_MAX		4096	/* a rule's path, with its NUL */
 #define CTRPOLICY_FSTYPE_MAX		64	/* a file system type, with its NUL */
-/* The most a policy (the CTRPOLICY_A_POLICY attribute) may take. */
+/*
+ * The most a policy (the CTRPOLICY_A_POLICY attribute) may take; the
+ * network address rules travel beside it, in CTRPOLICY_A_NET_RULES.
+ */
 #define CTRPOLICY_POLICY_SIZE_MAX	24576
 
 /**
  * enum ctrpolicy_cmd - generic netlink commands
  * @CTRPOLICY_CMD_POLICY_SET: create or atomically replace the policy of
- *	%CTRPOLICY_A_CGROUP_ID with %CTRPOLICY_A_POLICY (admin only).
+ *	%CTRPOLICY_A_CGROUP_ID with %CTRPOLICY_A_POLICY and the address rules
+ *	of every %CTRPOLICY_A_NET_RULES (admin only).
  * @CTRPOLICY_CMD_POLICY_DEL: remove the policy of %CTRPOLICY_A_CGROUP_ID
  *	(admin only).
  * @CTRPOLICY_CMD_POLICY_GET: the policy of %CTRPOLICY_A_CGROUP_ID, or with
  *	NLM_F_DUMP every policy; each reply holds %CTRPOLICY_A_CGROUP_ID,
- *	%CTRPOLICY_A_POLICY and %CTRPOLICY_A_COUNTERS.
+ *	%CTRPOLICY_A_POLICY and %CTRPOLICY_A_COUNTERS.  The reply to a
+ *	request for one cgroup also holds its address rules, as
+ *	%CTRPOLICY_A_NET_RULES; a dump only counts them
+ *	(%CTRPOLICY_NET_A_RULE_COUNT), so that each policy fits one message.
  * @CTRPOLICY_CMD_STATUS_GET: %CTRPOLICY_A_STATUS.
  * @CTRPOLICY_CMD_EVENT: a notification on the "events" group:
  *	%CTRPOLICY_A_EVENT.
@@ -63,6 +72,10 @@ enum ctrpolicy_attr {
 					 * nest of enum ctrpolicy_counter_attr */
 	CTRPOLICY_A_STATUS,		/* nest: enum ctrpolicy_status_attr */
 	CTRPOLICY_A_EVENT,		/* nest: enum ctrpolicy_event_attr */
+	CTRPOLICY_A_NET_RULES,		/* binary: an array of struct
+					 * ctrpolicy_net_rule; repeated when
+					 * the rules do not fit one attribute
+					 * (CTRPOLICY_NET_RULES_PER_ATTR) */
 
 	__CTRPOLICY_A_MAX,
 	CTRPOLICY_A_MAX = __CTRPOLICY_A_MAX - 1
@@ -90,6 +103,8 @@ enum ctrpolicy_policy_attr {
 					 * bits above CAP_LAST_CAP are refused */
 	CTRPOLICY_POLICY_A_MOUNT,	/* nest: enum ctrpolicy_mount_attr;
 					 * absent: every mount operation denied */
+	CTRPOLICY_POLICY_A_NET,		/* nest: enum ctrpolicy_net_attr;
+					 * absent: every socket denied */
 
 	__CTRPOLICY_POLICY_A_MAX,
 	CTRPOLICY_POLICY_A_MAX = __CTRPOLICY_POLICY_A_MAX - 1
@@ -174,6 +189,125 @@ enum ctrpolicy_mount_rule_attr {
 	CTRPOLICY_MOUNT_RULE_A_MAX = __CTRPOLICY_MOUNT_RULE_A_MAX - 1
 };
 
+/*
+ * The network area.  Socket creation is decided by the socket rules, in
+ * order: the first that matches the family and protocol decides.  Binding,
+ * connecting, listening and sending to an IPv4 or IPv6 address are decided
+ * by the address rules: of the rules that match the operation, protocol and
+ * port, those of the longest prefix that holds the address decide, deny
+ * winning over allow between rules of the same prefix.  What no rule matches
+ * gets the default.  IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) are IPv4.
+ */
+enum ctrpolicy_net_attr {
+	CTRPOLICY_NET_A_UNSPEC,
+	CTRPOLICY_NET_A_DEFAULT,	/* u32: enum ctrpolicy_action (deny if absent) */
+	CTRPOLICY_NET_A_SOCKET_RULES,	/* binary: an array of struct
+					 * ctrpolicy_socket_rule, in order */
+	CTRPOLICY_NET_A_RULE_COUNT,	/* u32: replies only: the address rules */
+
+	__CTRPOLICY_NET_A_MAX,
+	CTRPOLICY_NET_A_MAX = __CTRPOLICY_NET_A_MAX - 1
+};
+
+/**
+ * enum ctrpolicy_net_proto - what a socket speaks, as rules name it
+ * @CTRPOLICY_NET_PROTO_ANY: in a rule: any socket.
+ * @CTRPOLICY_NET_PROTO_TCP: AF_INET/AF_INET6 SOCK_STREAM, protocol 0,
+ *	IPPROTO_TCP or IPPROTO_MPTCP.
+ * @CTRPOLICY_NET_PROTO_UDP: AF_INET/AF_INET6 SOCK_DGRAM, protocol 0,
+ *	IPPROTO_UDP or IPPROTO_UDPLITE.
+ * @CTRPOLICY_NET_PROTO_ICMP: AF_INET/AF_INET6 SOCK_DGRAM, IPPROTO_ICMP or
+ *	IPPROTO_ICMPV6 (ping sockets).
+ * @CTRPOLICY_NET_PROTO_RAW: SOCK_RAW of any family (raw IP, packet).
+ * @CTRPOLICY_NET_PROTO_OTHER: anything else (SCTP, SOCK_DGRAM packet
+ *	sockets, unix sockets, ...); only events report it.
+ */
+enum ctrpolicy_net_proto {
+	CTRPOLICY_NET_PROTO_ANY,
+	CTRPOLICY_NET_PROTO_TCP,
+	CTRPOLICY_NET_PROTO_UDP,
+	CTRPOLICY_NET_PROTO_ICMP,
+	CTRPOLICY_NET_PROTO_RAW,
+	CTRPOLICY_NET_PROTO_OTHER,
+
+	__CTRPOLICY_NET_PROTO_MAX,
+	CTRPOLICY_NET_PROTO_MAX = __CTRPOLICY_NET_PROTO_MAX - 1
+};
+
+/**
+ * enum ctrpolicy_net_op - network operations
+ * @CTRPOLICY_NET_OP_SOCKET: socket(2), socketpair(2), and io_uring's socket.
+ * @CTRPOLICY_NET_OP_BIND: bind(2) to a local address and port.
+ * @CTRPOLICY_NET_OP_CONNECT: connect(2) (also io_uring's), and a TCP
+ *	sendmsg(2) with an address (TCP Fast Open connects).
+ * @CTRPOLICY_NET_OP_LISTEN: listen(2), on the socket's local address and
+ *	port (0 if it was never bound: the kernel picks one afterwards).
+ * @CTRPOLICY_NET_OP_SEND: sendto(2)/sendmsg(2)/sendmmsg(2) with an address
+ *	on a socket that is not SOCK_STREAM.
+ */
+enum ctrpolicy_net_op {
+	CTRPOLICY_NET_OP_UNSPEC,
+	CTRPOLICY_NET_OP_SOCKET,
+	CTRPOLICY_NET_OP_BIND,
+	CTRPOLICY_NET_OP_CONNECT,
+	CTRPOLICY_NET_OP_LISTEN,
+	CTRPOLICY_NET_OP_SEND,
+
+	__CTRPOLICY_NET_OP_MAX,
+	CTRPOLICY_NET_OP_MAX = __CTRPOLICY_NET_OP_MAX - 1
+};
+
+/* The operations an address rule covers: bits (1 << CTRPOLICY_NET_OP_*). */
+#define CTRPOLICY_NET_OPS_ADDRESS	((1U << CTRPOLICY_NET_OP_BIND) |	\
+					 (1U << CTRPOLICY_NET_OP_CONNECT) |	\
+					 (1U << CTRPOLICY_NET_OP_LISTEN) |	\
+					 (1U << CTRPOLICY_NET_OP_SEND))
+
+/**
+ * struct ctrpolicy_socket_rule - a socket rule
+ * @action: enum ctrpolicy_action
+ * @family: AF_* of the socket, or AF_UNSPEC for any
+ * @proto: enum ctrpolicy_net_proto (not %CTRPOLICY_NET_PROTO_OTHER)
+ * @pad: zero
+ */
+struct ctrpolicy_socket_rule {
+	__u8 action;
+	__u8 family;
+	__u8 proto;
+	__u8 pad;
+};
+
+/**
+ * struct ctrpolicy_net_rule - an address rule
+ * @addr: the network, in network byte order: for AF_INET its first four
+ *	bytes, the rest zero; for AF_UNSPEC all zero
+ * @port_min: the lowest port matched, in host byte order
+ * @port_max: the highest, at least @port_min (0 to 65535 for any port;
+ *	sockets without ports, raw and ICMP, count as port 0)
+ * @prefix_len: the network's prefix length: at most 32 for AF_INET, 128
+ *	for AF_INET6, 0 for AF_UNSPEC; the address bits after it are zero
+ * @family: AF_INET, AF_INET6, or AF_UNSPEC for every address of both
+ * @proto: enum ctrpolicy_net_proto (not %CTRPOLICY_NET_PROTO_OTHER)
+ * @ops: the operations, bits (1 << CTRPOLICY_NET_OP_*) within
+ *	%CTRPOLICY_NET_OPS_ADDRESS, at least one
+ * @action: enum ctrpolicy_action
+ * @pad: zero
+ */
+struct ctrpolicy_net_rule {
+	__u8 addr[16];
+	__u16 port_min;
+	__u16 port_max;
+	__u8 prefix_len;
+	__u8 family;
+	__u8 proto;
+	__u8 ops;
+	__u8 action;
+	__u8 pad[7];
+};
+
+/* The most rules one CTRPOLICY_A_NET_RULES attribute holds. */
+#define CTRPOLICY_NET_RULES_PER_ATTR	2047
+
 /* The areas a policy confines; counters and events are kept per area. */
 enum ctrpolicy_area {
 	CTRPOLICY_AREA_UNSPEC,
@@ -239,6 +373,16 @@ enum ctrpolicy_event_attr {
 	CTRPOLICY_EVENT_A_SOURCE,	/* string: mount: source, may be cut short */
 	CTRPOLICY_EVENT_A_TARGET,	/* string: mount: target, may be cut short */
 	CTRPOLICY_EVENT_A_MOUNT_FLAGS,	/* u32: mount: CTRPOLICY_MOUNT_F_* */
+	CTRPOLICY_EVENT_A_NET_OP,	/* u32: network: enum ctrpolicy_net_op */
+	CTRPOLICY_EVENT_A_NET_FAMILY,	/* u32: network: AF_* (the address's
+					 * for an address operation; an
+					 * IPv4-mapped address is AF_INET) */
+	CTRPOLICY_EVENT_A_NET_PROTO,	/* u32: network: enum ctrpolicy_net_proto */
+	CTRPOLICY_EVENT_A_NET_SOCK_TYPE,	/* u32: network: SOCK_* */
+	CTRPOLICY_EVENT_A_NET_PROTOCOL,	/* u32: network: the protocol number */
+	CTRPOLICY_EVENT_A_NET_ADDR,	/* binary: network: 4 or 16 bytes, network
+					 * byte order; address operations only */
+	CTRPOLICY_EVENT_A_NET_PORT,	/* u32: network: address operations only */
 
 	__CTRPOLICY_EVENT_A_MAX,
 	CTRPOLICY_EVENT_A_MAX = __CTRPOLICY_EVENT_A_MAX - 1
