@@ -5,6 +5,7 @@
 #ifndef _SECURITY_CTRPOLICY_H
 #define _SECURITY_CTRPOLICY_H
 
+#include <linux/in6.h>
 #include <linux/rcupdate.h>
 #include <linux/rhashtable-types.h>
 #include <linux/types.h>
@@ -15,8 +16,12 @@ struct cred;
 struct inode;
 struct netlink_ext_ack;
 struct nlattr;
+struct msghdr;
+struct nlmsghdr;
 struct path;
 struct sk_buff;
+struct sockaddr;
+struct socket;
 struct super_block;
 struct vfsmount;
 
@@ -63,14 +68,59 @@ struct ctrpolicy_mount_rule {
 };
 
 /**
+ * struct ctrpolicy_net_addr_rule - an address rule, as the lookup holds it
+ * @addr: the network, its bits after @prefix_len clear; IPv4 as
+ *	IPv4-mapped IPv6
+ * @port_min: the lowest port matched
+ * @port_max: the highest port matched
+ * @prefix_len: in the IPv6 space: an IPv4 /N is /(96 + N)
+ * @family: AF_INET, AF_INET6, or AF_UNSPEC for both
+ * @proto: enum ctrpolicy_net_proto
+ * @ops: bits (1 << CTRPOLICY_NET_OP_*)
+ * @action: enum ctrpolicy_action
+ */
+struct ctrpolicy_net_addr_rule {
+	struct in6_addr addr;
+	u16 port_min;
+	u16 port_max;
+	u8 prefix_len;
+	u8 family;
+	u8 proto;
+	u8 ops;
+	u8 action;
+};
+
+/**
+ * struct ctrpolicy_net_level - the address rules of one prefix length
+ * @start: the first, in the policy's @net_rules
+ * @end: one after the last
+ * @prefix_len: their prefix length
+ */
+struct ctrpolicy_net_level {
+	u32 start;
+	u32 end;
+	u32 prefix_len;
+};
+
+/* Prefix lengths an IPv6 address rule may have: 0 to 128. */
+#define CTRPOLICY_NET_LEVELS	129
+
+/**
  * struct ctrpolicy_policy - an immutable policy
  * @rcu: frees the policy after the readers that may still see it
  * @mode: enum ctrpolicy_mode
  * @caps: bit N allows capability N
  * @mount_default: enum ctrpolicy_action for mount operations no rule matches
  * @n_mount_rules: the number of @mount_rules
- * @mount_rules: the mount rules, in order; they and their strings live in
- *	the same allocation as the policy
+ * @mount_rules: the mount rules, in order; they, their strings and the
+ *	network rules live in the same allocation as the policy
+ * @net_default: enum ctrpolicy_action for network operations no rule matches
+ * @n_socket_rules: the number of @socket_rules
+ * @n_net_rules: the number of @net_rules
+ * @n_net_levels: the number of @net_levels
+ * @socket_rules: the socket rules, in order
+ * @net_rules: the address rules, longest prefix first, then by address
+ * @net_levels: where each prefix length's rules are, longest first
  * @name: the administrator's name for it
  *
  * A policy is never changed once published: a replace publishes a new one.
@@ -82,6 +132,13 @@ struct ctrpolicy_policy {
 	u32 mount_default;
 	u32 n_mount_rules;
 	struct ctrpolicy_mount_rule *mount_rules;
+	u32 net_default;
+	u32 n_socket_rules;
+	u32 n_net_rules;
+	u32 n_net_levels;
+	struct ctrpolicy_socket_rule *socket_rules;
+	struct ctrpolicy_net_addr_rule *net_rules;
+	struct ctrpolicy_net_level *net_levels;
 	char name[CTRPOLICY_NAME_MAX];
 };
 
@@ -110,6 +167,26 @@ struct ctrpolicy_mount_request {
 	u32 flags;
 	u32 deferred;
 	u32 unknown;
+};
+
+/**
+ * struct ctrpolicy_net_request - a network operation asked for
+ * @addr: the address, IPv4 as IPv4-mapped IPv6 (address operations)
+ * @op: enum ctrpolicy_net_op
+ * @family: AF_* of the socket to create, or of @addr (AF_INET when mapped)
+ * @proto: enum ctrpolicy_net_proto of the socket
+ * @port: the port, 0 for sockets without ports (address operations)
+ * @sock_type: SOCK_* of the socket
+ * @protocol: the socket's protocol number
+ */
+struct ctrpolicy_net_request {
+	struct in6_addr addr;
+	u32 op;
+	u16 family;
+	u8 proto;
+	u16 port;
+	u16 sock_type;
+	u16 protocol;
 };
 
 struct ctrpolicy_counters {
@@ -143,6 +220,7 @@ struct ctrpolicy_entry {
  * @capability: the capability, for %CTRPOLICY_AREA_CAPABILITY
  * @quiet: decide and count, but send no event (CAP_OPT_NOAUDIT)
  * @mount: the operation, for %CTRPOLICY_AREA_MOUNT
+ * @net: the operation, for %CTRPOLICY_AREA_NETWORK
  */
 struct ctrpolicy_request {
 	enum ctrpolicy_area area;
@@ -150,11 +228,25 @@ struct ctrpolicy_request {
 	u32 capability;
 	bool quiet;
 	const struct ctrpolicy_mount_request *mount;
+	const struct ctrpolicy_net_request *net;
 };
 
 /* Whether @policy allows @request, one function per area. */
 typedef bool (*ctrpolicy_allows_t)(const struct ctrpolicy_policy *policy,
 				   const struct ctrpolicy_request *request);
+
+/*
+ * NL_SET_ERR_MSG_ATTR() for a message chosen among string literals: @msg
+ * must live as long as the module.
+ */
+static inline void ctrpolicy_set_err(struct netlink_ext_ack *extack,
+				     const struct nlattr *attr, const char *msg)
+{
+	if (extack) {
+		extack->_msg = msg;
+		extack->bad_attr = attr;
+	}
+}
 
 /* store.c */
 int ctrpolicy_decide(const struct ctrpolicy_request *request,
@@ -181,9 +273,29 @@ int ctrpolicy_decide_capable(const struct cred *cred, int cap,
 /* policy.c */
 extern const struct nla_policy ctrpolicy_policy_nl_policy[CTRPOLICY_POLICY_A_MAX + 1];
 struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
+					       const struct nlmsghdr *nlh,
 					       struct netlink_ext_ack *extack);
+size_t ctrpolicy_policy_nl_size(const struct ctrpolicy_policy *policy,
+				bool net_rules);
 int ctrpolicy_policy_fill(struct sk_buff *skb,
-			  const struct ctrpolicy_policy *policy);
+			  const struct ctrpolicy_policy *policy, bool net_rules);
+
+/* net.c */
+int ctrpolicy_net_rule_check(const struct ctrpolicy_net_rule *rule,
+			     struct netlink_ext_ack *extack,
+			     const struct nlattr *attr);
+void ctrpolicy_net_rule_export(struct ctrpolicy_net_rule *out,
+			       const struct ctrpolicy_net_addr_rule *in);
+void ctrpolicy_net_import(struct ctrpolicy_policy *policy,
+			  const struct ctrpolicy_net_rule *rules, u32 n);
+void ctrpolicy_net_build(struct ctrpolicy_policy *policy);
+int ctrpolicy_decide_socket_create(int family, int type, int protocol, int kern);
+int ctrpolicy_decide_socket_bind(struct socket *sock, struct sockaddr *address,
+				 int addrlen);
+int ctrpolicy_decide_socket_connect(struct socket *sock,
+				    struct sockaddr *address, int addrlen);
+int ctrpolicy_decide_socket_listen(struct socket *sock);
+int ctrpolicy_decide_socket_sendmsg(struct socket *sock, struct msghdr *msg);
 
 /* mount.c */
 int ctrpolicy_decide_sb_mount(const char *dev_name, const struct path *path,
@@ -238,6 +350,13 @@ struct ctrpolicy_event {
 	char fstype[CTRPOLICY_FSTYPE_MAX];
 	char source[128];
 	char target[128];
+	struct in6_addr net_addr;
+	u32 net_op;
+	u32 net_family;
+	u32 net_proto;
+	u32 net_sock_type;
+	u32 net_protocol;
+	u32 net_port;
 };
 
 #endif /* _SECURITY_CTRPOLICY_H */

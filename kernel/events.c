@@ -96,6 +96,17 @@ void ctrpolicy_event_report(const struct ctrpolicy_request *request,
 			sizeof(event.target));
 		event.mount_flags = m->flags;
 	}
+	if (request->net) {
+		const struct ctrpolicy_net_request *n = request->net;
+
+		event.net_op = n->op;
+		event.net_family = n->family;
+		event.net_proto = n->proto;
+		event.net_sock_type = n->sock_type;
+		event.net_protocol = n->protocol;
+		event.net_addr = n->addr;
+		event.net_port = n->port;
+	}
 	get_task_comm(event.comm, current);
 
 	spin_lock_irqsave(&event_lock, flags);

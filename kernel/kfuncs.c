@@ -15,7 +15,9 @@
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/mount.h>
+#include <linux/net.h>
 #include <linux/path.h>
+#include <linux/socket.h>
 
 #include "compat.h"
 #include "ctrpolicy.h"
@@ -159,6 +161,72 @@ __bpf_kfunc int ctrpolicy_sb_pivotroot(const struct path *old_path,
 	return ctrpolicy_decide_sb_pivotroot(old_path, new_path);
 }
 
+/**
+ * ctrpolicy_socket_create - The socket_create hook
+ * @family: AF_*
+ * @type: SOCK_*
+ * @protocol: the protocol number
+ * @kern: whether the kernel creates the socket for itself
+ *
+ * Return: 0 or -EPERM.
+ */
+__bpf_kfunc int ctrpolicy_socket_create(int family, int type, int protocol,
+					int kern)
+{
+	return ctrpolicy_decide_socket_create(family, type, protocol, kern);
+}
+
+/**
+ * ctrpolicy_socket_bind - The socket_bind hook
+ * @sock: the socket
+ * @address: the local address
+ * @addrlen: its length
+ *
+ * Return: 0 or -EPERM.
+ */
+__bpf_kfunc int ctrpolicy_socket_bind(struct socket *sock,
+				      struct sockaddr *address, int addrlen)
+{
+	return ctrpolicy_decide_socket_bind(sock, address, addrlen);
+}
+
+/**
+ * ctrpolicy_socket_connect - The socket_connect hook
+ * @sock: the socket
+ * @address: the peer
+ * @addrlen: its length
+ *
+ * Return: 0 or -EPERM.
+ */
+__bpf_kfunc int ctrpolicy_socket_connect(struct socket *sock,
+					 struct sockaddr *address, int addrlen)
+{
+	return ctrpolicy_decide_socket_connect(sock, address, addrlen);
+}
+
+/**
+ * ctrpolicy_socket_listen - The socket_listen hook
+ * @sock: the socket
+ *
+ * Return: 0 or -EPERM.
+ */
+__bpf_kfunc int ctrpolicy_socket_listen(struct socket *sock)
+{
+	return ctrpolicy_decide_socket_listen(sock);
+}
+
+/**
+ * ctrpolicy_socket_sendmsg - The socket_sendmsg hook
+ * @sock: the socket
+ * @msg: the message
+ *
+ * Return: 0 or -EPERM.
+ */
+__bpf_kfunc int ctrpolicy_socket_sendmsg(struct socket *sock, struct msghdr *msg)
+{
+	return ctrpolicy_decide_socket_sendmsg(sock, msg);
+}
+
 CTRPOLICY_KFUNC_DEFS_END;
 
 CTRPOLICY_KFUNCS_START(ctrpolicy_kfunc_ids)
@@ -173,6 +241,11 @@ BTF_ID_FLAGS(func, ctrpolicy_sb_remount)
 BTF_ID_FLAGS(func, ctrpolicy_move_mount)
 BTF_ID_FLAGS(func, ctrpolicy_sb_umount)
 BTF_ID_FLAGS(func, ctrpolicy_sb_pivotroot)
+BTF_ID_FLAGS(func, ctrpolicy_socket_create)
+BTF_ID_FLAGS(func, ctrpolicy_socket_bind)
+BTF_ID_FLAGS(func, ctrpolicy_socket_connect)
+BTF_ID_FLAGS(func, ctrpolicy_socket_listen)
+BTF_ID_FLAGS(func, ctrpolicy_socket_sendmsg)
 CTRPOLICY_KFUNCS_END(ctrpolicy_kfunc_ids)
 
 static const struct btf_kfunc_id_set ctrpolicy_kfunc_set = {

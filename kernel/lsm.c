@@ -67,6 +67,16 @@ static int hook_sb_umount(struct vfsmount *mnt, int flags)
 	return ctrpolicy_decide_sb_umount(mnt);
 }
 
+static int hook_socket_sendmsg(struct socket *sock, struct msghdr *msg, int size)
+{
+	return ctrpolicy_decide_socket_sendmsg(sock, msg);
+}
+
+static int hook_socket_listen(struct socket *sock, int backlog)
+{
+	return ctrpolicy_decide_socket_listen(sock);
+}
+
 static struct security_hook_list ctrpolicy_hooks[] __lsm_ro_after_init = {
 	LSM_HOOK_INIT(capable, hook_capable),
 #ifdef CONFIG_BPF_SYSCALL
@@ -82,6 +92,11 @@ static struct security_hook_list ctrpolicy_hooks[] __lsm_ro_after_init = {
 	LSM_HOOK_INIT(move_mount, ctrpolicy_decide_move_mount),
 	LSM_HOOK_INIT(sb_umount, hook_sb_umount),
 	LSM_HOOK_INIT(sb_pivotroot, ctrpolicy_decide_sb_pivotroot),
+	LSM_HOOK_INIT(socket_create, ctrpolicy_decide_socket_create),
+	LSM_HOOK_INIT(socket_bind, ctrpolicy_decide_socket_bind),
+	LSM_HOOK_INIT(socket_connect, ctrpolicy_decide_socket_connect),
+	LSM_HOOK_INIT(socket_listen, hook_socket_listen),
+	LSM_HOOK_INIT(socket_sendmsg, hook_socket_sendmsg),
 };
 
 /* Whether the LSM was enabled at boot (it is in the lsm= list). */

@@ -20,6 +20,8 @@
 static const struct nla_policy set_policy[CTRPOLICY_A_MAX + 1] = {
 	[CTRPOLICY_A_CGROUP_ID] = { .type = NLA_U64 },
 	[CTRPOLICY_A_POLICY] = NLA_POLICY_NESTED(ctrpolicy_policy_nl_policy),
+	/* Checked rule by rule in ctrpolicy_policy_parse(). */
+	[CTRPOLICY_A_NET_RULES] = { .type = NLA_BINARY },
 };
 
 static const struct nla_policy cgroup_policy[CTRPOLICY_A_MAX + 1] = {
@@ -30,7 +32,10 @@ static const struct nla_policy status_policy[CTRPOLICY_A_MAX + 1] = {};
 
 static struct genl_family ctrpolicy_family;
 
-/* Room for one policy message: the policy, its cgroup id and counters. */
+/*
+ * Room for one policy message of a dump: the policy without its address
+ * rules, its cgroup id and counters.
+ */
 #define POLICY_MSG_SIZE	(CTRPOLICY_POLICY_SIZE_MAX + 2048)
 
 enum ctrpolicy_mcgrp {
@@ -62,7 +67,8 @@ static int policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 	    GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_POLICY))
 		return -EINVAL;
 
-	policy = ctrpolicy_policy_parse(info->attrs[CTRPOLICY_A_POLICY], info->extack);
+	policy = ctrpolicy_policy_parse(info->attrs[CTRPOLICY_A_POLICY],
+					info->nlhdr, info->extack);
 	if (IS_ERR(policy))
 		return PTR_ERR(policy);
 	err = ctrpolicy_store_set(nla_get_u64(info->attrs[CTRPOLICY_A_CGROUP_ID]),
@@ -118,11 +124,14 @@ static int put_counters(struct sk_buff *skb, const struct ctrpolicy_entry *entry
 	return 0;
 }
 
-/* One policy message.  Caller holds rcu_read_lock(). */
+/*
+ * One policy message; a dump's (@cb) leaves the address rules out.  Caller
+ * holds rcu_read_lock().
+ */
 static int fill_policy(struct sk_buff *skb, const struct ctrpolicy_entry *entry,
+		       const struct ctrpolicy_policy *policy,
 		       u32 portid, u32 seq, int flags, struct netlink_callback *cb)
 {
-	const struct ctrpolicy_policy *policy = rcu_dereference(entry->policy);
 	void *hdr;
 
 	hdr = genlmsg_put(skb, portid, seq, &ctrpolicy_family, flags,
@@ -134,7 +143,7 @@ static int fill_policy(struct sk_buff *skb, const struct ctrpolicy_entry *entry,
 	if (nla_put_u64_64bit(skb, CTRPOLICY_A_CGROUP_ID, entry->cgroup_id,
 			      CTRPOLICY_A_PAD))
 		goto cancel;
-	if (ctrpolicy_policy_fill(skb, policy) || put_counters(skb, entry))
+	if (put_counters(skb, entry) || ctrpolicy_policy_fill(skb, policy, !cb))
 		goto cancel;
 	genlmsg_end(skb, hdr);
 	return 0;
@@ -144,22 +153,56 @@ cancel:
 	return -EMSGSIZE;
 }
 
-static int policy_get_doit(struct sk_buff *skb, struct genl_info *info)
+/*
+ * The size of the reply for the policy of @cgroup_id, or 0 when it has
+ * none.  The policy may be replaced before the reply is filled.
+ */
+static size_t policy_reply_size(u64 cgroup_id)
 {
 	struct ctrpolicy_entry *entry;
+	size_t size = 0;
+
+	rcu_read_lock();
+	entry = ctrpolicy_store_find(cgroup_id);
+	if (entry)
+		size = POLICY_MSG_SIZE +
+		       ctrpolicy_policy_nl_size(rcu_dereference(entry->policy), true);
+	rcu_read_unlock();
+	return size;
+}
+
+static int policy_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	const struct ctrpolicy_policy *policy;
+	struct ctrpolicy_entry *entry;
 	struct sk_buff *msg;
+	u64 cgroup_id;
+	size_t size;
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_CGROUP_ID))
 		return -EINVAL;
-	msg = genlmsg_new(POLICY_MSG_SIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	rcu_read_lock();
-	entry = ctrpolicy_store_find(nla_get_u64(info->attrs[CTRPOLICY_A_CGROUP_ID]));
-	err = entry ? fill_policy(msg, entry, info->snd_portid, info->snd_seq,
-				  0, NULL) : -ENOENT;
-	rcu_read_unlock();
+	cgroup_id = nla_get_u64(info->attrs[CTRPOLICY_A_CGROUP_ID]);
+	do {
+		/* The policy grew in a replace meanwhile: measure again. */
+		size = policy_reply_size(cgroup_id);
+		msg = genlmsg_new(size ?: NLMSG_GOODSIZE, GFP_KERNEL);
+		if (!msg)
+			return -ENOMEM;
+		rcu_read_lock();
+		entry = ctrpolicy_store_find(cgroup_id);
+		err = -ENOENT;
+		if (entry) {
+			policy = rcu_dereference(entry->policy);
+			err = -EAGAIN;
+			if (POLICY_MSG_SIZE + ctrpolicy_policy_nl_size(policy, true) <= size)
+				err = fill_policy(msg, entry, policy, info->snd_portid,
+						  info->snd_seq, 0, NULL);
+		}
+		rcu_read_unlock();
+		if (err == -EAGAIN)
+			nlmsg_free(msg);
+	} while (err == -EAGAIN);
 	if (err) {
 		if (err == -ENOENT)
 			NL_SET_ERR_MSG_ATTR(info->extack,
@@ -190,8 +233,9 @@ static int policy_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	cb->seq = ctrpolicy_store_seq();
 	for (entry = ctrpolicy_store_nth(index); entry;
 	     entry = ctrpolicy_store_next(entry)) {
-		err = fill_policy(skb, entry, NETLINK_CB(cb->skb).portid,
-				  cb->nlh->nlmsg_seq, NLM_F_MULTI, cb);
+		err = fill_policy(skb, entry, rcu_dereference(entry->policy),
+				  NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+				  NLM_F_MULTI, cb);
 		if (err)
 			break;
 		index++;
@@ -305,6 +349,24 @@ bool ctrpolicy_netlink_has_listeners(void)
 				  CTRPOLICY_MCGRP_EVENTS_ID);
 }
 
+static int put_net_event(struct sk_buff *msg, const struct ctrpolicy_event *event)
+{
+	if (nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_OP, event->net_op) ||
+	    nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_FAMILY, event->net_family) ||
+	    nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_PROTO, event->net_proto) ||
+	    nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_SOCK_TYPE, event->net_sock_type) ||
+	    nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_PROTOCOL, event->net_protocol))
+		return -EMSGSIZE;
+	if (event->net_op == CTRPOLICY_NET_OP_SOCKET)
+		return 0;
+	if (event->net_family == AF_INET)
+		return nla_put_in_addr(msg, CTRPOLICY_EVENT_A_NET_ADDR,
+				       event->net_addr.s6_addr32[3]) ?:
+		       nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_PORT, event->net_port);
+	return nla_put_in6_addr(msg, CTRPOLICY_EVENT_A_NET_ADDR, &event->net_addr) ?:
+	       nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_PORT, event->net_port);
+}
+
 /**
  * ctrpolicy_netlink_send_event - Send one event to the "events" group
  * @event: the event
@@ -345,6 +407,8 @@ int ctrpolicy_netlink_send_event(const struct ctrpolicy_event *event)
 	     nla_put_string(msg, CTRPOLICY_EVENT_A_SOURCE, event->source) ||
 	     nla_put_string(msg, CTRPOLICY_EVENT_A_TARGET, event->target) ||
 	     nla_put_u32(msg, CTRPOLICY_EVENT_A_MOUNT_FLAGS, event->mount_flags)))
+		goto nospace;
+	if (event->area == CTRPOLICY_AREA_NETWORK && put_net_event(msg, event))
 		goto nospace;
 	nla_nest_end(msg, nest);
 	genlmsg_end(msg, hdr);

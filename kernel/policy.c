@@ -10,7 +10,9 @@
 #include <linux/capability.h>
 #include <linux/overflow.h>
 #include <linux/slab.h>
+#include <linux/socket.h>
 #include <linux/string.h>
+#include <net/genetlink.h>
 #include <net/netlink.h>
 
 #include "ctrpolicy.h"
@@ -34,6 +36,18 @@ static const struct nla_policy mount_nl_policy[CTRPOLICY_MOUNT_A_MAX + 1] = {
 	[CTRPOLICY_MOUNT_A_RULES] = { .type = NLA_NESTED },
 };
 
+static const struct nla_policy net_nl_policy[CTRPOLICY_NET_A_MAX + 1] = {
+	[CTRPOLICY_NET_A_DEFAULT] = NLA_POLICY_MAX(NLA_U32, CTRPOLICY_ACTION_MAX),
+	[CTRPOLICY_NET_A_SOCKET_RULES] = {
+		.type = NLA_BINARY,
+		.len = CTRPOLICY_MAX_SOCKET_RULES * sizeof(struct ctrpolicy_socket_rule),
+	},
+	[CTRPOLICY_NET_A_RULE_COUNT] = {
+		.type = NLA_REJECT,
+		.reject_message = "the address rule count is only in replies",
+	},
+};
+
 /* The attributes of a policy, for CTRPOLICY_A_POLICY (see netlink.c). */
 const struct nla_policy ctrpolicy_policy_nl_policy[CTRPOLICY_POLICY_A_MAX + 1] = {
 	[CTRPOLICY_POLICY_A_NAME] = { .type = NLA_NUL_STRING,
@@ -42,6 +56,7 @@ const struct nla_policy ctrpolicy_policy_nl_policy[CTRPOLICY_POLICY_A_MAX + 1] =
 	/* 6.1's NLA_POLICY_MASK holds 32 bits: checked in parse_caps(). */
 	[CTRPOLICY_POLICY_A_CAPS] = { .type = NLA_U64 },
 	[CTRPOLICY_POLICY_A_MOUNT] = NLA_POLICY_NESTED(mount_nl_policy),
+	[CTRPOLICY_POLICY_A_NET] = NLA_POLICY_NESTED(net_nl_policy),
 };
 
 /* The space a rule's strings take, or a negative errno for a bad rule. */
@@ -144,13 +159,80 @@ static int mount_measure(const struct nlattr *rules, u32 *n_rules, size_t *strin
 	return 0;
 }
 
+static int socket_rules_check(const struct nlattr *attr,
+			      struct netlink_ext_ack *extack)
+{
+	const struct ctrpolicy_socket_rule *rule = nla_data(attr);
+	int i, n = nla_len(attr) / sizeof(*rule);
+	const char *why = NULL;
+
+	if (nla_len(attr) % sizeof(*rule))
+		why = "socket rules: the length is not a multiple of a rule's";
+	for (i = 0; !why && i < n; i++, rule++) {
+		if (rule->action > CTRPOLICY_ACTION_MAX)
+			why = "a socket rule has an unknown action";
+		else if (rule->family >= AF_MAX)
+			why = "a socket rule has an unknown family";
+		else if (rule->proto >= CTRPOLICY_NET_PROTO_OTHER)
+			why = "a socket rule has an unknown protocol";
+		else if (rule->pad)
+			why = "a socket rule's padding is not zero";
+	}
+	if (why) {
+		ctrpolicy_set_err(extack, attr, why);
+		return -EINVAL;
+	}
+	return n;
+}
+
+/* The CTRPOLICY_A_NET_RULES attributes of @nlh, in order. */
+#define for_each_net_rules_attr(attr, nlh, rem)				\
+	nlmsg_for_each_attr(attr, nlh, GENL_HDRLEN, rem)			\
+		if (nla_type(attr) == CTRPOLICY_A_NET_RULES)
+
+/* Counts and checks the address rules of @nlh. */
+static int net_rules_measure(const struct nlmsghdr *nlh, u32 *n_rules,
+			     struct netlink_ext_ack *extack)
+{
+	const struct ctrpolicy_net_rule *rule;
+	const struct nlattr *attr;
+	int rem, i, n, err;
+
+	for_each_net_rules_attr(attr, nlh, rem) {
+		if (nla_len(attr) % sizeof(*rule)) {
+			NL_SET_ERR_MSG_ATTR(extack, attr,
+					    "address rules: the length is not a multiple of a rule's");
+			return -EINVAL;
+		}
+		n = nla_len(attr) / sizeof(*rule);
+		if (*n_rules + n > CTRPOLICY_MAX_NET_RULES) {
+			NL_SET_ERR_MSG_ATTR(extack, attr, "too many address rules");
+			return -E2BIG;
+		}
+		for (i = 0, rule = nla_data(attr); i < n; i++, rule++) {
+			err = ctrpolicy_net_rule_check(rule, extack, attr);
+			if (err)
+				return err;
+		}
+		*n_rules += n;
+	}
+	return 0;
+}
+
 static size_t string_size(const char *s)
 {
 	return s ? nla_total_size(strlen(s) + 1) : 0;
 }
 
-/* What ctrpolicy_policy_fill() writes, in bytes. */
-static size_t policy_nl_size(const struct ctrpolicy_policy *policy)
+/**
+ * ctrpolicy_policy_nl_size - What ctrpolicy_policy_fill() writes, in bytes
+ * @policy: the policy
+ * @net_rules: with its address rules
+ *
+ * Return: the size.
+ */
+size_t ctrpolicy_policy_nl_size(const struct ctrpolicy_policy *policy,
+				bool net_rules)
 {
 	size_t size = nla_total_size(0) +		/* CTRPOLICY_A_POLICY */
 		      string_size(policy->name) +
@@ -158,8 +240,13 @@ static size_t policy_nl_size(const struct ctrpolicy_policy *policy)
 		      nla_total_size_64bit(sizeof(u64)) +	/* CAPS */
 		      nla_total_size(0) +		/* MOUNT */
 		      nla_total_size(sizeof(u32)) +	/* DEFAULT */
-		      nla_total_size(0);		/* RULES */
-	u32 i;
+		      nla_total_size(0) +		/* RULES */
+		      nla_total_size(0) +		/* NET */
+		      nla_total_size(sizeof(u32)) +	/* DEFAULT */
+		      nla_total_size(sizeof(u32)) +	/* RULE_COUNT */
+		      nla_total_size(policy->n_socket_rules *
+				     sizeof(struct ctrpolicy_socket_rule));
+	u32 i, n;
 
 	for (i = 0; i < policy->n_mount_rules; i++) {
 		const struct ctrpolicy_mount_rule *rule = &policy->mount_rules[i];
@@ -168,30 +255,37 @@ static size_t policy_nl_size(const struct ctrpolicy_policy *policy)
 			string_size(rule->fstype) + string_size(rule->source) +
 			string_size(rule->target);
 	}
+	for (i = 0; net_rules && i < policy->n_net_rules; i += n) {
+		n = min_t(u32, policy->n_net_rules - i, CTRPOLICY_NET_RULES_PER_ATTR);
+		size += nla_total_size(n * sizeof(struct ctrpolicy_net_rule));
+	}
 	return size;
 }
 
 /**
  * ctrpolicy_policy_parse - Build a policy from its netlink attributes
  * @nest: the CTRPOLICY_A_POLICY attribute, validated by its nla_policy
+ * @nlh: the message, for its CTRPOLICY_A_NET_RULES attributes
  * @extack: for the error message
  *
- * Return: the policy (kfree() or kfree_rcu() it), or an ERR_PTR: -EINVAL
+ * Return: the policy (kvfree() or kvfree_rcu() it), or an ERR_PTR: -EINVAL
  * (a bad attribute), -E2BIG (too many rules, or larger than
  * %CTRPOLICY_POLICY_SIZE_MAX written back), -ENOMEM.
  */
 struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
+					       const struct nlmsghdr *nlh,
 					       struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[CTRPOLICY_POLICY_A_MAX + 1];
 	struct nlattr *mtb[CTRPOLICY_MOUNT_A_MAX + 1] = {};
+	struct nlattr *ntb[CTRPOLICY_NET_A_MAX + 1] = {};
 	struct nlattr *rtb[CTRPOLICY_MOUNT_RULE_A_MAX + 1];
+	u32 n_rules = 0, n_net_rules = 0, i = 0;
 	struct ctrpolicy_policy *policy;
 	const struct nlattr *attr;
 	size_t strings = 0, size;
-	u32 n_rules = 0, i = 0;
+	int err, rem, n_socket_rules = 0;
 	char *space;
-	int err, rem;
 
 	err = nla_parse_nested(tb, CTRPOLICY_POLICY_A_MAX, nest,
 			       ctrpolicy_policy_nl_policy, extack);
@@ -219,10 +313,29 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 		if (err)
 			return ERR_PTR(err);
 	}
+	if (tb[CTRPOLICY_POLICY_A_NET]) {
+		err = nla_parse_nested(ntb, CTRPOLICY_NET_A_MAX,
+				       tb[CTRPOLICY_POLICY_A_NET], net_nl_policy,
+				       extack);
+		if (err)
+			return ERR_PTR(err);
+		if (ntb[CTRPOLICY_NET_A_SOCKET_RULES]) {
+			n_socket_rules = socket_rules_check(ntb[CTRPOLICY_NET_A_SOCKET_RULES],
+							    extack);
+			if (n_socket_rules < 0)
+				return ERR_PTR(n_socket_rules);
+		}
+	}
+	err = net_rules_measure(nlh, &n_net_rules, extack);
+	if (err)
+		return ERR_PTR(err);
 
+	/* Pointer-aligned parts first, the strings last. */
 	size = sizeof(*policy) + array_size(n_rules, sizeof(*policy->mount_rules)) +
-	       strings;
-	policy = kzalloc(size, GFP_KERNEL_ACCOUNT);
+	       array_size(n_net_rules, sizeof(*policy->net_rules)) +
+	       (n_net_rules ? sizeof(*policy->net_levels) * CTRPOLICY_NET_LEVELS : 0) +
+	       array_size(n_socket_rules, sizeof(*policy->socket_rules)) + strings;
+	policy = kvzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!policy)
 		return ERR_PTR(-ENOMEM);
 	nla_strscpy(policy->name, tb[CTRPOLICY_POLICY_A_NAME], sizeof(policy->name));
@@ -232,9 +345,24 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 		policy->caps = nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]);
 	if (mtb[CTRPOLICY_MOUNT_A_DEFAULT])
 		policy->mount_default = nla_get_u32(mtb[CTRPOLICY_MOUNT_A_DEFAULT]);
+	if (ntb[CTRPOLICY_NET_A_DEFAULT])
+		policy->net_default = nla_get_u32(ntb[CTRPOLICY_NET_A_DEFAULT]);
 	policy->n_mount_rules = n_rules;
 	policy->mount_rules = (void *)(policy + 1);
-	space = (char *)(policy->mount_rules + n_rules);
+	policy->net_rules = (void *)(policy->mount_rules + n_rules);
+	policy->net_levels = (void *)(policy->net_rules + n_net_rules);
+	policy->socket_rules = (void *)(policy->net_levels +
+					(n_net_rules ? CTRPOLICY_NET_LEVELS : 0));
+	space = (char *)(policy->socket_rules + n_socket_rules);
+	if (n_socket_rules) {
+		nla_memcpy(policy->socket_rules, ntb[CTRPOLICY_NET_A_SOCKET_RULES],
+			   n_socket_rules * sizeof(*policy->socket_rules));
+		policy->n_socket_rules = n_socket_rules;
+	}
+	for_each_net_rules_attr(attr, nlh, rem)
+		ctrpolicy_net_import(policy, nla_data(attr),
+				     nla_len(attr) / sizeof(struct ctrpolicy_net_rule));
+	ctrpolicy_net_build(policy);
 	if (n_rules) {
 		nla_for_each_nested(attr, mtb[CTRPOLICY_MOUNT_A_RULES], rem) {
 			/* Checked by mount_measure(): cannot fail. */
@@ -243,9 +371,9 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 			mount_rule_fill(&policy->mount_rules[i++], rtb, &space);
 		}
 	}
-	/* Every policy must fit one reply, and one message of a dump. */
-	if (policy_nl_size(policy) > CTRPOLICY_POLICY_SIZE_MAX) {
-		kfree(policy);
+	/* Every policy must fit one message of a dump. */
+	if (ctrpolicy_policy_nl_size(policy, false) > CTRPOLICY_POLICY_SIZE_MAX) {
+		kvfree(policy);
 		NL_SET_ERR_MSG_ATTR(extack, nest, "policy too large");
 		return ERR_PTR(-E2BIG);
 	}
@@ -272,15 +400,51 @@ static int mount_rule_put(struct sk_buff *skb, const struct ctrpolicy_mount_rule
 	return 0;
 }
 
+/* The address rules as CTRPOLICY_A_NET_RULES attributes. */
+static int net_rules_put(struct sk_buff *skb, const struct ctrpolicy_policy *policy)
+{
+	struct ctrpolicy_net_rule *out;
+	struct nlattr *attr;
+	u32 i, j, n;
+
+	for (i = 0; i < policy->n_net_rules; i += n) {
+		n = min_t(u32, policy->n_net_rules - i, CTRPOLICY_NET_RULES_PER_ATTR);
+		attr = nla_reserve(skb, CTRPOLICY_A_NET_RULES, n * sizeof(*out));
+		if (!attr)
+			return -EMSGSIZE;
+		out = nla_data(attr);
+		for (j = 0; j < n; j++)
+			ctrpolicy_net_rule_export(&out[j], &policy->net_rules[i + j]);
+	}
+	return 0;
+}
+
+static int net_put(struct sk_buff *skb, const struct ctrpolicy_policy *policy)
+{
+	struct nlattr *net = nla_nest_start(skb, CTRPOLICY_POLICY_A_NET);
+
+	if (!net ||
+	    nla_put_u32(skb, CTRPOLICY_NET_A_DEFAULT, policy->net_default) ||
+	    nla_put_u32(skb, CTRPOLICY_NET_A_RULE_COUNT, policy->n_net_rules) ||
+	    nla_put(skb, CTRPOLICY_NET_A_SOCKET_RULES,
+		    policy->n_socket_rules * sizeof(*policy->socket_rules),
+		    policy->socket_rules))
+		return -EMSGSIZE;
+	nla_nest_end(skb, net);
+	return 0;
+}
+
 /**
  * ctrpolicy_policy_fill - Write a policy as a CTRPOLICY_A_POLICY attribute
  * @skb: the message
  * @policy: the policy
+ * @net_rules: also write its address rules, as CTRPOLICY_A_NET_RULES
+ *	attributes after it
  *
  * Return: 0, or -EMSGSIZE when it does not fit.
  */
 int ctrpolicy_policy_fill(struct sk_buff *skb,
-			  const struct ctrpolicy_policy *policy)
+			  const struct ctrpolicy_policy *policy, bool net_rules)
 {
 	struct nlattr *nest, *mount, *rules;
 	u32 i;
@@ -304,6 +468,8 @@ int ctrpolicy_policy_fill(struct sk_buff *skb,
 			return -EMSGSIZE;
 	nla_nest_end(skb, rules);
 	nla_nest_end(skb, mount);
+	if (net_put(skb, policy))
+		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
-	return 0;
+	return net_rules ? net_rules_put(skb, policy) : 0;
 }

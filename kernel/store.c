@@ -164,7 +164,7 @@ static void entry_free_rcu(struct rcu_head *head)
 	struct ctrpolicy_entry *entry =
 		container_of(head, struct ctrpolicy_entry, rcu);
 
-	kfree(rcu_dereference_protected(entry->policy, true));
+	kvfree(rcu_dereference_protected(entry->policy, true));
 	free_percpu(entry->counters);
 	kfree(entry);
 }
@@ -232,7 +232,7 @@ int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
 
 	level = cgroup_level(cgroup_id, extack);
 	if (level < 0) {
-		kfree(policy);
+		kvfree(policy);
 		return level;
 	}
 
@@ -243,7 +243,7 @@ int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
 					     lockdep_is_held(&store_mutex));
 		store_seq++;
 		mutex_unlock(&store_mutex);
-		kfree_rcu(policy, rcu);
+		kvfree_rcu(policy, rcu);
 		return 0;
 	}
 
@@ -279,7 +279,7 @@ out_free_entry:
 	kfree(entry);
 out_free_policy:
 	mutex_unlock(&store_mutex);
-	kfree(policy);
+	kvfree(policy);
 	return err;
 }
 
@@ -293,7 +293,7 @@ static void inject_use_after_free(struct ctrpolicy_entry *entry)
 	if (strcmp(policy->name, "test-use-after-free"))
 		return;
 	RCU_INIT_POINTER(entry->policy, NULL);
-	kfree(policy);
+	kvfree(policy);
 	pr_info("injected use-after-free: %c\n", READ_ONCE(policy->name[0]));
 }
 #else

@@ -25,6 +25,22 @@ extern int ctrpolicy_move_mount(const struct path *from,
 extern int ctrpolicy_sb_umount(struct vfsmount *mnt) __ksym;
 extern int ctrpolicy_sb_pivotroot(const struct path *old_path,
 				  const struct path *new_path) __ksym;
+extern int ctrpolicy_socket_create(int family, int type, int protocol,
+				   int kern) __ksym;
+extern int ctrpolicy_socket_bind(struct socket *sock, struct sockaddr *address,
+				 int addrlen) __ksym;
+extern int ctrpolicy_socket_connect(struct socket *sock,
+				    struct sockaddr *address, int addrlen) __ksym;
+extern int ctrpolicy_socket_listen(struct socket *sock) __ksym;
+extern int ctrpolicy_socket_sendmsg(struct socket *sock,
+				    struct msghdr *msg) __ksym;
+
+/*
+ * A struct that the program never reads is only a forward declaration in
+ * its BTF, which libbpf does not match with the kfunc's prototype; this
+ * makes clang emit the definition.
+ */
+#define NEEDS_DEFINITION(type)	bpf_core_type_exists(type)
 
 SEC("lsm/capable")
 int BPF_PROG(capable, const struct cred *cred, struct user_namespace *ns,
@@ -95,12 +111,7 @@ int BPF_PROG(move_mount, const struct path *from_path,
 SEC("lsm/sb_umount")
 int BPF_PROG(sb_umount, struct vfsmount *mnt, int flags, int ret)
 {
-	/*
-	 * Nothing here reads struct vfsmount, so clang would describe it
-	 * as a mere forward declaration, which libbpf does not match with
-	 * the kfunc's prototype; this makes it emit the definition.
-	 */
-	if (!bpf_core_type_exists(struct vfsmount))
+	if (!NEEDS_DEFINITION(struct vfsmount))
 		return ret;
 	return ret ?: ctrpolicy_sb_umount(mnt);
 }
@@ -110,6 +121,48 @@ int BPF_PROG(sb_pivotroot, const struct path *old_path,
 	     const struct path *new_path, int ret)
 {
 	return ret ?: ctrpolicy_sb_pivotroot(old_path, new_path);
+}
+
+SEC("lsm/socket_create")
+int BPF_PROG(socket_create, int family, int type, int protocol, int kern,
+	     int ret)
+{
+	return ret ?: ctrpolicy_socket_create(family, type, protocol, kern);
+}
+
+SEC("lsm/socket_bind")
+int BPF_PROG(socket_bind, struct socket *sock, struct sockaddr *address,
+	     int addrlen, int ret)
+{
+	if (!NEEDS_DEFINITION(struct socket) || !NEEDS_DEFINITION(struct sockaddr))
+		return ret;
+	return ret ?: ctrpolicy_socket_bind(sock, address, addrlen);
+}
+
+SEC("lsm/socket_connect")
+int BPF_PROG(socket_connect, struct socket *sock, struct sockaddr *address,
+	     int addrlen, int ret)
+{
+	if (!NEEDS_DEFINITION(struct socket) || !NEEDS_DEFINITION(struct sockaddr))
+		return ret;
+	return ret ?: ctrpolicy_socket_connect(sock, address, addrlen);
+}
+
+SEC("lsm/socket_listen")
+int BPF_PROG(socket_listen, struct socket *sock, int backlog, int ret)
+{
+	if (!NEEDS_DEFINITION(struct socket))
+		return ret;
+	return ret ?: ctrpolicy_socket_listen(sock);
+}
+
+SEC("lsm/socket_sendmsg")
+int BPF_PROG(socket_sendmsg, struct socket *sock, struct msghdr *msg, int size,
+	     int ret)
+{
+	if (!NEEDS_DEFINITION(struct socket) || !NEEDS_DEFINITION(struct msghdr))
+		return ret;
+	return ret ?: ctrpolicy_socket_sendmsg(sock, msg);
 }
 
 char LICENSE[] SEC("license") = "GPL";
