@@ -115,9 +115,10 @@ int ctrpolicy_net_rule_check(const struct ctrpolicy_net_rule *rule,
 	else if (rule->family == AF_UNSPEC &&
 		 (rule->prefix_len || !ipv6_addr_any(&addr)))
 		why = "an address rule for any family has an address";
-	else if (rule->family == AF_INET &&
-		 (rule->prefix_len > 32 || memchr_inv(rule->addr + 4, 0, 12)))
+	else if (rule->family == AF_INET && rule->prefix_len > 32)
 		why = "an IPv4 address rule's prefix is longer than 32 bits";
+	else if (rule->family == AF_INET && memchr_inv(rule->addr + 4, 0, 12))
+		why = "an IPv4 address rule has bytes after its four";
 	else if (rule->family == AF_INET6 && rule->prefix_len > 128)
 		why = "an IPv6 address rule's prefix is longer than 128 bits";
 	else if (rule->family != AF_UNSPEC && rule->family != AF_INET &&

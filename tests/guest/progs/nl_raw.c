@@ -795,6 +795,107 @@ static struct nlmsghdr *build_oversize(void *buf, const struct nl_ctx *c)
 	return nlh;
 }
 
+/* ---- malformed network rules ----------------------------------------------- */
+
+/* A well-formed address rule: deny connect to 10.0.0.0/8, any port. */
+static struct ctrpolicy_net_rule good_net_rule(void)
+{
+	struct ctrpolicy_net_rule r = {
+		.addr = { 10 },
+		.port_max = 65535,
+		.prefix_len = 8,
+		.family = AF_INET,
+		.ops = 1 << CTRPOLICY_NET_OP_CONNECT,
+		.action = CTRPOLICY_ACTION_DENY,
+	};
+
+	return r;
+}
+
+/* A SET whose only fault is the address rule @r (or its length @len). */
+static struct nlmsghdr *set_with_net_rule(void *buf, const struct nl_ctx *c,
+					  const struct ctrpolicy_net_rule *r,
+					  size_t len)
+{
+	struct nlmsghdr *nlh = build_set(buf, c, c->cgid, BAD_NAME, BAD_MODE,
+					 BAD_CAPS);
+
+	mnl_attr_put(nlh, CTRPOLICY_A_NET_RULES, len, r);
+	return nlh;
+}
+
+#define NET_RULE_CASE(fn, field_change)					\
+static struct nlmsghdr *fn(void *buf, const struct nl_ctx *c)		\
+{									\
+	struct ctrpolicy_net_rule r = good_net_rule();			\
+									\
+	field_change;							\
+	return set_with_net_rule(buf, c, &r, sizeof(r));		\
+}
+
+NET_RULE_CASE(build_net_host_bits, r.addr[3] = 1)
+NET_RULE_CASE(build_net_prefix_33, r.prefix_len = 33)
+NET_RULE_CASE(build_net_no_ops, r.ops = 0)
+NET_RULE_CASE(build_net_socket_op, r.ops = 1 << CTRPOLICY_NET_OP_SOCKET)
+NET_RULE_CASE(build_net_ports_reversed, r.port_min = 2; r.port_max = 1)
+NET_RULE_CASE(build_net_pad, r.pad[6] = 1)
+NET_RULE_CASE(build_net_unspec_addr, r.family = AF_UNSPEC)
+NET_RULE_CASE(build_net_family_unix, r.family = AF_UNIX; r.prefix_len = 0;
+	      r.addr[0] = 0)
+NET_RULE_CASE(build_net_proto_other, r.proto = CTRPOLICY_NET_PROTO_OTHER)
+NET_RULE_CASE(build_net_mapped, r.family = AF_INET6; r.prefix_len = 104;
+	      r.addr[0] = 0; r.addr[10] = 0xff; r.addr[11] = 0xff;
+	      r.addr[12] = 10)
+
+static struct nlmsghdr *build_net_short(void *buf, const struct nl_ctx *c)
+{
+	struct ctrpolicy_net_rule r = good_net_rule();
+
+	return set_with_net_rule(buf, c, &r, sizeof(r) - 4);
+}
+
+/* A POLICY nest whose NET nest holds @type with @len bytes of @data. */
+static struct nlmsghdr *set_with_net_attr(void *buf, const struct nl_ctx *c,
+					  uint16_t type, const void *data,
+					  size_t len)
+{
+	struct nlmsghdr *nlh = set_msg(buf, c);
+	struct nlattr *nest, *net;
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, c->cgid);
+	nest = mnl_attr_nest_start(nlh, CTRPOLICY_A_POLICY);
+	put_name_mode_caps(nlh, BAD_NAME, BAD_MODE, BAD_CAPS);
+	net = mnl_attr_nest_start(nlh, CTRPOLICY_POLICY_A_NET);
+	mnl_attr_put(nlh, type, len, data);
+	mnl_attr_nest_end(nlh, net);
+	mnl_attr_nest_end(nlh, nest);
+	return nlh;
+}
+
+static struct nlmsghdr *build_socket_family(void *buf, const struct nl_ctx *c)
+{
+	struct ctrpolicy_socket_rule r = { .family = AF_MAX };
+
+	return set_with_net_attr(buf, c, CTRPOLICY_NET_A_SOCKET_RULES, &r,
+				 sizeof(r));
+}
+
+static struct nlmsghdr *build_socket_short(void *buf, const struct nl_ctx *c)
+{
+	struct ctrpolicy_socket_rule r = { .family = AF_INET };
+
+	return set_with_net_attr(buf, c, CTRPOLICY_NET_A_SOCKET_RULES, &r,
+				 sizeof(r) - 1);
+}
+
+static struct nlmsghdr *build_net_rule_count(void *buf, const struct nl_ctx *c)
+{
+	uint32_t count = 1;
+
+	return set_with_net_attr(buf, c, CTRPOLICY_NET_A_RULE_COUNT, &count,
+				 sizeof(count));
+}
+
 enum extack_need {
 	EXTACK_ANY,		/* note whatever came, require nothing */
 	EXTACK_MSG,		/* a non-empty NLMSGERR_ATTR_MSG */
@@ -852,6 +953,34 @@ static const struct bad_case bad_cases[] = {
 	  .errnos = { ENOENT }, .extack = EXTACK_MSG },
 	{ .desc = "oversize set (70 KiB, POLICY nest filled with unknown attributes)",
 	  .build = build_oversize, .extack = EXTACK_ANY },
+	{ .desc = "set with an address rule with bits set after its prefix",
+	  .build = build_net_host_bits, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an IPv4 address rule of prefix 33",
+	  .build = build_net_prefix_33, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an address rule without operations",
+	  .build = build_net_no_ops, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an address rule for socket creation",
+	  .build = build_net_socket_op, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an address rule of an empty port range",
+	  .build = build_net_ports_reversed, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an address rule with padding not zero",
+	  .build = build_net_pad, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an any-family address rule that has an address",
+	  .build = build_net_unspec_addr, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an address rule of family AF_UNIX",
+	  .build = build_net_family_unix, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an address rule of protocol OTHER",
+	  .build = build_net_proto_other, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an IPv6 address rule of an IPv4-mapped network",
+	  .build = build_net_mapped, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with NET_RULES not a multiple of a rule's size",
+	  .build = build_net_short, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with a socket rule of family AF_MAX",
+	  .build = build_socket_family, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with SOCKET_RULES not a multiple of a rule's size",
+	  .build = build_socket_short, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with the reply-only RULE_COUNT",
+	  .build = build_net_rule_count, .errnos = { EINVAL }, .extack = EXTACK_MSG },
 };
 
 /* ---- the store ----------------------------------------------------------- */
