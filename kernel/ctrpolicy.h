@@ -249,6 +249,17 @@ static inline void ctrpolicy_set_err(struct netlink_ext_ack *extack,
 }
 
 /* store.c */
+extern unsigned long ctrpolicy_store_levels;
+
+/*
+ * Whether no policy is loaded at all: the first test of every hook, so that
+ * a host without policies pays one load.
+ */
+static inline bool ctrpolicy_none_loaded(void)
+{
+	return likely(!READ_ONCE(ctrpolicy_store_levels));
+}
+
 int ctrpolicy_decide(const struct ctrpolicy_request *request,
 		     ctrpolicy_allows_t allows);
 bool ctrpolicy_current_confined(void);

@@ -336,7 +336,7 @@ int ctrpolicy_decide_socket_create(int family, int type, int protocol, int kern)
 		.protocol = protocol,
 	};
 
-	if (kern)
+	if (kern || ctrpolicy_none_loaded())
 		return 0;
 	req.proto = proto_class(family, type, protocol);
 	return decide(&req);
@@ -348,7 +348,8 @@ static bool addr_checked(const struct socket *sock,
 {
 	const struct sock *sk = sock->sk;
 
-	if (!sk || (sk->sk_family != AF_INET && sk->sk_family != AF_INET6))
+	if (ctrpolicy_none_loaded() || !sk ||
+	    (sk->sk_family != AF_INET && sk->sk_family != AF_INET6))
 		return false;
 	req->sock_type = sk->sk_type;
 	req->protocol = sk->sk_protocol;

@@ -9,8 +9,8 @@
  *
  * A task's effective policy is every policy on its cgroup and its
  * ancestors.  The walk looks up only the ancestor levels that hold a policy
- * somewhere (store_levels), so its cost is bounded by the number of such
- * levels, not by the number of policies.
+ * somewhere (ctrpolicy_store_levels), so its cost is bounded by the number
+ * of such levels, not by the number of policies.
  */
 
 #define pr_fmt(fmt) "ctrpolicy: " fmt
@@ -47,7 +47,7 @@ static unsigned int store_count;
 /* Bumped on every change; dumps compare it to flag inconsistency. */
 static unsigned long store_seq;
 /* Bit N: some policy sits on a cgroup of level N. */
-static unsigned long store_levels;
+unsigned long ctrpolicy_store_levels __read_mostly;
 static unsigned int level_policies[CTRPOLICY_MAX_LEVEL + 1];
 
 static void reap_work_fn(struct work_struct *work);
@@ -71,7 +71,7 @@ static struct ctrpolicy_entry *entry_at_level(const struct cgroup *cgrp,
 /* The levels of @cgrp's ancestry (itself included) that hold a policy. */
 static unsigned long policy_levels(const struct cgroup *cgrp)
 {
-	unsigned long levels = READ_ONCE(store_levels);
+	unsigned long levels = READ_ONCE(ctrpolicy_store_levels);
 
 	if (cgrp->level < CTRPOLICY_MAX_LEVEL)
 		levels &= GENMASK(cgrp->level, 0);
@@ -98,7 +98,7 @@ int ctrpolicy_decide(const struct ctrpolicy_request *request,
 	struct cgroup *cgrp;
 	int ret = 0;
 
-	if (likely(!READ_ONCE(store_levels)) || !in_task())
+	if (ctrpolicy_none_loaded() || !in_task())
 		return 0;
 
 	rcu_read_lock();
@@ -144,7 +144,7 @@ bool ctrpolicy_current_confined(void)
 	struct cgroup *cgrp;
 	bool confined = false;
 
-	if (likely(!READ_ONCE(store_levels)))
+	if (ctrpolicy_none_loaded())
 		return false;
 	rcu_read_lock();
 	cgrp = task_dfl_cgroup(current);
@@ -174,9 +174,9 @@ static void level_add(int level, int delta)
 	lockdep_assert_held(&store_mutex);
 	level_policies[level] += delta;
 	if (level_policies[level])
-		WRITE_ONCE(store_levels, store_levels | BIT(level));
+		WRITE_ONCE(ctrpolicy_store_levels, ctrpolicy_store_levels | BIT(level));
 	else
-		WRITE_ONCE(store_levels, store_levels & ~BIT(level));
+		WRITE_ONCE(ctrpolicy_store_levels, ctrpolicy_store_levels & ~BIT(level));
 }
 
 static void entry_remove(struct ctrpolicy_entry *entry)
