@@ -8,7 +8,8 @@
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I include/uapi \
  *	-I tools/ctrpolicy -o fuzz_policy tests/fuzz/fuzz_policy.c \
- *	tools/ctrpolicy/policy.c tools/ctrpolicy/caps.c
+ *	tools/ctrpolicy/policy.c tools/ctrpolicy/policy_net.c \
+ *	tools/ctrpolicy/caps.c
  *   ./fuzz_policy -max_len=8192 -dict=tests/fuzz/policy.dict CORPUS_DIR \
  *	tests/unit/policy
  */

@@ -26,8 +26,8 @@
 #define CAP(n)		(1ULL << (n))
 #define ALL		CAP_MASK_KNOWN
 #define FILE_NAME	"t.policy"
-/* What a policy without mount rules prints after its capabilities. */
-#define NO_MOUNT	"\nmount {\n\tdefault deny\n}\n"
+/* What a policy without mount or network rules prints after its capabilities. */
+#define NO_MOUNT	"\nmount {\n\tdefault deny\n}\n\nnetwork {\n\tdefault deny\n}\n"
 
 static const char *fixtures;
 
@@ -323,21 +323,21 @@ static const struct error_case {
 	  "t.policy:3:8: error: unknown capability 'frobnicate'\n"
 	  "t.policy:3:8: hint: capabilities are named as in capabilities(7), e.g. 'net_admin' or 'CAP_NET_ADMIN', or 'all'\n" },
 	{ "unknown section",
-	  "policy a\nnetwork {\n}\n", 0,
-	  "t.policy:2:1: error: unknown section 'network'\n"
-	  "t.policy:2:1: hint: valid sections: capabilities, mount\n" },
+	  "policy a\nfirewall {\n}\n", 0,
+	  "t.policy:2:1: error: unknown section 'firewall'\n"
+	  "t.policy:2:1: hint: valid sections: capabilities, mount, network\n" },
 	{ "misspelt section",
 	  "policy a\ncapabilites {\n}\n", 0,
 	  "t.policy:2:1: error: unknown section 'capabilites'; did you mean 'capabilities'?\n"
-	  "t.policy:2:1: hint: valid sections: capabilities, mount\n" },
+	  "t.policy:2:1: hint: valid sections: capabilities, mount, network\n" },
 	{ "unknown keyword",
 	  "polcy a\n", 0,
 	  "t.policy:1:1: error: unknown keyword 'polcy'; did you mean 'policy'?\n"
-	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities, mount\n" },
+	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities, mount, network\n" },
 	{ "keywords are lower case",
 	  "POLICY a\n", 0,
 	  "t.policy:1:1: error: unknown keyword 'POLICY'; did you mean 'policy'?\n"
-	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities, mount\n" },
+	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities, mount, network\n" },
 	{ "missing '}' at the end of the file",
 	  "policy a\ncapabilities {\n\tallow chown\n", 0,
 	  "t.policy:3:13: error: unterminated section 'capabilities' opened at line 2\n"
