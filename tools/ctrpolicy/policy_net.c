@@ -504,7 +504,7 @@ static int parse_address(struct parser *p, const struct token *t,
 	return 0;
 }
 
-/* One port of a range, word T, into *PORT. */
+/* One port of a range, word T (not empty), into *PORT. */
 static int parse_port(struct parser *p, const struct token *t, uint16_t *port)
 {
 	char q[QUOTE_BUF];
@@ -520,11 +520,6 @@ static int parse_port(struct parser *p, const struct token *t, uint16_t *port)
 		}
 		if (v <= PORT_MAX)
 			v = v * 10 + (t->s[i] - '0');
-	}
-	if (!t->len) {
-		error_at(p, t->line, t->col, "missing port");
-		hint(p, PORTS_HINT);
-		return -1;
 	}
 	if (v > PORT_MAX)
 		return error_at(p, t->line, t->col,
@@ -544,6 +539,12 @@ static int parse_port_range(struct parser *p, const struct token *t,
 	struct token last = sub_token(t, dash ? end + 1 : end, t->len);
 	char q[QUOTE_BUF];
 
+	if (!first.len || (dash && !last.len)) {
+		error_at(p, t->line, first.len ? last.col : first.col,
+			 "missing port in range '%s'", quote(q, t->s, t->len));
+		hint(p, PORTS_HINT);
+		return -1;
+	}
 	if (parse_port(p, &first, &rule->port_min))
 		return -1;
 	rule->port_max = rule->port_min;
@@ -613,6 +614,31 @@ static int add_port_ranges(struct parser *p, const struct token *kw,
 			return 0;
 		i = end + 1;
 	}
+}
+
+/* "port PORTS", PORT being the keyword: the rules of RULE for each range. */
+static int parse_ports(struct parser *p, struct lexer *lx,
+		       const struct token *kw, const struct token *port,
+		       struct ctrpolicy_net_rule *rule)
+{
+	struct token ports;
+
+	if (rule->proto == CTRPOLICY_NET_PROTO_ICMP ||
+	    rule->proto == CTRPOLICY_NET_PROTO_RAW) {
+		error_at(p, port->line, port->col,
+			 "'port' does not apply to %s rules", protos[rule->proto]);
+		hint(p, "ICMP and raw sockets have no ports: they count as port 0, which a rule without 'port' matches");
+		return -1;
+	}
+	if (!lex(lx, &ports)) {
+		error_at(p, port->line, col_after(port),
+			 "expected ports after 'port'");
+		hint(p, PORTS_HINT);
+		return -1;
+	}
+	if (is_punct(*ports.s))
+		return error_punct(p, &ports);
+	return add_port_ranges(p, kw, &ports, rule);
 }
 
 /* Whether T looks like an address: a digit first, or a ':' in it. */
@@ -722,7 +748,7 @@ static int parse_net_rule(struct parser *p, struct lexer *lx,
 						CTRPOLICY_ACTION_DENY,
 		.port_max = PORT_MAX,
 	};
-	struct token t, ports = { 0 }, parts[NP_COUNT];
+	struct token t, parts[NP_COUNT];
 	struct name_list valid = { .n = 0 };
 	int part, last = -1, proto;
 
@@ -749,26 +775,13 @@ static int parse_net_rule(struct parser *p, struct lexer *lx,
 		} else if (part == NP_ADDRESS) {
 			if (parse_address(p, &t, &rule))
 				return -1;
-		} else if (!lex(lx, &ports) || is_punct(*ports.s)) {
-			if (ports.len)
-				return error_punct(p, &ports);
-			error_at(p, t.line, col_after(&t),
-				 "expected ports after 'port'");
-			hint(p, PORTS_HINT);
+		} else if (parse_ports(p, lx, kw, &t, &rule)) {
 			return -1;
 		}
 	}
-	if (!ports.len)
-		return add_net_rule(p, &rule, kw, false);
-	if (rule.proto == CTRPOLICY_NET_PROTO_ICMP ||
-	    rule.proto == CTRPOLICY_NET_PROTO_RAW) {
-		t = parts[NP_PORT];
-		error_at(p, t.line, t.col, "'port' does not apply to %s rules",
-			 protos[rule.proto]);
-		hint(p, "ICMP and raw sockets have no ports: they count as port 0, which a rule without 'port' matches");
-		return -1;
-	}
-	return add_port_ranges(p, kw, &ports, &rule);
+	if (last == NP_PORT)
+		return 0;
+	return add_net_rule(p, &rule, kw, false);
 }
 
 /* ---- printer -------------------------------------------------------------- */
