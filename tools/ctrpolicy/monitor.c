@@ -63,12 +63,14 @@ static void print_net_event(struct nlattr **ev)
 {
 	uint32_t family = attr_u32(ev, CTRPOLICY_EVENT_A_NET_FAMILY);
 	uint32_t type = attr_u32(ev, CTRPOLICY_EVENT_A_NET_SOCK_TYPE);
-	const char *proto = policy_net_proto_name(attr_u32(ev, CTRPOLICY_EVENT_A_NET_PROTO));
-	const char *name = policy_net_family_name(family);
+	uint32_t protocol = attr_u32(ev, CTRPOLICY_EVENT_A_NET_PROTOCOL);
+	uint32_t port = attr_u32(ev, CTRPOLICY_EVENT_A_NET_PORT);
+	const char *proto, *name = policy_net_family_name(family);
 	struct nlattr *addr = ev[CTRPOLICY_EVENT_A_NET_ADDR];
 	char fam[16], type_buf[16], text[INET6_ADDRSTRLEN];
 	int len = addr ? nla_len(addr) : 0;
 
+	proto = policy_net_proto_name(attr_u32(ev, CTRPOLICY_EVENT_A_NET_PROTO));
 	if (!name) {
 		snprintf(fam, sizeof(fam), "af%u", family);
 		name = fam;
@@ -77,8 +79,7 @@ static void print_net_event(struct nlattr **ev)
 		out_string("family", " %s", name);
 		out_string("sock_type", " %s", sock_type_name(type, type_buf,
 							      sizeof(type_buf)));
-		out_uint("protocol", " proto %llu",
-			 attr_u32(ev, CTRPOLICY_EVENT_A_NET_PROTOCOL));
+		out_uint("protocol", " proto %llu", protocol);
 		out_string("proto", "", proto);
 		return;
 	}
@@ -88,15 +89,14 @@ static void print_net_event(struct nlattr **ev)
 		out_string("sock_type", "", sock_type_name(type, type_buf,
 							   sizeof(type_buf)));
 	if (ev[CTRPOLICY_EVENT_A_NET_PROTOCOL])
-		out_uint("protocol", "", attr_u32(ev, CTRPOLICY_EVENT_A_NET_PROTOCOL));
+		out_uint("protocol", "", protocol);
 	if (len == 4 || len == 16) {
 		inet_ntop(len == 4 ? AF_INET : AF_INET6, nla_data(addr), text,
 			  sizeof(text));
 		out_string("address", len == 4 ? " %s" : " [%s]", text);
-		out_uint("port", ":%llu", attr_u32(ev, CTRPOLICY_EVENT_A_NET_PORT));
+		out_uint("port", ":%llu", port);
 	} else if (ev[CTRPOLICY_EVENT_A_NET_PORT]) {
-		out_uint("port", " port %llu",
-			 attr_u32(ev, CTRPOLICY_EVENT_A_NET_PORT));
+		out_uint("port", " port %llu", port);
 	}
 }
 

@@ -80,7 +80,7 @@ int policy_parse_file(const char *path, struct policy *out,
  * Print P in the canonical form of the language: the statements only, no
  * comment.  Parsing the output gives a policy equal to P, provided P came
  * from the parser (a valid name, a known mode, no bit above CAP_LAST_KNOWN,
- * mount rules as the parser accepts them).
+ * mount and network rules as the parser accepts them).
  */
 void policy_print(FILE *f, const struct policy *p);
 

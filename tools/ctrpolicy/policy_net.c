@@ -392,7 +392,10 @@ static int parse_ops(struct parser *p, const struct token *t, uint8_t *ops)
 	}
 }
 
-/* Clear the bits of the LEN-byte address A after its first PLEN; false if any was set. */
+/*
+ * Clear the bits of the LEN-byte address A after its first PLEN; false if
+ * any was set.
+ */
 static bool clear_host_bits(unsigned char *a, size_t len, unsigned int plen)
 {
 	bool clean = true;
