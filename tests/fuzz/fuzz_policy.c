@@ -67,7 +67,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (!p.name[0] || memchr(p.name, '\0', sizeof(p.name)) == NULL)
 		abort();
-	if (p.n_mount_rules > CTRPOLICY_MAX_MOUNT_RULES)
+	if (p.n_mount_rules > CTRPOLICY_MAX_MOUNT_RULES ||
+	    p.n_socket_rules > CTRPOLICY_MAX_SOCKET_RULES ||
+	    p.n_net_rules > CTRPOLICY_MAX_NET_RULES)
 		abort();
 	text = print_to_string(&p);
 	if (!lines_fit(text) ||
