@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1542,32 +1543,50 @@ static char *section_text(const char *name, const char *rule, size_t n,
 	return text;
 }
 
-static void test_mount_limits(void)
+/*
+ * Section NAME with MAX copies of RULE parses into MAX rules (the count at
+ * OFFSET in struct policy) and round-trips; with two more, the first rule
+ * over is refused: "too many WHAT; the limit is MAX".
+ */
+static void test_rule_limit(const char *name, const char *rule, size_t max,
+			    size_t offset, const char *what)
 {
-	char line[POLICY_LINE_MAX + 2], msg[256], *text;
+	char msg[256], desc[128], *text;
 	struct policy_error err;
 	struct policy p;
-	size_t n;
 	int rc;
 
-	text = section_text("mount", "\tdeny umount on /proc/*\n",
-			    CTRPOLICY_MAX_MOUNT_RULES, "");
+	text = section_text(name, rule, max, "");
 	rc = policy_parse_buffer(FILE_NAME, text, strlen(text), &p, &err);
-	check(rc == 0 && p.n_mount_rules == CTRPOLICY_MAX_MOUNT_RULES,
-	      "mount limits: 256 rules are accepted");
+	check(rc == 0 && *(size_t *)((char *)&p + offset) == max &&
+	      round_trip(&p, 1),
+	      "%s limits: %zu %s are accepted and round-trip", name, max, what);
 	if (rc)
 		diag("error", err.msg);
 	else
 		policy_free(&p);
 	free(text);
-	text = section_text("mount", "\tdeny umount on /proc/*\n",
-			    CTRPOLICY_MAX_MOUNT_RULES + 2, "");
+	text = section_text(name, rule, max + 2, "");
 	snprintf(msg, sizeof(msg),
-		 "t.policy:%d:2: error: too many mount rules; the limit is 256\n",
-		 2 + CTRPOLICY_MAX_MOUNT_RULES + 1);
-	expect_error("mount limits: the 257th rule is refused", text,
-		     strlen(text), msg);
+		 "t.policy:%zu:2: error: too many %s; the limit is %zu\n",
+		 2 + max + 1, what, max);
+	snprintf(desc, sizeof(desc), "%s limits: the first rule over %zu %s is refused",
+		 name, max, what);
+	expect_error(desc, text, strlen(text), msg);
 	free(text);
+}
+
+static void test_mount_limits(void)
+{
+	char line[POLICY_LINE_MAX + 2], *text;
+	struct policy_error err;
+	struct policy p;
+	size_t n;
+	int rc;
+
+	test_rule_limit("mount", "\tdeny umount on /proc/*\n",
+			CTRPOLICY_MAX_MOUNT_RULES,
+			offsetof(struct policy, n_mount_rules), "mount rules");
 
 	/* A file system type of 63 characters, then 64. */
 	strcpy(line, "policy a\nmount {\nallow mount ");
@@ -1943,49 +1962,14 @@ static void test_net_cases(void)
 
 static void test_net_limits(void)
 {
-	struct policy_error err;
 	char msg[256], *text;
-	struct policy p;
-	int rc;
 
-	text = section_text("network", "\tsocket deny packet\n",
-			    CTRPOLICY_MAX_SOCKET_RULES, "");
-	rc = policy_parse_buffer(FILE_NAME, text, strlen(text), &p, &err);
-	check(rc == 0 && p.n_socket_rules == CTRPOLICY_MAX_SOCKET_RULES,
-	      "network limits: 64 socket rules are accepted");
-	if (rc)
-		diag("error", err.msg);
-	else
-		policy_free(&p);
-	free(text);
-	text = section_text("network", "\tsocket deny packet\n",
-			    CTRPOLICY_MAX_SOCKET_RULES + 2, "");
-	snprintf(msg, sizeof(msg),
-		 "t.policy:%d:2: error: too many socket rules; the limit is 64\n",
-		 2 + CTRPOLICY_MAX_SOCKET_RULES + 1);
-	expect_error("network limits: the 65th socket rule is refused", text,
-		     strlen(text), msg);
-	free(text);
-
-	text = section_text("network", "\tdeny connect 10.0.0.0/8\n",
-			    CTRPOLICY_MAX_NET_RULES, "");
-	rc = policy_parse_buffer(FILE_NAME, text, strlen(text), &p, &err);
-	check(rc == 0 && p.n_net_rules == CTRPOLICY_MAX_NET_RULES &&
-	      round_trip(&p, 1),
-	      "network limits: 16384 address rules are accepted and round-trip");
-	if (rc)
-		diag("error", err.msg);
-	else
-		policy_free(&p);
-	free(text);
-	text = section_text("network", "\tdeny connect 10.0.0.0/8\n",
-			    CTRPOLICY_MAX_NET_RULES + 1, "");
-	snprintf(msg, sizeof(msg),
-		 "t.policy:%d:2: error: too many address rules; the limit is 16384\n",
-		 2 + CTRPOLICY_MAX_NET_RULES + 1);
-	expect_error("network limits: the 16385th address rule is refused",
-		     text, strlen(text), msg);
-	free(text);
+	test_rule_limit("network", "\tsocket deny packet\n",
+			CTRPOLICY_MAX_SOCKET_RULES,
+			offsetof(struct policy, n_socket_rules), "socket rules");
+	test_rule_limit("network", "\tdeny connect 10.0.0.0/8\n",
+			CTRPOLICY_MAX_NET_RULES,
+			offsetof(struct policy, n_net_rules), "address rules");
 
 	/* 16383 rules, then a statement of three port ranges. */
 	text = section_text("network", "\tdeny connect 10.0.0.0/8\n",
