@@ -335,8 +335,8 @@ static int parse_socket(struct parser *p, struct lexer *lx,
 		error_at(p, t.line, t.col,
 			 "'%s' is a protocol of inet and inet6 sockets, not of '%.*s'",
 			 protos[proto], (int)fam.len, fam.s);
-		hint(p, "'socket allow %s' covers %s over IPv4 and IPv6",
-		     protos[proto], protos[proto]);
+		hint(p, "'socket %s %s' covers %s over IPv4 and IPv6",
+		     policy_action_name(action), protos[proto], protos[proto]);
 		return -1;
 	}
 	rule.proto = proto;
