@@ -8,7 +8,8 @@
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I include/uapi \
  *	-I tools/ctrpolicy -o fuzz_policy tests/fuzz/fuzz_policy.c \
- *	tools/ctrpolicy/policy.c tools/ctrpolicy/caps.c
+ *	tools/ctrpolicy/policy.c tools/ctrpolicy/policy_net.c \
+ *	tools/ctrpolicy/caps.c
  *   ./fuzz_policy -max_len=8192 -dict=tests/fuzz/policy.dict CORPUS_DIR \
  *	tests/unit/policy
  */
@@ -66,7 +67,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (!p.name[0] || memchr(p.name, '\0', sizeof(p.name)) == NULL)
 		abort();
-	if (p.n_mount_rules > CTRPOLICY_MAX_MOUNT_RULES)
+	if (p.n_mount_rules > CTRPOLICY_MAX_MOUNT_RULES ||
+	    p.n_socket_rules > CTRPOLICY_MAX_SOCKET_RULES ||
+	    p.n_net_rules > CTRPOLICY_MAX_NET_RULES)
 		abort();
 	text = print_to_string(&p);
 	if (!lines_fit(text) ||

@@ -31,6 +31,7 @@ void out_begin_object(void);
 void out_begin_named_object(const char *key);
 void out_end_object(void);
 void out_begin_array(void);
+void out_begin_named_array(const char *key);
 void out_end_array(void);
 void out_string(const char *key, const char *text_fmt, const char *value);
 void out_bool(const char *key, const char *text_fmt, bool value);

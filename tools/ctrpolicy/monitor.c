@@ -8,6 +8,8 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
 #include <netlink/genl/ctrl.h>
 
 #include "caps.h"
@@ -34,12 +36,76 @@ static uint32_t attr_u32(struct nlattr **tb, int type)
 	return tb[type] ? nla_get_u32(tb[type]) : 0;
 }
 
+/* "stream", "dgram", ... for SOCK_*, or the number into BUF. */
+static const char *sock_type_name(uint32_t type, char *buf, size_t size)
+{
+	static const char *const names[] = {
+		[SOCK_STREAM] = "stream",
+		[SOCK_DGRAM] = "dgram",
+		[SOCK_RAW] = "raw",
+		[SOCK_RDM] = "rdm",
+		[SOCK_SEQPACKET] = "seqpacket",
+		[SOCK_DCCP] = "dccp",
+		[SOCK_PACKET] = "packet",
+	};
+
+	if (type < sizeof(names) / sizeof(names[0]) && names[type])
+		return names[type];
+	snprintf(buf, size, "type%u", type);
+	return buf;
+}
+
+/*
+ * A network event: "FAMILY TYPE proto N" for a socket, "PROTO ADDR:PORT"
+ * (IPv6 in brackets) for an address operation.
+ */
+static void print_net_event(struct nlattr **ev)
+{
+	uint32_t family = attr_u32(ev, CTRPOLICY_EVENT_A_NET_FAMILY);
+	uint32_t type = attr_u32(ev, CTRPOLICY_EVENT_A_NET_SOCK_TYPE);
+	uint32_t protocol = attr_u32(ev, CTRPOLICY_EVENT_A_NET_PROTOCOL);
+	uint32_t port = attr_u32(ev, CTRPOLICY_EVENT_A_NET_PORT);
+	const char *proto, *name = policy_net_family_name(family);
+	struct nlattr *addr = ev[CTRPOLICY_EVENT_A_NET_ADDR];
+	char fam[16], type_buf[16], text[INET6_ADDRSTRLEN];
+	int len = addr ? nla_len(addr) : 0;
+
+	proto = policy_net_proto_name(attr_u32(ev, CTRPOLICY_EVENT_A_NET_PROTO));
+	if (!name) {
+		snprintf(fam, sizeof(fam), "af%u", family);
+		name = fam;
+	}
+	if (attr_u32(ev, CTRPOLICY_EVENT_A_NET_OP) == CTRPOLICY_NET_OP_SOCKET) {
+		out_string("family", " %s", name);
+		out_string("sock_type", " %s", sock_type_name(type, type_buf,
+							      sizeof(type_buf)));
+		out_uint("protocol", " proto %llu", protocol);
+		out_string("proto", "", proto);
+		return;
+	}
+	out_string("proto", " %s", proto);
+	out_string("family", "", name);
+	if (ev[CTRPOLICY_EVENT_A_NET_SOCK_TYPE])
+		out_string("sock_type", "", sock_type_name(type, type_buf,
+							   sizeof(type_buf)));
+	if (ev[CTRPOLICY_EVENT_A_NET_PROTOCOL])
+		out_uint("protocol", "", protocol);
+	if (len == 4 || len == 16) {
+		inet_ntop(len == 4 ? AF_INET : AF_INET6, nla_data(addr), text,
+			  sizeof(text));
+		out_string("address", len == 4 ? " %s" : " [%s]", text);
+		out_uint("port", ":%llu", port);
+	} else if (ev[CTRPOLICY_EVENT_A_NET_PORT]) {
+		out_uint("port", " port %llu", port);
+	}
+}
+
 static int on_event(struct nl_msg *msg, void *arg)
 {
 	struct nlattr *tb[CTRPOLICY_A_MAX + 1], *ev[CTRPOLICY_EVENT_A_MAX + 1];
 	struct monitor *monitor = arg;
 	uint32_t area, verdict;
-	const char *cap = NULL;
+	const char *cap = NULL, *op;
 
 	if (nl_reply_parse(msg, tb) || !tb[CTRPOLICY_A_EVENT] ||
 	    nla_parse_nested(ev, CTRPOLICY_EVENT_A_MAX, tb[CTRPOLICY_A_EVENT], NULL))
@@ -53,7 +119,10 @@ static int on_event(struct nl_msg *msg, void *arg)
 	out_string("verdict", "%s",
 		   verdict == CTRPOLICY_VERDICT_AUDITED ? "audit" : "deny");
 	out_string("area", " %s", area_name(area));
-	out_string("operation", " %s", attr_string(ev, CTRPOLICY_EVENT_A_OPERATION));
+	op = attr_string(ev, CTRPOLICY_EVENT_A_OPERATION);
+	if (!*op && ev[CTRPOLICY_EVENT_A_NET_OP])
+		op = policy_net_op_name(nla_get_u32(ev[CTRPOLICY_EVENT_A_NET_OP]));
+	out_string("operation", " %s", op);
 	if (cap)
 		out_string("capability", " %s", cap);
 	if (ev[CTRPOLICY_EVENT_A_FSTYPE]) {
@@ -66,6 +135,8 @@ static int on_event(struct nl_msg *msg, void *arg)
 				   flags, sizeof(flags));
 		out_string("flags", " flags=%s", flags);
 	}
+	if (ev[CTRPOLICY_EVENT_A_NET_OP])
+		print_net_event(ev);
 	out_uint("pid", " pid=%llu", attr_u32(ev, CTRPOLICY_EVENT_A_PID));
 	out_string("comm", " comm=%s", attr_string(ev, CTRPOLICY_EVENT_A_COMM));
 	out_uint("cgroup_id", " cgroup=%llu", attr_u64(ev, CTRPOLICY_EVENT_A_CGROUP_ID));

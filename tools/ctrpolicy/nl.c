@@ -4,6 +4,7 @@
  * error messages, which say which attribute was wrong.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,22 +144,54 @@ static int on_valid(struct nl_msg *msg, void *arg)
 }
 
 /*
+ * Make the socket buffer OPT (SO_SNDBUF or SO_RCVBUF; FORCE is its
+ * SO_*BUFFORCE) at least SIZE bytes.  The *FORCE options pass
+ * net.core.wmem_max and rmem_max with CAP_NET_ADMIN, which the requests
+ * that need it require anyway; without, the plain option is capped there.
+ * Whether the buffer is now as large.
+ */
+static bool fit_buffer(struct nl_ctx *ctx, int opt, int force, size_t size)
+{
+	int fd = nl_socket_get_fd(ctx->sock), have = 0, want;
+	socklen_t optlen = sizeof(have);
+
+	if (getsockopt(fd, SOL_SOCKET, opt, &have, &optlen) == 0 &&
+	    (size_t)have >= size)
+		return true;
+	want = size / 2 + 1;	/* the kernel doubles it */
+	if (setsockopt(fd, SOL_SOCKET, force, &want, sizeof(want)))
+		setsockopt(fd, SOL_SOCKET, opt, &want, sizeof(want));
+	optlen = sizeof(have);
+	return getsockopt(fd, SOL_SOCKET, opt, &have, &optlen) == 0 &&
+	       (size_t)have >= size;
+}
+
+/*
  * The kernel refuses a message larger than the socket's send buffer
- * (32 KiB by libnl's default, counted twice): grow it for a large policy.
- * SO_SNDBUFFORCE passes net.core.wmem_max with CAP_NET_ADMIN, which every
- * request this is needed for requires anyway.
+ * (32 KiB by libnl's default): grow it for a large policy, such as one of
+ * 16384 address rules (some 530 KB).
  */
 static void fit_send_buffer(struct nl_ctx *ctx, size_t len)
 {
-	int fd = nl_socket_get_fd(ctx->sock), size = 0;
-	socklen_t optlen = sizeof(size);
+	if (!fit_buffer(ctx, SO_SNDBUF, SO_SNDBUFFORCE, len + 4096))
+		fprintf(stderr, "ctrpolicy: cannot grow the socket's send buffer to %zu bytes (net.core.wmem_max): run as root\n",
+			len + 4096);
+}
 
-	if (getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, &optlen) == 0 &&
-	    (size_t)size >= len + 4096)
-		return;
-	size = len + 4096;	/* the kernel doubles it */
-	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &size, sizeof(size)))
-		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, sizeof(size));
+void nl_ctx_expect_reply(struct nl_ctx *ctx, size_t len)
+{
+	size_t size = 4096;
+
+	/*
+	 * The kernel counts a message by the memory it takes, a power of two
+	 * of pages for a large one, and queues the ack behind it only while
+	 * what is queued stays within the buffer.
+	 */
+	while (size < len + 4096)
+		size *= 2;
+	if (!fit_buffer(ctx, SO_RCVBUF, SO_RCVBUFFORCE, 2 * size))
+		fprintf(stderr, "ctrpolicy: cannot grow the socket's receive buffer to %zu bytes (net.core.rmem_max): a large reply may be lost; run as root\n",
+			2 * size);
 }
 
 int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
@@ -239,7 +272,12 @@ size_t nl_policy_size(const struct policy *policy)
 	       nla_total_size(sizeof(uint32_t)) +		/* MODE */
 	       nla_total_size(sizeof(uint64_t)) +		/* CAPS */
 	       nla_total_size(0) +				/* MOUNT */
+	       nla_total_size(sizeof(uint32_t)) +		/* DEFAULT */
+	       nla_total_size(0) +				/* NET */
 	       nla_total_size(sizeof(uint32_t));		/* DEFAULT */
+	if (policy->n_socket_rules)
+		size += nla_total_size(policy->n_socket_rules *
+				       sizeof(*policy->socket_rules));
 	if (policy->n_mount_rules)
 		size += nla_total_size(0);			/* RULES */
 	for (i = 0; i < policy->n_mount_rules; i++) {
@@ -280,11 +318,28 @@ static int put_mount_rule(struct nl_msg *msg, const struct mount_rule *r)
 	return 0;
 }
 
+/* NET { DEFAULT, SOCKET_RULES? }: the socket rules only when there are. */
+static int put_net(struct nl_msg *msg, const struct policy *policy)
+{
+	struct nlattr *net = nest_start(msg, CTRPOLICY_POLICY_A_NET);
+
+	if (!net ||
+	    nla_put_u32(msg, CTRPOLICY_NET_A_DEFAULT, policy->net_default) ||
+	    (policy->n_socket_rules &&
+	     nla_put(msg, CTRPOLICY_NET_A_SOCKET_RULES,
+		     policy->n_socket_rules * sizeof(*policy->socket_rules),
+		     policy->socket_rules)) ||
+	    nla_nest_end(msg, net))
+		return -EMSGSIZE;
+	return 0;
+}
+
 /*
  * CTRPOLICY_A_POLICY { NAME, MODE, CAPS, MOUNT { DEFAULT, RULES { RULE {
- * ACTION, OP, FSTYPE?, SOURCE?, TARGET?, REQUIRE, FORBID } ... } } }.  The
- * mount nest always, so that a policy without rules says so explicitly;
- * RULES only when there are rules (libnl drops an empty nest).
+ * ACTION, OP, FSTYPE?, SOURCE?, TARGET?, REQUIRE, FORBID } ... } }, NET {
+ * DEFAULT, SOCKET_RULES? } }.  The mount and network nests always, so that
+ * a policy without rules says so explicitly; RULES only when there are
+ * rules (libnl drops an empty nest).
  */
 int nl_put_policy(struct nl_msg *msg, const struct policy *policy)
 {
@@ -314,8 +369,44 @@ int nl_put_policy(struct nl_msg *msg, const struct policy *policy)
 		if (nla_nest_end(msg, rules))
 			return -EMSGSIZE;
 	}
-	if (nla_nest_end(msg, mount) || nla_nest_end(msg, nest))
+	if (nla_nest_end(msg, mount) || put_net(msg, policy) ||
+	    nla_nest_end(msg, nest))
 		return -EMSGSIZE;
+	return 0;
+}
+
+/* The rules of each CTRPOLICY_A_NET_RULES: as many as fit, the last the rest. */
+static size_t chunk_rules(size_t n, size_t first)
+{
+	return n - first < CTRPOLICY_NET_RULES_PER_ATTR ?
+	       n - first : CTRPOLICY_NET_RULES_PER_ATTR;
+}
+
+size_t nl_net_rules_size(const struct policy *policy)
+{
+	size_t i, size = 0;
+
+	for (i = 0; i < policy->n_net_rules;
+	     i += CTRPOLICY_NET_RULES_PER_ATTR)
+		size += nla_total_size(chunk_rules(policy->n_net_rules, i) *
+				       sizeof(*policy->net_rules));
+	return size;
+}
+
+int nl_put_net_rules(struct nl_msg *msg, const struct policy *policy)
+{
+	size_t i, n;
+
+	if (policy->n_net_rules > CTRPOLICY_MAX_NET_RULES)
+		return -E2BIG;
+	for (i = 0; i < policy->n_net_rules;
+	     i += CTRPOLICY_NET_RULES_PER_ATTR) {
+		n = chunk_rules(policy->n_net_rules, i);
+		if (nla_put(msg, CTRPOLICY_A_NET_RULES,
+			    n * sizeof(*policy->net_rules),
+			    &policy->net_rules[i]))
+			return -EMSGSIZE;
+	}
 	return 0;
 }
 
@@ -406,11 +497,33 @@ static int get_mount(struct nlattr *nest, struct policy *policy)
 	return 0;
 }
 
+/* The NET nest into POLICY, whose socket rules are none yet. */
+static int get_net(struct nlattr *nest, struct policy *policy)
+{
+	struct nlattr *tb[CTRPOLICY_NET_A_MAX + 1], *rules;
+	size_t len;
+
+	if (nla_parse_nested(tb, CTRPOLICY_NET_A_MAX, nest, NULL) ||
+	    (tb[CTRPOLICY_NET_A_DEFAULT] &&
+	     get_u32(tb[CTRPOLICY_NET_A_DEFAULT], &policy->net_default)))
+		return -EPROTO;
+	rules = tb[CTRPOLICY_NET_A_SOCKET_RULES];
+	if (!rules)
+		return 0;
+	len = nla_len(rules);
+	if (len % sizeof(*policy->socket_rules) ||
+	    len > sizeof(policy->socket_rules))
+		return -EPROTO;
+	memcpy(policy->socket_rules, nla_data(rules), len);
+	policy->n_socket_rules = len / sizeof(*policy->socket_rules);
+	return 0;
+}
+
 int nl_get_policy(struct nlattr *nest, struct policy *policy)
 {
 	struct nlattr *tb[CTRPOLICY_POLICY_A_MAX + 1];
 	uint32_t mode;
-	int err;
+	int err = 0;
 
 	memset(policy, 0, sizeof(*policy));
 	if (nla_parse_nested(tb, CTRPOLICY_POLICY_A_MAX, nest, NULL) ||
@@ -423,14 +536,77 @@ int nl_get_policy(struct nlattr *nest, struct policy *policy)
 	policy->mode = mode;
 	if (tb[CTRPOLICY_POLICY_A_CAPS])
 		policy->caps = nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]);
-	/* No mount nest: every mount operation denied, as a zeroed policy. */
-	if (tb[CTRPOLICY_POLICY_A_MOUNT]) {
+	/*
+	 * No mount nest: every mount operation denied; no network nest: every
+	 * socket denied; both as in a zeroed policy.
+	 */
+	if (tb[CTRPOLICY_POLICY_A_MOUNT])
 		err = get_mount(tb[CTRPOLICY_POLICY_A_MOUNT], policy);
-		if (err) {
-			policy_free(policy);
-			memset(policy, 0, sizeof(*policy));
-			return err;
-		}
+	if (!err && tb[CTRPOLICY_POLICY_A_NET])
+		err = get_net(tb[CTRPOLICY_POLICY_A_NET], policy);
+	if (err) {
+		policy_free(policy);
+		memset(policy, 0, sizeof(*policy));
 	}
+	return err;
+}
+
+int nl_get_net_rule_count(struct nlattr *nest, uint32_t *count)
+{
+	struct nlattr *tb[CTRPOLICY_POLICY_A_MAX + 1];
+	struct nlattr *net[CTRPOLICY_NET_A_MAX + 1];
+
+	if (nla_parse_nested(tb, CTRPOLICY_POLICY_A_MAX, nest, NULL) ||
+	    !tb[CTRPOLICY_POLICY_A_NET] ||
+	    nla_parse_nested(net, CTRPOLICY_NET_A_MAX, tb[CTRPOLICY_POLICY_A_NET],
+			     NULL) ||
+	    !net[CTRPOLICY_NET_A_RULE_COUNT])
+		return -ENOENT;
+	return get_u32(net[CTRPOLICY_NET_A_RULE_COUNT], count);
+}
+
+/*
+ * Each CTRPOLICY_A_NET_RULES at the top level of MSG's attributes in
+ * order: the number of rules into *N, or, with RULES, the rules too.
+ */
+static int walk_net_rules(struct nl_msg *msg, size_t *n,
+			  struct ctrpolicy_net_rule *rules)
+{
+	struct genlmsghdr *gnlh = genlmsg_hdr(nlmsg_hdr(msg));
+	size_t size = sizeof(*rules), len;
+	struct nlattr *attr;
+	int rem;
+
+	*n = 0;
+	nla_for_each_attr(attr, genlmsg_attrdata(gnlh, 0),
+			  genlmsg_attrlen(gnlh, 0), rem) {
+		if (nla_type(attr) != CTRPOLICY_A_NET_RULES)
+			continue;
+		len = nla_len(attr);
+		if (len % size || *n + len / size > CTRPOLICY_MAX_NET_RULES)
+			return -EPROTO;
+		if (rules)
+			memcpy(&rules[*n], nla_data(attr), len);
+		*n += len / size;
+	}
+	return 0;
+}
+
+int nl_get_net_rules(struct nl_msg *msg, struct policy *policy)
+{
+	struct ctrpolicy_net_rule *rules;
+	size_t n;
+	int err;
+
+	err = walk_net_rules(msg, &n, NULL);
+	if (err || !n)
+		return err;
+	rules = calloc(n, sizeof(*rules));
+	if (!rules)
+		return -ENOMEM;
+	walk_net_rules(msg, &n, rules);
+	free(policy->net_rules);
+	policy->net_rules = rules;
+	policy->n_net_rules = n;
 	return 0;
 }

@@ -28,6 +28,11 @@ struct nl_msg *nl_ctx_msg_size(struct nl_ctx *ctx, int cmd, int flags,
 int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 		   int (*on_reply)(struct nl_msg *msg, void *arg), void *arg,
 		   const char *what);
+/*
+ * Make room in the socket's receive buffer for a reply of LEN bytes and the
+ * ack behind it; says so on stderr when it cannot (not root).
+ */
+void nl_ctx_expect_reply(struct nl_ctx *ctx, size_t len);
 /* The attributes of a reply of our family, or NULL if malformed. */
 int nl_reply_parse(struct nl_msg *msg, struct nlattr **tb);
 
@@ -39,6 +44,16 @@ int nl_reply_parse(struct nl_msg *msg, struct nlattr **tb);
  */
 #define NL_POLICY_SIZE_MAX	CTRPOLICY_POLICY_SIZE_MAX
 
+/*
+ * The most a reply to a POLICY_GET of one cgroup takes: the policy, its
+ * counters, and its address rules in as many CTRPOLICY_A_NET_RULES as
+ * they need.
+ */
+#define NL_POLICY_REPLY_MAX						\
+	(NL_POLICY_SIZE_MAX + 4096 +					\
+	 CTRPOLICY_MAX_NET_RULES * sizeof(struct ctrpolicy_net_rule) +	\
+	 (CTRPOLICY_MAX_NET_RULES / CTRPOLICY_NET_RULES_PER_ATTR + 1) * 4)
+
 /* The bytes nl_put_policy() adds to a message for POLICY. */
 size_t nl_policy_size(const struct policy *policy);
 /*
@@ -48,9 +63,34 @@ size_t nl_policy_size(const struct policy *policy);
 int nl_put_policy(struct nl_msg *msg, const struct policy *policy);
 /*
  * CTRPOLICY_A_POLICY into *POLICY, which then owns its mount rules
- * (policy_free()).  0, or -EPROTO (malformed) or -ENOMEM with *POLICY left
- * zeroed, nothing allocated.
+ * (policy_free()), and has no address rules (see nl_get_net_rules()).
+ * 0, or -EPROTO (malformed) or -ENOMEM with *POLICY left zeroed, nothing
+ * allocated.
  */
 int nl_get_policy(struct nlattr *nest, struct policy *policy);
+/*
+ * The CTRPOLICY_NET_A_RULE_COUNT in the policy nest NEST (a dump's
+ * replies carry it instead of the rules) into *COUNT; -ENOENT if it has
+ * none, -EPROTO if malformed.
+ */
+int nl_get_net_rule_count(struct nlattr *nest, uint32_t *count);
+
+/*
+ * The address rules of POLICY travel beside CTRPOLICY_A_POLICY: a
+ * CTRPOLICY_A_NET_RULES attribute of at most CTRPOLICY_NET_RULES_PER_ATTR
+ * rules (an attribute holds at most 65535 bytes), as many as needed, none
+ * for a policy without address rules.  nl_net_rules_size() is the bytes
+ * they add to a message; nl_put_net_rules() adds them: 0, -E2BIG beyond
+ * CTRPOLICY_MAX_NET_RULES, or -EMSGSIZE when MSG is too small.
+ */
+size_t nl_net_rules_size(const struct policy *policy);
+int nl_put_net_rules(struct nl_msg *msg, const struct policy *policy);
+/*
+ * The rules of every CTRPOLICY_A_NET_RULES of reply MSG, in order, as the
+ * address rules of POLICY (replacing any).  0, or -EPROTO (an attribute
+ * that is no whole number of rules, more than CTRPOLICY_MAX_NET_RULES) or
+ * -ENOMEM with POLICY unchanged.
+ */
+int nl_get_net_rules(struct nl_msg *msg, struct policy *policy);
 
 #endif

@@ -88,6 +88,14 @@ void out_begin_array(void)
 	json_open('[');
 }
 
+void out_begin_named_array(const char *key)
+{
+	if (!opt_json)
+		return;
+	json_key(key);
+	json_open('[');
+}
+
 void out_end_array(void)
 {
 	if (opt_json)

@@ -9,7 +9,9 @@
  * top_keywords[] or sections[], inside a section from the section's own
  * table of statements.  Each statement has a function that parses the rest
  * of its line.  Adding a section is adding an entry to sections[] with its
- * statement table, its state in struct parser, and its printer.
+ * statement table, its state in struct parser, and its printer.  What the
+ * files of the language share is in policy_parse.h; a large section has a
+ * file of its own (policy_net.c).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -20,46 +22,16 @@
 
 #include "caps.h"
 #include "policy.h"
+#include "policy_parse.h"
 
-#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 #define POLICY_NAME_LEN_MAX	(CTRPOLICY_NAME_MAX - 1)
 #define PRINT_WIDTH		72	/* columns of a printed line */
 #define TAB_WIDTH		8
 #define FILENAME_QUOTE_MAX	200	/* bytes of the file name in a message */
-#define TOKEN_QUOTE_MAX		40	/* bytes of a token in a message */
-#define QUOTE_BUF		(TOKEN_QUOTE_MAX * 4 + 4)
 #define SUGGEST_DISTANCE_MAX	2	/* "did you mean" up to this edit distance */
 #define SUGGEST_LEN_MAX		32
-#define NAME_LIST_MAX		16
 
 #define NAME_CHARS_HINT	"a policy name is 1 to 63 letters, digits, '.', '_' or '-'"
-
-struct token {
-	const char *s;
-	size_t len;
-	unsigned int line;
-	unsigned int col;		/* 1-based, in bytes */
-};
-
-/* One line of input, without its newline, and how far lex() got. */
-struct lexer {
-	const char *s;
-	size_t len;
-	size_t pos;
-	unsigned int line;
-};
-
-struct parser;
-
-/*
- * A statement: its keyword and the function that parses the rest of its
- * line, KW being the keyword's token.  ONCE: at most one per file.
- */
-struct keyword {
-	const char *name;
-	int (*parse)(struct parser *p, struct lexer *lx, const struct token *kw);
-	bool once;
-};
 
 /*
  * A section "NAME {" ... "}": the statements valid inside, an optional
@@ -91,8 +63,6 @@ static int parse_mount_deny(struct parser *p, struct lexer *lx,
 			    const struct token *kw);
 static void print_mount(FILE *f, const struct policy *pol);
 
-enum { KW_POLICY, KW_MODE, KW_COUNT };
-
 static const struct keyword top_keywords[KW_COUNT] = {
 	[KW_POLICY] = { "policy", parse_policy, true },
 	[KW_MODE] = { "mode", parse_mode, true },
@@ -109,9 +79,13 @@ static const struct keyword mount_stmts[] = {
 	{ "deny", parse_mount_deny, false },
 };
 
-static const struct section sections[] = {
-	{ "capabilities", cap_stmts, ARRAY_SIZE(cap_stmts), NULL, print_caps },
-	{ "mount", mount_stmts, ARRAY_SIZE(mount_stmts), NULL, print_mount },
+static const struct section sections[SECTION_COUNT] = {
+	[SECTION_CAPS] = { "capabilities", cap_stmts, ARRAY_SIZE(cap_stmts),
+			   NULL, print_caps },
+	[SECTION_MOUNT] = { "mount", mount_stmts, ARRAY_SIZE(mount_stmts),
+			    NULL, print_mount },
+	[SECTION_NETWORK] = { "network", net_stmts, ARRAY_SIZE(net_stmts),
+			      NULL, print_net },
 };
 
 static const char *const actions[] = {
@@ -171,31 +145,10 @@ static const struct {
 	{ "audit", CTRPOLICY_MODE_AUDIT },
 };
 
-struct parser {
-	const char *file;
-	struct policy_error *err;
-	struct policy pol;
-	/* Line of the first of each statement and section, 0 if none yet. */
-	unsigned int keyword_line[ARRAY_SIZE(top_keywords)];
-	unsigned int section_line[ARRAY_SIZE(sections)];
-	const struct section *open;	/* the section being parsed */
-	unsigned int open_line;
-	unsigned int eof_line, eof_col;	/* just past the last byte */
-	unsigned int err_line, err_col;	/* of the error reported */
-	struct {
-		unsigned int statements;
-		unsigned int none_line;	/* of "allow none" */
-	} caps;
-	struct {
-		unsigned int default_line;
-		size_t cap;		/* room in pol.mount_rules */
-	} mount;
-};
-
 /* ---- messages ------------------------------------------------------------ */
 
 /* TEXT as it may appear in a message: control bytes escaped, truncated. */
-static const char *quote(char *buf, const char *text, size_t len)
+const char *quote(char *buf, const char *text, size_t len)
 {
 	size_t i, n = 0;
 
@@ -259,8 +212,7 @@ static void err_vline(struct policy_error *err, const char *file,
 }
 
 /* An error about the whole file, without a position. */
-static int __attribute__((format(printf, 3, 4)))
-file_error(struct policy_error *err, const char *file, const char *fmt, ...)
+int file_error(struct policy_error *err, const char *file, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -272,9 +224,8 @@ file_error(struct policy_error *err, const char *file, const char *fmt, ...)
 }
 
 /* The error at LINE:COL; a hint() may follow.  Returns -1. */
-static int __attribute__((format(printf, 4, 5)))
-error_at(struct parser *p, unsigned int line, unsigned int col,
-	 const char *fmt, ...)
+int error_at(struct parser *p, unsigned int line, unsigned int col,
+	     const char *fmt, ...)
 {
 	va_list ap;
 
@@ -288,8 +239,7 @@ error_at(struct parser *p, unsigned int line, unsigned int col,
 }
 
 /* A hint at the position of the error just reported. */
-static void __attribute__((format(printf, 2, 3)))
-hint(struct parser *p, const char *fmt, ...)
+void hint(struct parser *p, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -375,13 +325,7 @@ static void suggest_offer(struct suggestion *s, const char *candidate)
 	}
 }
 
-/* The names valid at some place, for suggestions and hints. */
-struct name_list {
-	const char *names[NAME_LIST_MAX];
-	size_t n;
-};
-
-static void list_add(struct name_list *l, const char *name)
+void list_add(struct name_list *l, const char *name)
 {
 	if (l->n < NAME_LIST_MAX)
 		l->names[l->n++] = name;
@@ -404,8 +348,7 @@ static void list_add_sections(struct name_list *l)
 		list_add(l, sections[i].name);
 }
 
-static const char *list_closest(const struct name_list *l,
-				const struct token *t)
+const char *list_closest(const struct name_list *l, const struct token *t)
 {
 	struct suggestion s;
 	size_t i;
@@ -417,9 +360,8 @@ static const char *list_closest(const struct name_list *l,
 }
 
 /* "unknown WHAT 'word'[ in section 'x'][; did you mean 'y'?]" */
-static int error_unknown(struct parser *p, const struct token *t,
-			 const char *what, const char *where,
-			 const struct name_list *valid)
+int error_unknown(struct parser *p, const struct token *t, const char *what,
+		  const char *where, const struct name_list *valid)
 {
 	const char *best = list_closest(valid, t);
 	char q[QUOTE_BUF], in[96] = "", mean[96] = "";
@@ -432,16 +374,22 @@ static int error_unknown(struct parser *p, const struct token *t,
 			quote(q, t->s, t->len), in, mean);
 }
 
-static void hint_valid(struct parser *p, const char *what,
-		       const struct name_list *l)
+const char *list_format(const struct name_list *l, char *buf, size_t size)
 {
-	char buf[256] = "";
 	size_t i, len = 0;
 
-	for (i = 0; i < l->n && len < sizeof(buf); i++)
-		len += snprintf(buf + len, sizeof(buf) - len, "%s%s",
-				i ? ", " : "", l->names[i]);
-	hint(p, "valid %s: %s", what, buf);
+	buf[0] = '\0';
+	for (i = 0; i < l->n && len < size; i++)
+		len += snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+				l->names[i]);
+	return buf;
+}
+
+void hint_valid(struct parser *p, const char *what, const struct name_list *l)
+{
+	char buf[256];
+
+	hint(p, "valid %s: %s", what, list_format(l, buf, sizeof(buf)));
 }
 
 /* ---- lexer ---------------------------------------------------------------- */
@@ -451,7 +399,7 @@ static bool is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
-static bool is_punct(char c)
+bool is_punct(char c)
 {
 	return c == '{' || c == '}';
 }
@@ -480,7 +428,7 @@ static size_t quoted_end(const char *s, size_t pos, size_t len)
  * to a blank, '#', '{' or '}' belongs to the token too (and is an error,
  * see tok_text()).
  */
-static bool lex(struct lexer *lx, struct token *t)
+bool lex(struct lexer *lx, struct token *t)
 {
 	size_t start;
 
@@ -505,7 +453,7 @@ static bool lex(struct lexer *lx, struct token *t)
 	return t->len > 0;
 }
 
-static bool tok_is(const struct token *t, const char *word)
+bool tok_is(const struct token *t, const char *word)
 {
 	return strlen(word) == t->len && !memcmp(t->s, word, t->len);
 }
@@ -516,13 +464,13 @@ static bool tok_is_nocase(const struct token *t, const char *word)
 }
 
 /* The column just after token T, where a missing token belongs. */
-static unsigned int col_after(const struct token *t)
+unsigned int col_after(const struct token *t)
 {
 	return t->col + t->len;
 }
 
 /* A '{' or '}' where it does not belong. */
-static int error_punct(struct parser *p, const struct token *t)
+int error_punct(struct parser *p, const struct token *t)
 {
 	error_at(p, t->line, t->col, "unexpected '%c'", *t->s);
 	if (*t->s == '}')
@@ -534,7 +482,7 @@ static int error_punct(struct parser *p, const struct token *t)
 }
 
 /* Nothing but a comment may follow on the line; AFTER names what precedes. */
-static int expect_end(struct parser *p, struct lexer *lx, const char *after)
+int expect_end(struct parser *p, struct lexer *lx, const char *after)
 {
 	char q[QUOTE_BUF];
 	struct token t;
@@ -545,6 +493,53 @@ static int expect_end(struct parser *p, struct lexer *lx, const char *after)
 		return error_punct(p, &t);
 	return error_at(p, t.line, t.col, "unexpected '%s' after %s",
 			quote(q, t.s, t.len), after);
+}
+
+/* ---- actions -------------------------------------------------------------- */
+
+int parse_action(struct parser *p, struct lexer *lx, const struct token *after,
+		 uint32_t *action, struct token *word)
+{
+	struct name_list valid = { .n = 0 };
+	struct token t;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(actions); i++)
+		list_add(&valid, actions[ARRAY_SIZE(actions) - 1 - i]);
+	if (!lex(lx, &t)) {
+		error_at(p, after->line, col_after(after),
+			 "expected an action after '%.*s'", (int)after->len,
+			 after->s);
+		hint_valid(p, "actions", &valid);
+		return -1;
+	}
+	for (i = 0; i < ARRAY_SIZE(actions); i++) {
+		if (tok_is(&t, actions[i])) {
+			*action = i;
+			if (word)
+				*word = t;
+			return 0;
+		}
+	}
+	if (is_punct(*t.s))
+		return error_punct(p, &t);
+	error_unknown(p, &t, "action", NULL, &valid);
+	hint_valid(p, "actions", &valid);
+	return -1;
+}
+
+int parse_default(struct parser *p, struct lexer *lx, const struct token *kw,
+		  unsigned int *line, uint32_t *action)
+{
+	/* struct keyword's ONCE is checked at the top level only. */
+	if (*line)
+		return error_at(p, kw->line, kw->col,
+				"duplicate 'default' statement (first at line %u)",
+				*line);
+	if (parse_action(p, lx, kw, action, NULL))
+		return -1;
+	*line = kw->line;
+	return expect_end(p, lx, "the default action");
 }
 
 /* ---- top-level statements ------------------------------------------------- */
@@ -1353,35 +1348,8 @@ static int parse_mount_deny(struct parser *p, struct lexer *lx,
 static int parse_mount_default(struct parser *p, struct lexer *lx,
 			       const struct token *kw)
 {
-	struct name_list valid = { .n = 0 };
-	struct token t;
-	size_t i;
-
-	/* struct keyword's ONCE is checked at the top level only. */
-	if (p->mount.default_line)
-		return error_at(p, kw->line, kw->col,
-				"duplicate 'default' statement (first at line %u)",
-				p->mount.default_line);
-	for (i = 0; i < ARRAY_SIZE(actions); i++)
-		list_add(&valid, actions[ARRAY_SIZE(actions) - 1 - i]);
-	if (!lex(lx, &t)) {
-		error_at(p, kw->line, col_after(kw),
-			 "expected an action after 'default'");
-		hint_valid(p, "actions", &valid);
-		return -1;
-	}
-	for (i = 0; i < ARRAY_SIZE(actions); i++) {
-		if (tok_is(&t, actions[i])) {
-			p->pol.mount_default = i;
-			p->mount.default_line = kw->line;
-			return expect_end(p, lx, "the default action");
-		}
-	}
-	if (is_punct(*t.s))
-		return error_punct(p, &t);
-	error_unknown(p, &t, "action", NULL, &valid);
-	hint_valid(p, "actions", &valid);
-	return -1;
+	return parse_default(p, lx, kw, &p->mount.default_line,
+			     &p->pol.mount_default);
 }
 
 /* "default ACTION", then the rules in order. */
@@ -1596,6 +1564,7 @@ int policy_parse_buffer(const char *filename, const char *text, size_t len,
 	p.err = err;
 	p.pol.mode = CTRPOLICY_MODE_ENFORCE;
 	p.pol.mount_default = CTRPOLICY_ACTION_DENY;
+	p.pol.net_default = CTRPOLICY_ACTION_DENY;
 	p.eof_line = 1;
 	p.eof_col = 1;
 	err->msg[0] = '\0';
@@ -1753,7 +1722,7 @@ bool policy_equal(const struct policy *a, const struct policy *b)
 		if (!mount_rule_equal(&a->mount_rules[i], &b->mount_rules[i]))
 			return false;
 	}
-	return true;
+	return policy_net_equal(a, b);
 }
 
 void policy_free(struct policy *p)
@@ -1767,4 +1736,7 @@ void policy_free(struct policy *p)
 	free(p->mount_rules);
 	p->mount_rules = NULL;
 	p->n_mount_rules = 0;
+	free(p->net_rules);
+	p->net_rules = NULL;
+	p->n_net_rules = 0;
 }

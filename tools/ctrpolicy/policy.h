@@ -31,9 +31,14 @@ struct mount_rule {
 };
 
 /*
- * A parsed policy: what CTRPOLICY_A_POLICY carries.  It owns its mount
- * rules: release it with policy_free().  A zeroed policy is valid, and
- * denies every capability and every mount operation.
+ * A parsed policy: what CTRPOLICY_A_POLICY carries, and the address rules
+ * that travel beside it (CTRPOLICY_A_NET_RULES).  It owns its mount and
+ * address rules: release it with policy_free().  A zeroed policy is valid,
+ * and denies every capability, every mount operation and every socket.
+ *
+ * The network rules are kept as the ABI carries them: socket rules in file
+ * order; address rules in file order, one per port range of a statement,
+ * IPv4-mapped IPv6 networks turned into IPv4 ones.
  */
 struct policy {
 	char name[CTRPOLICY_NAME_MAX];
@@ -42,6 +47,11 @@ struct policy {
 	uint32_t mount_default;		/* enum ctrpolicy_action */
 	size_t n_mount_rules;
 	struct mount_rule *mount_rules;	/* malloc'ed, in file order */
+	uint32_t net_default;		/* enum ctrpolicy_action */
+	size_t n_socket_rules;
+	struct ctrpolicy_socket_rule socket_rules[CTRPOLICY_MAX_SOCKET_RULES];
+	size_t n_net_rules;
+	struct ctrpolicy_net_rule *net_rules;	/* malloc'ed */
 };
 
 /*
@@ -70,19 +80,20 @@ int policy_parse_file(const char *path, struct policy *out,
  * Print P in the canonical form of the language: the statements only, no
  * comment.  Parsing the output gives a policy equal to P, provided P came
  * from the parser (a valid name, a known mode, no bit above CAP_LAST_KNOWN,
- * mount rules as the parser accepts them).
+ * mount and network rules as the parser accepts them).
  */
 void policy_print(FILE *f, const struct policy *p);
 
 /*
  * Whether two policies are the same: name, mode, capabilities, mount
- * default and mount rules, in order.
+ * default and mount rules, network default, socket rules and address
+ * rules, in order.
  */
 bool policy_equal(const struct policy *a, const struct policy *b);
 
 /*
- * Free the mount rules of P and leave it without any; safe on a zeroed
- * policy and on one already freed.
+ * Free the mount and address rules of P and leave it without any; safe on
+ * a zeroed policy and on one already freed.
  */
 void policy_free(struct policy *p);
 
@@ -101,5 +112,37 @@ size_t policy_mount_flags_format(uint32_t flags, char *buf, size_t size);
 
 /* "enforce" or "audit"; "unknown" (never NULL) for any other value. */
 const char *policy_mode_name(enum ctrpolicy_mode mode);
+
+/* ---- the network section (policy_net.c) ---------------------------------- */
+
+/* An address as inet_ntop() writes it, a '/' and a prefix length. */
+#define POLICY_NET_ADDR_MAX	(46 + 4)
+
+/*
+ * The name of socket family AF_* FAMILY as the language writes it ("any"
+ * for AF_UNSPEC, "inet6", "packet", ...); NULL for a family it does not
+ * name.
+ */
+const char *policy_net_family_name(unsigned int family);
+
+/* "tcp", "udp", "icmp", "raw", "any", "other"; "unknown" for others. */
+const char *policy_net_proto_name(uint32_t proto);
+
+/* "socket", "bind", "connect", "listen", "send"; "unknown" for others. */
+const char *policy_net_op_name(uint32_t op);
+
+/*
+ * The operations OPS (bits 1 << CTRPOLICY_NET_OP_*) as the language writes
+ * them, "bind,connect" (unknown bits left out), into BUF of SIZE bytes,
+ * truncated to fit; the length it needs, as snprintf().
+ */
+size_t policy_net_ops_format(uint32_t ops, char *buf, size_t size);
+
+/*
+ * The network of address rule R, "10.0.0.0/8" or "2001:db8::/32", "any"
+ * for AF_UNSPEC, into BUF of POLICY_NET_ADDR_MAX bytes.
+ */
+const char *policy_net_addr_format(const struct ctrpolicy_net_rule *r,
+				   char *buf);
 
 #endif

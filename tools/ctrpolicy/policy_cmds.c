@@ -58,15 +58,16 @@ static int errno_exit(int err)
 	return err == -EPERM ? EXIT_PERMISSION : EXIT_FAILURE_GENERIC;
 }
 
-/* Sends POLICY for cgroup ID over CTX. */
+/* Sends POLICY and its address rules for cgroup ID over CTX. */
 static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id)
 {
 	struct nl_msg *msg;
 
 	msg = nl_ctx_msg_size(ctx, CTRPOLICY_CMD_POLICY_SET, 0,
-			      nla_total_size(sizeof(id)) + nl_policy_size(policy));
+			      nla_total_size(sizeof(id)) + nl_policy_size(policy) +
+			      nl_net_rules_size(policy));
 	if (!msg || nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id) ||
-	    nl_put_policy(msg, policy)) {
+	    nl_put_policy(msg, policy) || nl_put_net_rules(msg, policy)) {
 		nlmsg_free(msg);
 		fprintf(stderr, "ctrpolicy: out of memory\n");
 		return -ENOMEM;
@@ -146,7 +147,8 @@ int cmd_unload(int argc, char **argv)
 
 struct listed {
 	uint64_t cgroup_id;
-	struct policy policy;
+	struct policy policy;		/* with its address rules for 'show' */
+	uint32_t net_rule_count;	/* the address rules, also in a dump */
 	uint64_t counters[CTRPOLICY_AREA_MAX + 1][CTRPOLICY_COUNTER_A_MAX + 1];
 };
 
@@ -212,6 +214,13 @@ static int on_policy(struct nl_msg *msg, void *arg)
 	item->cgroup_id = nla_get_u64(tb[CTRPOLICY_A_CGROUP_ID]);
 	if (nl_get_policy(tb[CTRPOLICY_A_POLICY], &item->policy))
 		return -EPROTO;
+	/* One cgroup's reply has the rules, a dump's only their count. */
+	if (nl_get_net_rules(msg, &item->policy)) {
+		policy_free(&item->policy);
+		return -EPROTO;
+	}
+	if (nl_get_net_rule_count(tb[CTRPOLICY_A_POLICY], &item->net_rule_count))
+		item->net_rule_count = item->policy.n_net_rules;
 	if (tb[CTRPOLICY_A_COUNTERS])
 		parse_counters(tb[CTRPOLICY_A_COUNTERS], item);
 	listing->n++;
@@ -228,6 +237,8 @@ static int fetch_policies(uint64_t id, struct listing *listing)
 	err = nl_ctx_open(&ctx);
 	if (err)
 		return err;
+	if (id)
+		nl_ctx_expect_reply(&ctx, NL_POLICY_REPLY_MAX);
 	do {
 		listing_clear(listing);
 		msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_POLICY_GET, id ? 0 : NLM_F_DUMP);
@@ -244,7 +255,64 @@ static int fetch_policies(uint64_t id, struct listing *listing)
 	return err ? errno_exit(err) : EXIT_OK;
 }
 
-static void print_listed_json(const struct listed *item, const char *path)
+static void print_socket_rules_json(const struct policy *p)
+{
+	const struct ctrpolicy_socket_rule *r;
+	const char *family;
+	size_t i;
+
+	out_begin_named_array("socket_rules");
+	for (i = 0; i < p->n_socket_rules; i++) {
+		r = &p->socket_rules[i];
+		family = policy_net_family_name(r->family);
+		out_begin_object();
+		out_string("action", "", policy_action_name(r->action));
+		out_string("family", "", family ? family : "unknown");
+		out_string("proto", "", policy_net_proto_name(r->proto));
+		out_end_object();
+	}
+	out_end_array();
+}
+
+static void print_net_rules_json(const struct policy *p)
+{
+	char ops[64], addr[POLICY_NET_ADDR_MAX];
+	const struct ctrpolicy_net_rule *r;
+	size_t i;
+
+	out_begin_named_array("address_rules");
+	for (i = 0; i < p->n_net_rules; i++) {
+		r = &p->net_rules[i];
+		policy_net_ops_format(r->ops, ops, sizeof(ops));
+		out_begin_object();
+		out_string("action", "", policy_action_name(r->action));
+		out_string("ops", "", ops);
+		out_string("proto", "", policy_net_proto_name(r->proto));
+		out_string("address", "", policy_net_addr_format(r, addr));
+		out_uint("port_min", "", r->port_min);
+		out_uint("port_max", "", r->port_max);
+		out_end_object();
+	}
+	out_end_array();
+}
+
+/*
+ * The network section: default, socket rules, the number of address rules
+ * and, with RULES (from 'show'; a dump only counts them), the rules.
+ */
+static void print_net_json(const struct listed *item, bool rules)
+{
+	out_begin_named_object("network");
+	out_string("default", "", policy_action_name(item->policy.net_default));
+	print_socket_rules_json(&item->policy);
+	out_uint("address_rule_count", "", item->net_rule_count);
+	if (rules)
+		print_net_rules_json(&item->policy);
+	out_end_object();
+}
+
+static void print_listed_json(const struct listed *item, const char *path,
+			      bool rules)
 {
 	int area;
 
@@ -253,6 +321,7 @@ static void print_listed_json(const struct listed *item, const char *path)
 	out_uint("cgroup_id", "", item->cgroup_id);
 	out_string("policy", "", item->policy.name);
 	out_string("mode", "", policy_mode_name(item->policy.mode));
+	print_net_json(item, rules);
 	out_begin_named_object("counters");
 	for (area = 1; area <= CTRPOLICY_AREA_MAX; area++) {
 		const uint64_t *c = item->counters[area];
@@ -300,7 +369,7 @@ int cmd_list(int argc, char **argv)
 	if (opt_json) {
 		out_begin_array();
 		for (i = 0; i < listing.n; i++)
-			print_listed_json(&listing.items[i], paths[i]);
+			print_listed_json(&listing.items[i], paths[i], false);
 		out_end_array();
 		goto out;
 	}
@@ -341,7 +410,7 @@ int cmd_show(int argc, char **argv)
 	err = fetch_policies(id, &listing);
 	if (!err && listing.n == 1) {
 		if (opt_json)
-			print_listed_json(&listing.items[0], cgroup);
+			print_listed_json(&listing.items[0], cgroup, true);
 		else
 			policy_print(stdout, &listing.items[0].policy);
 	}

@@ -14,6 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <netlink/genl/ctrl.h>
 #include <netlink/genl/genl.h>
 
 #include "nl.h"
@@ -37,21 +40,29 @@ static void parse_text(const char *text, struct policy *p)
 	}
 }
 
-/* A request holding P as CTRPOLICY_A_POLICY, sized by nl_policy_size(). */
-static struct nl_msg *put(const struct policy *p)
+/* A request holding what PUT writes for P, of SIZE bytes of attributes. */
+static struct nl_msg *put_with(const struct policy *p, size_t size,
+			       int (*put)(struct nl_msg *msg,
+					  const struct policy *p))
 {
 	struct nl_msg *msg = nl_ctx_msg_size(&fake_ctx, CTRPOLICY_CMD_POLICY_SET,
-					     0, nl_policy_size(p));
+					     0, size);
 
 	if (!msg) {
 		printf("Bail out! out of memory\n");
 		exit(1);
 	}
-	if (nl_put_policy(msg, p)) {
+	if (put(msg, p)) {
 		nlmsg_free(msg);
 		return NULL;
 	}
 	return msg;
+}
+
+/* A request holding P as CTRPOLICY_A_POLICY, sized by nl_policy_size(). */
+static struct nl_msg *put(const struct policy *p)
+{
+	return put_with(p, nl_policy_size(p), nl_put_policy);
 }
 
 /* The CTRPOLICY_A_POLICY of MSG. */
@@ -64,18 +75,31 @@ static struct nlattr *policy_attr(struct nl_msg *msg)
 	return tb[CTRPOLICY_A_POLICY];
 }
 
-/* put, then get: whether the policy comes back the same. */
+/* A request holding P's address rules, sized by nl_net_rules_size(). */
+static struct nl_msg *put_net_rules(const struct policy *p)
+{
+	return put_with(p, nl_net_rules_size(p), nl_put_net_rules);
+}
+
+/*
+ * put, then get: whether the policy comes back the same, its address rules
+ * in CTRPOLICY_A_NET_RULES beside it.
+ */
 static int round_trip(const struct policy *p)
 {
-	struct nl_msg *msg = put(p);
+	struct nl_msg *msg;
 	struct policy q;
 	int ok;
 
-	if (!msg)
+	msg = nl_ctx_msg_size(&fake_ctx, CTRPOLICY_CMD_POLICY_SET, 0,
+			      nl_policy_size(p) + nl_net_rules_size(p));
+	if (!msg || nl_put_policy(msg, p) || nl_put_net_rules(msg, p)) {
+		nlmsg_free(msg);
 		return 0;
+	}
 	ok = policy_attr(msg) && !nl_get_policy(policy_attr(msg), &q);
 	if (ok) {
-		ok = policy_equal(p, &q);
+		ok = !nl_get_net_rules(msg, &q) && policy_equal(p, &q);
 		policy_free(&q);
 	}
 	nlmsg_free(msg);
@@ -104,6 +128,33 @@ static struct nlattr *find(struct nlattr *nest, int type)
 
 #define NESTED(t)	((t) | NLA_F_NESTED)
 
+/* The attributes at the top level of MSG, after the genetlink header. */
+static size_t top_types(struct nl_msg *msg, unsigned int *types, size_t max)
+{
+	struct genlmsghdr *gnlh = genlmsg_hdr(nlmsg_hdr(msg));
+	struct nlattr *a;
+	size_t n = 0;
+	int rem;
+
+	nla_for_each_attr(a, genlmsg_attrdata(gnlh, 0),
+			  genlmsg_attrlen(gnlh, 0), rem) {
+		if (n < max)
+			types[n] = a->nla_type;
+		n++;
+	}
+	return n;
+}
+
+/* NEST holds only its DEFAULT, attribute TYPE, and that is deny. */
+static int only_default_deny(struct nlattr *nest, int type)
+{
+	unsigned int types[4];
+
+	return nest && types_of(nest, types, ARRAY_SIZE(types)) == 1 &&
+	       types[0] == (unsigned int)type &&
+	       nla_get_u32(find(nest, type)) == CTRPOLICY_ACTION_DENY;
+}
+
 static void test_layout(void)
 {
 	static const char text[] =
@@ -116,6 +167,7 @@ static void test_layout(void)
 	static const unsigned int policy_types[] = {
 		CTRPOLICY_POLICY_A_NAME, CTRPOLICY_POLICY_A_MODE,
 		CTRPOLICY_POLICY_A_CAPS, NESTED(CTRPOLICY_POLICY_A_MOUNT),
+		NESTED(CTRPOLICY_POLICY_A_NET),
 	};
 	static const unsigned int mount_types[] = {
 		CTRPOLICY_MOUNT_A_DEFAULT, NESTED(CTRPOLICY_MOUNT_A_RULES),
@@ -149,7 +201,7 @@ static void test_layout(void)
 	n = types_of(pol, types, ARRAY_SIZE(types));
 	check(n == ARRAY_SIZE(policy_types) &&
 	      !memcmp(types, policy_types, sizeof(policy_types)),
-	      "policy: NAME, MODE, CAPS, MOUNT (nested)");
+	      "policy: NAME, MODE, CAPS, MOUNT (nested), NET (nested)");
 	mount = find(pol, CTRPOLICY_POLICY_A_MOUNT);
 	n = mount ? types_of(mount, types, ARRAY_SIZE(types)) : 0;
 	check(n == ARRAY_SIZE(mount_types) &&
@@ -192,17 +244,170 @@ static void test_layout(void)
 	nlmsg_free(msg);
 	policy_free(&p);
 
-	/* No mount section: MOUNT still, with DEFAULT deny and no rule. */
+	/*
+	 * No mount or network section: MOUNT and NET still, each with its
+	 * DEFAULT deny and no rule; no address rule beside them.
+	 */
 	parse_text("policy a\n", &p);
 	msg = put(&p);
 	pol = msg ? policy_attr(msg) : NULL;
-	mount = pol ? find(pol, CTRPOLICY_POLICY_A_MOUNT) : NULL;
-	n = mount ? types_of(mount, types, ARRAY_SIZE(types)) : 0;
-	check(n == 1 && types[0] == CTRPOLICY_MOUNT_A_DEFAULT &&
-	      nla_get_u32(find(mount, CTRPOLICY_MOUNT_A_DEFAULT)) ==
-	      CTRPOLICY_ACTION_DENY,
+	check(pol && only_default_deny(find(pol, CTRPOLICY_POLICY_A_MOUNT),
+				       CTRPOLICY_MOUNT_A_DEFAULT),
 	      "a policy without mount rules: MOUNT { DEFAULT deny }, no RULES");
+	check(pol && only_default_deny(find(pol, CTRPOLICY_POLICY_A_NET),
+				       CTRPOLICY_NET_A_DEFAULT) &&
+	      nl_net_rules_size(&p) == 0,
+	      "network: a policy without a network section sends NET { DEFAULT deny }, no rules");
 	nlmsg_free(msg);
+	msg = put_net_rules(&p);
+	check(msg && top_types(msg, types, ARRAY_SIZE(types)) == 0,
+	      "network: no CTRPOLICY_A_NET_RULES for a policy without address rules");
+	nlmsg_free(msg);
+}
+
+static void test_net_layout(void)
+{
+	static const char text[] =
+		"policy a\nnetwork {\n"
+		"\tdefault allow\n"
+		"\tsocket allow unix\n"
+		"\tsocket deny inet6 raw\n"
+		"\tallow connect tcp 10.0.0.0/8 port 443\n"
+		"\tdeny bind,send udp 2001:db8::/32 port 1-1024\n"
+		"}\n";
+	static const struct ctrpolicy_socket_rule sockets[] = {
+		{ CTRPOLICY_ACTION_ALLOW, AF_UNIX, CTRPOLICY_NET_PROTO_ANY, 0 },
+		{ CTRPOLICY_ACTION_DENY, AF_INET6, CTRPOLICY_NET_PROTO_RAW, 0 },
+	};
+	const struct ctrpolicy_net_rule *r;
+	struct nlattr *pol, *net, *attr;
+	unsigned int types[16];
+	struct nl_msg *msg;
+	struct policy p;
+	size_t n;
+
+	parse_text(text, &p);
+	msg = put(&p);
+	pol = msg ? policy_attr(msg) : NULL;
+	net = pol ? find(pol, CTRPOLICY_POLICY_A_NET) : NULL;
+	n = net ? types_of(net, types, ARRAY_SIZE(types)) : 0;
+	check(n == 2 && types[0] == CTRPOLICY_NET_A_DEFAULT &&
+	      types[1] == CTRPOLICY_NET_A_SOCKET_RULES &&
+	      nla_len(find(net, CTRPOLICY_NET_A_DEFAULT)) == 4 &&
+	      nla_get_u32(find(net, CTRPOLICY_NET_A_DEFAULT)) ==
+	      CTRPOLICY_ACTION_ALLOW,
+	      "network: NET { DEFAULT (u32 allow), SOCKET_RULES }, never RULE_COUNT");
+	attr = net ? find(net, CTRPOLICY_NET_A_SOCKET_RULES) : NULL;
+	check(attr && nla_len(attr) == sizeof(sockets) &&
+	      !memcmp(nla_data(attr), sockets, sizeof(sockets)),
+	      "network: SOCKET_RULES is the array of struct ctrpolicy_socket_rule, in order");
+	n = msg ? top_types(msg, types, ARRAY_SIZE(types)) : 0;
+	check(n == 1 && types[0] == NESTED(CTRPOLICY_A_POLICY),
+	      "network: the address rules are not in CTRPOLICY_A_POLICY");
+	nlmsg_free(msg);
+
+	msg = put_net_rules(&p);
+	n = msg ? top_types(msg, types, ARRAY_SIZE(types)) : 0;
+	attr = msg ? genlmsg_attrdata(genlmsg_hdr(nlmsg_hdr(msg)), 0) : NULL;
+	r = attr ? nla_data(attr) : NULL;
+	check(n == 1 && types[0] == CTRPOLICY_A_NET_RULES &&
+	      nla_len(attr) == 2 * sizeof(*r) && sizeof(*r) == 32 &&
+	      r[0].family == AF_INET && r[0].addr[0] == 10 &&
+	      r[0].prefix_len == 8 && r[0].port_min == 443 &&
+	      r[0].port_max == 443 && r[0].proto == CTRPOLICY_NET_PROTO_TCP &&
+	      r[0].ops == 1U << CTRPOLICY_NET_OP_CONNECT &&
+	      r[0].action == CTRPOLICY_ACTION_ALLOW &&
+	      r[1].family == AF_INET6 && r[1].addr[0] == 0x20 &&
+	      r[1].addr[1] == 0x01 && r[1].addr[2] == 0x0d &&
+	      r[1].addr[3] == 0xb8 && r[1].prefix_len == 32 &&
+	      r[1].port_min == 1 && r[1].port_max == 1024 &&
+	      r[1].ops == ((1U << CTRPOLICY_NET_OP_BIND) |
+			   (1U << CTRPOLICY_NET_OP_SEND)) &&
+	      r[1].action == CTRPOLICY_ACTION_DENY,
+	      "network: CTRPOLICY_A_NET_RULES holds struct ctrpolicy_net_rule of 32 bytes, ports in host order");
+	nlmsg_free(msg);
+	policy_free(&p);
+}
+
+/* A policy of N address rules, each different, in *P. */
+static void many_rules(struct policy *p, size_t n)
+{
+	size_t i;
+
+	memset(p, 0, sizeof(*p));
+	strcpy(p->name, "many");
+	p->n_net_rules = n;
+	p->net_rules = calloc(n + 1, sizeof(*p->net_rules));
+	for (i = 0; i < n; i++) {
+		struct ctrpolicy_net_rule *r = &p->net_rules[i];
+
+		r->family = AF_INET;
+		r->addr[0] = 10;
+		r->addr[1] = i >> 8;
+		r->addr[2] = i;
+		r->prefix_len = 24;
+		r->port_min = i;
+		r->port_max = i;
+		r->ops = 1U << CTRPOLICY_NET_OP_CONNECT;
+		r->action = i & 1;
+	}
+}
+
+/* The address rules split into attributes of at most 2047 rules. */
+static void test_net_chunks(void)
+{
+	static const size_t counts[] = { 1, 2047, 2048, 4094, 4095,
+					 CTRPOLICY_MAX_NET_RULES };
+	struct genlmsghdr *gnlh;
+	struct nlattr *attr;
+	struct nl_msg *msg;
+	struct policy p;
+	size_t i, n, want, seen, len;
+	int rem, ok;
+
+	for (i = 0; i < ARRAY_SIZE(counts); i++) {
+		many_rules(&p, counts[i]);
+		msg = put_net_rules(&p);
+		gnlh = msg ? genlmsg_hdr(nlmsg_hdr(msg)) : NULL;
+		ok = msg && (size_t)genlmsg_attrlen(gnlh, 0) == nl_net_rules_size(&p);
+		n = 0;
+		seen = 0;
+		if (ok) {
+			nla_for_each_attr(attr, genlmsg_attrdata(gnlh, 0),
+					  genlmsg_attrlen(gnlh, 0), rem) {
+				want = counts[i] - seen < CTRPOLICY_NET_RULES_PER_ATTR ?
+				       counts[i] - seen : CTRPOLICY_NET_RULES_PER_ATTR;
+				len = want * sizeof(*p.net_rules);
+				ok = ok && attr->nla_type == CTRPOLICY_A_NET_RULES &&
+				     (size_t)nla_len(attr) == len &&
+				     !memcmp(nla_data(attr), &p.net_rules[seen], len);
+				seen += want;
+				n++;
+			}
+		}
+		want = (counts[i] + CTRPOLICY_NET_RULES_PER_ATTR - 1) /
+		       CTRPOLICY_NET_RULES_PER_ATTR;
+		check(ok && n == want && seen == counts[i] && round_trip(&p),
+		      "network: %zu address rules travel in %zu attribute%s of at most 2047, in order, and come back",
+		      counts[i], want, want == 1 ? "" : "s");
+		nlmsg_free(msg);
+		policy_free(&p);
+	}
+
+	many_rules(&p, CTRPOLICY_MAX_NET_RULES);
+	len = nlmsg_total_size(GENL_HDRLEN + nla_total_size(sizeof(uint64_t)) +
+			       nl_policy_size(&p) + nl_net_rules_size(&p));
+	check(len > 520000 && len < 540000,
+	      "network: a request of 16384 address rules takes %zu bytes", len);
+	policy_free(&p);
+
+	many_rules(&p, CTRPOLICY_MAX_NET_RULES + 1);
+	msg = nl_ctx_msg_size(&fake_ctx, CTRPOLICY_CMD_POLICY_SET, 0,
+			      nl_net_rules_size(&p));
+	check(msg && nl_put_net_rules(msg, &p) == -E2BIG,
+	      "network: 16385 address rules are refused with E2BIG");
+	nlmsg_free(msg);
+	policy_free(&p);
 }
 
 /* nl_policy_size() is the size of the attribute nl_put_policy() writes. */
@@ -230,6 +435,15 @@ static void test_round_trips(const char *fixtures)
 		exit(1);
 	}
 	check(round_trip(&p), "mount.policy comes back the same");
+	policy_free(&p);
+
+	snprintf(path, sizeof(path), "%s/network.policy", fixtures);
+	if (policy_parse_file(path, &p, &err)) {
+		printf("Bail out! %s", err.msg);
+		exit(1);
+	}
+	check(round_trip(&p) && size_exact(&p),
+	      "network.policy comes back the same; nl_policy_size() is exact");
 	policy_free(&p);
 
 	parse_text("policy b\n", &p);
@@ -281,6 +495,92 @@ static void test_round_trips(const char *fixtures)
 	      "a policy of %zu bytes is refused with E2BIG", nl_policy_size(&p));
 	nlmsg_free(msg);
 	policy_free(&p);
+}
+
+/*
+ * A reply of policy "n" with a NET nest of DEFAULT allow, SOCKET_LEN bytes
+ * of socket rules (none if 0), RULE_COUNT if COUNT >= 0, then address
+ * rule attributes of the RULE_LENS bytes each (0 ends the list).
+ */
+static struct nl_msg *net_reply(size_t socket_len, long count,
+				const size_t *rule_lens)
+{
+	static const char zero[CTRPOLICY_NET_RULES_PER_ATTR *
+			       sizeof(struct ctrpolicy_net_rule) + 64];
+	struct nl_msg *msg = nl_ctx_msg_size(&fake_ctx, CTRPOLICY_CMD_POLICY_GET,
+					     0, 3 * sizeof(zero));
+	struct nlattr *pol, *net;
+
+	pol = nla_nest_start(msg, CTRPOLICY_A_POLICY);
+	nla_put_string(msg, CTRPOLICY_POLICY_A_NAME, "n");
+	nla_put_u32(msg, CTRPOLICY_POLICY_A_MODE, 0);
+	net = nla_nest_start(msg, CTRPOLICY_POLICY_A_NET);
+	nla_put_u32(msg, CTRPOLICY_NET_A_DEFAULT, CTRPOLICY_ACTION_ALLOW);
+	if (socket_len)
+		nla_put(msg, CTRPOLICY_NET_A_SOCKET_RULES, socket_len, zero);
+	if (count >= 0)
+		nla_put_u32(msg, CTRPOLICY_NET_A_RULE_COUNT, count);
+	nla_nest_end(msg, net);
+	nla_nest_end(msg, pol);
+	for (; rule_lens && *rule_lens; rule_lens++)
+		nla_put(msg, CTRPOLICY_A_NET_RULES, *rule_lens, zero);
+	return msg;
+}
+
+/* Network attributes as a faulty kernel, or a dump, might send them. */
+static void test_net_malformed(void)
+{
+	static const size_t rule_size = sizeof(struct ctrpolicy_net_rule);
+	const size_t two[] = { 2 * rule_size, rule_size, 0 };
+	const size_t odd[] = { rule_size, rule_size + 4, 0 };
+	struct policy p, zero;
+	struct nl_msg *msg;
+	uint32_t count;
+	int rc;
+
+	memset(&zero, 0, sizeof(zero));
+	msg = net_reply(3 * sizeof(struct ctrpolicy_socket_rule), 5, two);
+	memset(&p, 0x5a, sizeof(p));
+	rc = nl_get_policy(policy_attr(msg), &p);
+	check(rc == 0 && p.net_default == CTRPOLICY_ACTION_ALLOW &&
+	      p.n_socket_rules == 3 && !p.n_net_rules &&
+	      !nl_get_net_rules(msg, &p) && p.n_net_rules == 3 &&
+	      !nl_get_net_rule_count(policy_attr(msg), &count) && count == 5,
+	      "network: socket rules from NET, the address rules of every CTRPOLICY_A_NET_RULES, RULE_COUNT apart");
+	policy_free(&p);
+	nlmsg_free(msg);
+
+	msg = net_reply(0, -1, NULL);
+	rc = nl_get_policy(policy_attr(msg), &p);
+	check(rc == 0 && !p.n_socket_rules && !nl_get_net_rules(msg, &p) &&
+	      !p.n_net_rules && !p.net_rules &&
+	      nl_get_net_rule_count(policy_attr(msg), &count) == -ENOENT,
+	      "network: no socket rules, no address rules, no RULE_COUNT");
+	policy_free(&p);
+	nlmsg_free(msg);
+
+	msg = net_reply(sizeof(struct ctrpolicy_socket_rule) + 2, -1, NULL);
+	memset(&p, 0x5a, sizeof(p));
+	rc = nl_get_policy(policy_attr(msg), &p);
+	check(rc == -EPROTO && !memcmp(&p, &zero, sizeof(p)),
+	      "network: refused with EPROTO, nothing kept: SOCKET_RULES not a whole number of rules");
+	nlmsg_free(msg);
+
+	msg = net_reply((CTRPOLICY_MAX_SOCKET_RULES + 1) *
+			sizeof(struct ctrpolicy_socket_rule), -1, NULL);
+	memset(&p, 0x5a, sizeof(p));
+	rc = nl_get_policy(policy_attr(msg), &p);
+	check(rc == -EPROTO && !memcmp(&p, &zero, sizeof(p)),
+	      "network: refused with EPROTO, nothing kept: 65 socket rules");
+	nlmsg_free(msg);
+
+	msg = net_reply(0, -1, odd);
+	rc = nl_get_policy(policy_attr(msg), &p);
+	check(rc == 0 && nl_get_net_rules(msg, &p) == -EPROTO &&
+	      !p.n_net_rules && !p.net_rules,
+	      "network: refused with EPROTO, nothing kept: CTRPOLICY_A_NET_RULES not a whole number of rules");
+	policy_free(&p);
+	nlmsg_free(msg);
 }
 
 /* Attributes built by hand, as a faulty kernel might send them. */
@@ -351,6 +651,8 @@ static void test_malformed(void)
 		nlmsg_free(msg);
 	}
 
+	test_net_malformed();
+
 	/* No MOUNT at all (an older module): every mount denied. */
 	msg = nl_ctx_msg(&fake_ctx, CTRPOLICY_CMD_POLICY_SET, 0);
 	pol = nla_nest_start(msg, CTRPOLICY_A_POLICY);
@@ -363,8 +665,60 @@ static void test_malformed(void)
 	check(rc == 0 && !strcmp(p.name, "old") && p.mode == 1 && p.caps == 5 &&
 	      p.mount_default == CTRPOLICY_ACTION_DENY && !p.n_mount_rules &&
 	      !p.mount_rules, "a policy without MOUNT denies every mount");
+	check(rc == 0 && p.net_default == CTRPOLICY_ACTION_DENY &&
+	      !p.n_socket_rules && !p.n_net_rules && !p.net_rules,
+	      "a policy without NET denies every socket");
 	policy_free(&p);
 	nlmsg_free(msg);
+}
+
+static int count_reply(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	(*(int *)arg)++;
+	return 0;
+}
+
+/*
+ * On a real generic netlink socket, without the module: a request as large
+ * as one of 16384 address rules goes out (the send buffer grows), and the
+ * receive buffer grows for the largest reply.  The genetlink controller
+ * answers it, ignoring attributes it does not know.
+ */
+static void test_socket_buffers(void)
+{
+	static char filler[60000];
+	struct nl_ctx ctx = { .family = GENL_ID_CTRL };
+	int size = 1 << 20, replies = 0, rc, i;
+	socklen_t len = sizeof(size);
+	struct nl_msg *msg;
+
+	ctx.sock = nl_socket_alloc();
+	if (!ctx.sock || genl_connect(ctx.sock) ||
+	    setsockopt(nl_socket_get_fd(ctx.sock), SOL_SOCKET, SO_RCVBUFFORCE,
+		       &size, sizeof(size))) {
+		printf("ok - " TAP_PREFIX "socket buffers # SKIP no generic netlink socket, or not allowed to force its buffers (not root)\n");
+		nl_socket_free(ctx.sock);
+		return;
+	}
+	size = 0;
+	setsockopt(nl_socket_get_fd(ctx.sock), SOL_SOCKET, SO_RCVBUF, &size,
+		   sizeof(size));
+	msg = nl_ctx_msg_size(&ctx, CTRL_CMD_GETFAMILY, 0,
+			      nla_total_size(8) + 9 * nla_total_size(sizeof(filler)));
+	nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, "nlctrl");
+	for (i = 0; i < 9; i++)
+		nla_put(msg, CTRL_ATTR_MAX + 1, sizeof(filler), filler);
+	rc = nl_ctx_request(&ctx, msg, count_reply, &replies, "test");
+	check(rc == 0 && replies == 1,
+	      "a request of more than 530 KB goes out on a real socket (send buffer grown)");
+	nl_ctx_expect_reply(&ctx, NL_POLICY_REPLY_MAX);
+	rc = getsockopt(nl_socket_get_fd(ctx.sock), SOL_SOCKET, SO_RCVBUF, &size,
+			&len);
+	check(rc == 0 && (size_t)size >= 2 * NL_POLICY_REPLY_MAX,
+	      "the receive buffer takes the largest reply to 'show' and its ack (%d bytes)",
+	      size);
+	nl_socket_free(ctx.sock);
 }
 
 int main(int argc, char **argv)
@@ -375,7 +729,10 @@ int main(int argc, char **argv)
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_layout();
+	test_net_layout();
+	test_net_chunks();
 	test_round_trips(argv[1]);
 	test_malformed();
+	test_socket_buffers();
 	return failures ? 1 : 0;
 }

@@ -11,9 +11,12 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/socket.h>
 #include <linux/capability.h>
 
 #include "caps.h"
@@ -26,8 +29,8 @@
 #define CAP(n)		(1ULL << (n))
 #define ALL		CAP_MASK_KNOWN
 #define FILE_NAME	"t.policy"
-/* What a policy without mount rules prints after its capabilities. */
-#define NO_MOUNT	"\nmount {\n\tdefault deny\n}\n"
+/* What a policy without mount or network rules prints after its capabilities. */
+#define NO_MOUNT	"\nmount {\n\tdefault deny\n}\n\nnetwork {\n\tdefault deny\n}\n"
 
 static const char *fixtures;
 
@@ -61,6 +64,8 @@ static void diag_policy(const char *label, const struct policy *p)
 	printf("#   %s: name '%s' mode %d caps %#llx mount default %u, %zu rules\n",
 	       label, p->name, p->mode, (unsigned long long)p->caps,
 	       p->mount_default, p->n_mount_rules);
+	printf("#     network default %u, %zu socket rules, %zu address rules\n",
+	       p->net_default, p->n_socket_rules, p->n_net_rules);
 	for (i = 0; i < p->n_mount_rules && i < 20; i++) {
 		r = &p->mount_rules[i];
 		printf("#     action %u op %u fstype '%s' source %s%s%s target %s%s%s require %#x forbid %#x\n",
@@ -110,6 +115,17 @@ static char *read_fixture(const char *name)
 	}
 	fclose(f);
 	return buf;
+}
+
+/* TEXT parsed into *P, or bail out. */
+static void parse_ok(const char *text, struct policy *p)
+{
+	struct policy_error err;
+
+	if (policy_parse_buffer(FILE_NAME, text, strlen(text), p, &err)) {
+		printf("Bail out! %s", err.msg);
+		exit(1);
+	}
 }
 
 /* ---- capability names ----------------------------------------------------- */
@@ -299,6 +315,11 @@ static void test_valid(void)
 			      p.n_mount_rules == 0 && !p.mount_rules,
 			      "valid: %s: no mount section, every mount denied",
 			      c->desc);
+			check(p.net_default == CTRPOLICY_ACTION_DENY &&
+			      p.n_socket_rules == 0 && p.n_net_rules == 0 &&
+			      !p.net_rules,
+			      "valid: %s: no network section, every socket denied",
+			      c->desc);
 			policy_free(&p);
 		}
 	}
@@ -323,21 +344,21 @@ static const struct error_case {
 	  "t.policy:3:8: error: unknown capability 'frobnicate'\n"
 	  "t.policy:3:8: hint: capabilities are named as in capabilities(7), e.g. 'net_admin' or 'CAP_NET_ADMIN', or 'all'\n" },
 	{ "unknown section",
-	  "policy a\nnetwork {\n}\n", 0,
-	  "t.policy:2:1: error: unknown section 'network'\n"
-	  "t.policy:2:1: hint: valid sections: capabilities, mount\n" },
+	  "policy a\nfirewall {\n}\n", 0,
+	  "t.policy:2:1: error: unknown section 'firewall'\n"
+	  "t.policy:2:1: hint: valid sections: capabilities, mount, network\n" },
 	{ "misspelt section",
 	  "policy a\ncapabilites {\n}\n", 0,
 	  "t.policy:2:1: error: unknown section 'capabilites'; did you mean 'capabilities'?\n"
-	  "t.policy:2:1: hint: valid sections: capabilities, mount\n" },
+	  "t.policy:2:1: hint: valid sections: capabilities, mount, network\n" },
 	{ "unknown keyword",
 	  "polcy a\n", 0,
 	  "t.policy:1:1: error: unknown keyword 'polcy'; did you mean 'policy'?\n"
-	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities, mount\n" },
+	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities, mount, network\n" },
 	{ "keywords are lower case",
 	  "POLICY a\n", 0,
 	  "t.policy:1:1: error: unknown keyword 'POLICY'; did you mean 'policy'?\n"
-	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities, mount\n" },
+	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities, mount, network\n" },
 	{ "missing '}' at the end of the file",
 	  "policy a\ncapabilities {\n\tallow chown\n", 0,
 	  "t.policy:3:13: error: unterminated section 'capabilities' opened at line 2\n"
@@ -731,6 +752,263 @@ static const struct error_case {
 	  "t.policy:1:8: error: invalid character '\"' in policy name\n"
 	  "t.policy:1:8: hint: a policy name is 1 to 63 letters, digits, '.', '_' or '-'\n" },
 #undef M
+	/* The network section; "N" puts RULE on line 3 of a policy. */
+#define N(rule)	"policy a\nnetwork {\n" rule "\n}\n"
+#define PORTS_HINT \
+	"hint: ports are P or P-Q from 0 to 65535, separated by commas without spaces, as in 'port 80,443,8000-8080'\n"
+#define ADDR_HINT \
+	"hint: an address is IPv4 or IPv6 with an optional prefix length, as in '10.0.0.0/8' or '2001:db8::/32', or 'any'\n"
+#define RULE_HINT \
+	"hint: an address rule is: allow|deny OPS [PROTO] [ADDRESS] [port PORTS]\n"
+#define SOCKET_HINT \
+	"hint: a socket rule is: socket allow|deny [FAMILY] [PROTO], with at least one of the two\n"
+	{ "network: misspelt statement",
+	  N("\tsokcet allow unix"), 0,
+	  "t.policy:3:2: error: unknown statement 'sokcet' in section 'network'; did you mean 'socket'?\n"
+	  "t.policy:3:2: hint: valid statements in section 'network': default, socket, allow, deny\n" },
+	{ "network: duplicate 'default'",
+	  "policy a\nnetwork {\n\tdefault allow\n\tallow connect\n\tdefault deny\n}\n", 0,
+	  "t.policy:5:2: error: duplicate 'default' statement (first at line 3)\n" },
+	{ "network: misspelt default action",
+	  N("default dney"), 0,
+	  "t.policy:3:9: error: unknown action 'dney'; did you mean 'deny'?\n"
+	  "t.policy:3:9: hint: valid actions: allow, deny\n" },
+	{ "network: no action after 'socket'",
+	  N("\tsocket"), 0,
+	  "t.policy:3:8: error: expected an action after 'socket'\n"
+	  "t.policy:3:8: hint: valid actions: allow, deny\n" },
+	{ "network: misspelt socket action",
+	  N("socket alow unix"), 0,
+	  "t.policy:3:8: error: unknown action 'alow'; did you mean 'allow'?\n"
+	  "t.policy:3:8: hint: valid actions: allow, deny\n" },
+	{ "network: a socket rule without family or protocol",
+	  N("socket deny # all?"), 0,
+	  "t.policy:3:12: error: expected a socket family or protocol after 'deny'\n"
+	  "t.policy:3:12: " SOCKET_HINT },
+	{ "network: misspelt family, with a suggestion",
+	  N("socket allow inte"), 0,
+	  "t.policy:3:14: error: unknown socket family or protocol 'inte'; did you mean 'inet'?\n"
+	  "t.policy:3:14: hint: valid families: any, unix, inet, inet6, netlink, packet, key, can, tipc, bluetooth, alg, vsock, xdp; protocols: tcp, udp, icmp, raw\n" },
+	{ "network: unknown family, no suggestion",
+	  N("socket allow appletalk"), 0,
+	  "t.policy:3:14: error: unknown socket family or protocol 'appletalk'\n"
+	  "t.policy:3:14: hint: valid families: any, unix, inet, inet6, netlink, packet, key, can, tipc, bluetooth, alg, vsock, xdp; protocols: tcp, udp, icmp, raw\n" },
+	{ "network: families are lower case",
+	  N("socket allow INET6"), 0,
+	  "t.policy:3:14: error: unknown socket family or protocol 'INET6'; did you mean 'inet6'?\n"
+	  "t.policy:3:14: hint: valid families: any, unix, inet, inet6, netlink, packet, key, can, tipc, bluetooth, alg, vsock, xdp; protocols: tcp, udp, icmp, raw\n" },
+	{ "network: misspelt protocol after a family",
+	  N("socket allow inet6 upd"), 0,
+	  "t.policy:3:20: error: unknown protocol 'upd'; did you mean 'udp'?\n"
+	  "t.policy:3:20: hint: valid protocols: tcp, udp, icmp, raw\n" },
+	{ "network: 'any' is no protocol",
+	  N("socket allow inet6 any"), 0,
+	  "t.policy:3:20: error: a socket rule names one family; 'any' is another\n"
+	  "t.policy:3:20: hint: write a rule for each family\n" },
+	{ "network: two families",
+	  N("socket allow inet inet6"), 0,
+	  "t.policy:3:19: error: a socket rule names one family; 'inet6' is another\n"
+	  "t.policy:3:19: hint: write a rule for each family\n" },
+	{ "network: a protocol the family does not have",
+	  N("socket allow unix tcp"), 0,
+	  "t.policy:3:19: error: 'tcp' is a protocol of inet and inet6 sockets, not of 'unix'\n"
+	  "t.policy:3:19: hint: 'socket allow tcp' covers tcp over IPv4 and IPv6\n" },
+	{ "network: the protocol before the family",
+	  N("socket deny udp inet"), 0,
+	  "t.policy:3:17: error: the family 'inet' must come before the protocol\n"
+	  "t.policy:3:17: " SOCKET_HINT },
+	{ "network: a word after the protocol",
+	  N("socket deny inet raw please"), 0,
+	  "t.policy:3:22: error: unexpected 'please' after the protocol\n" },
+	{ "network: a brace in a socket rule",
+	  N("socket deny packet }"), 0,
+	  "t.policy:3:20: error: unexpected '}'\n"
+	  "t.policy:3:20: hint: '}' closes a section and must be alone on its line\n" },
+	{ "network: no operation",
+	  N("allow"), 0,
+	  "t.policy:3:6: error: expected network operations after 'allow'\n"
+	  "t.policy:3:6: hint: valid network operations: bind, connect, listen, send\n" },
+	{ "network: misspelt operation",
+	  N("deny conect 10.0.0.0/8"), 0,
+	  "t.policy:3:6: error: unknown network operation 'conect'; did you mean 'connect'?\n"
+	  "t.policy:3:6: hint: valid network operations: bind, connect, listen, send\n" },
+	{ "network: a misspelt operation in a list",
+	  N("allow bind,lisen tcp port 80"), 0,
+	  "t.policy:3:12: error: unknown network operation 'lisen'; did you mean 'listen'?\n"
+	  "t.policy:3:12: hint: valid network operations: bind, connect, listen, send\n" },
+	{ "network: a protocol where the operations belong",
+	  N("allow tcp port 80"), 0,
+	  "t.policy:3:7: error: unknown network operation 'tcp'\n"
+	  "t.policy:3:7: hint: valid network operations: bind, connect, listen, send\n" },
+	{ "network: 'socket' as an address operation",
+	  N("deny connect,socket"), 0,
+	  "t.policy:3:14: error: 'socket' is not an operation of address rules\n"
+	  "t.policy:3:14: hint: sockets have rules of their own: 'socket allow|deny [FAMILY] [PROTO]'\n" },
+	{ "network: an empty operation",
+	  N("allow connect,,send"), 0,
+	  "t.policy:3:15: error: empty network operation in 'connect,,send'\n"
+	  "t.policy:3:15: hint: separate operations with commas, without spaces: 'connect,send'\n" },
+	{ "network: operations separated by a space",
+	  N("allow connect send udp"), 0,
+	  "t.policy:3:15: error: unexpected 'send' in an address rule\n"
+	  "t.policy:3:15: hint: separate operations with commas, without spaces: 'connect,send'\n" },
+	{ "network: misspelt protocol",
+	  N("allow connect tpc port 443"), 0,
+	  "t.policy:3:15: error: unknown protocol 'tpc'; did you mean 'tcp'?\n"
+	  "t.policy:3:15: hint: valid protocols: tcp, udp, icmp, raw\n" },
+	{ "network: misspelt 'port'",
+	  N("allow connect tcp prot 443"), 0,
+	  "t.policy:3:19: error: unexpected 'prot' in an address rule; did you mean 'port'?\n"
+	  "t.policy:3:19: " RULE_HINT },
+	{ "network: a host name",
+	  N("allow connect tcp example.org port 443"), 0,
+	  "t.policy:3:19: error: unexpected 'example.org' in an address rule\n"
+	  "t.policy:3:19: " RULE_HINT },
+	{ "network: a family where the address belongs",
+	  N("allow connect inet6"), 0,
+	  "t.policy:3:15: error: unexpected 'inet6' in an address rule\n"
+	  "t.policy:3:15: hint: address rules name networks, not families: '0.0.0.0/0' is every IPv4 address, '::/0' every IPv6 address\n" },
+	{ "network: host bits after the prefix",
+	  N("allow connect 10.0.0.1/8"), 0,
+	  "t.policy:3:15: error: host bits set after the prefix in '10.0.0.1/8'\n"
+	  "t.policy:3:15: hint: the network is '10.0.0.0/8'\n" },
+	{ "network: host bits of an IPv6 network",
+	  N("deny send udp 2001:db8::1/32 port 53"), 0,
+	  "t.policy:3:15: error: host bits set after the prefix in '2001:db8::1/32'\n"
+	  "t.policy:3:15: hint: the network is '2001:db8::/32'\n" },
+	{ "network: host bits of a mapped IPv4 network, hint in IPv6",
+	  N("allow connect ::ffff:10.0.0.1/104"), 0,
+	  "t.policy:3:15: error: host bits set after the prefix in '::ffff:10.0.0.1/104'\n"
+	  "t.policy:3:15: hint: the network is '::ffff:10.0.0.0/104'\n" },
+	{ "network: an IPv4 address out of range",
+	  N("allow connect 10.0.0.256"), 0,
+	  "t.policy:3:15: error: invalid address '10.0.0.256'\n"
+	  "t.policy:3:15: " ADDR_HINT },
+	{ "network: an IPv4 address with a leading zero",
+	  N("allow connect 010.0.0.1"), 0,
+	  "t.policy:3:15: error: invalid address '010.0.0.1'\n"
+	  "t.policy:3:15: " ADDR_HINT },
+	{ "network: an IPv4 address of three parts",
+	  N("allow connect 10.0.1/24"), 0,
+	  "t.policy:3:15: error: invalid address '10.0.1'\n"
+	  "t.policy:3:15: " ADDR_HINT },
+	{ "network: an IPv6 address with a zone",
+	  N("allow connect fe80::1%eth0"), 0,
+	  "t.policy:3:15: error: invalid address 'fe80::1%eth0'\n"
+	  "t.policy:3:15: " ADDR_HINT },
+	{ "network: an IPv6 address with two '::'",
+	  N("allow connect 2001::db8::1"), 0,
+	  "t.policy:3:15: error: invalid address '2001::db8::1'\n"
+	  "t.policy:3:15: " ADDR_HINT },
+	{ "network: an IPv4 prefix length of 33",
+	  N("allow connect 10.0.0.0/33"), 0,
+	  "t.policy:3:24: error: invalid prefix length '33'\n"
+	  "t.policy:3:24: hint: the prefix length of an IPv4 address is 0 to 32\n" },
+	{ "network: an IPv6 prefix length of 129",
+	  N("allow connect ::/129"), 0,
+	  "t.policy:3:18: error: invalid prefix length '129'\n"
+	  "t.policy:3:18: hint: the prefix length of an IPv6 address is 0 to 128\n" },
+	{ "network: a prefix length that is no number",
+	  N("allow connect 10.0.0.0/+8"), 0,
+	  "t.policy:3:24: error: invalid prefix length '+8'\n"
+	  "t.policy:3:24: hint: the prefix length of an IPv4 address is 0 to 32\n" },
+	{ "network: a '/' without a prefix length",
+	  N("allow connect 10.0.0.0/ port 80"), 0,
+	  "t.policy:3:24: error: missing prefix length after '/'\n"
+	  "t.policy:3:24: hint: the prefix length of an IPv4 address is 0 to 32\n" },
+	{ "network: 'any' with a prefix length",
+	  N("allow connect any/0"), 0,
+	  "t.policy:3:15: error: unexpected 'any/0' in an address rule; did you mean 'any'?\n"
+	  "t.policy:3:15: " RULE_HINT },
+	{ "network: the protocol after the address",
+	  N("allow connect 10.0.0.0/8 tcp"), 0,
+	  "t.policy:3:26: error: the protocol must come before the address\n"
+	  "t.policy:3:26: " RULE_HINT },
+	{ "network: the address after the ports",
+	  N("allow connect port 53 ::1"), 0,
+	  "t.policy:3:23: error: the address must come before 'port'\n"
+	  "t.policy:3:23: " RULE_HINT },
+	{ "network: two protocols",
+	  N("allow connect,send tcp udp port 53"), 0,
+	  "t.policy:3:24: error: duplicate protocol 'udp' (first at column 20)\n"
+	  "t.policy:3:24: " RULE_HINT },
+	{ "network: two addresses",
+	  N("allow connect 10.0.0.1 10.0.0.2"), 0,
+	  "t.policy:3:24: error: duplicate address '10.0.0.2' (first at column 15)\n"
+	  "t.policy:3:24: hint: a rule has one address: write a rule for each\n" },
+	{ "network: 'port' twice",
+	  N("allow bind port 80 port 443"), 0,
+	  "t.policy:3:20: error: duplicate 'port' (first at column 12)\n" },
+	{ "network: no ports after 'port'",
+	  N("allow bind tcp port # none"), 0,
+	  "t.policy:3:20: error: expected ports after 'port'\n"
+	  "t.policy:3:20: " PORTS_HINT },
+	{ "network: ports separated by a space",
+	  N("allow bind tcp port 80 443"), 0,
+	  "t.policy:3:24: error: unexpected '443' after the ports\n"
+	  "t.policy:3:24: " PORTS_HINT },
+	{ "network: ports separated by a comma and a space",
+	  N("allow bind tcp port 80, 443"), 0,
+	  "t.policy:3:24: error: empty port in '80,'\n"
+	  "t.policy:3:24: " PORTS_HINT },
+	{ "network: two commas between ports",
+	  N("allow bind tcp port 80,,443"), 0,
+	  "t.policy:3:24: error: empty port in '80,,443'\n"
+	  "t.policy:3:24: " PORTS_HINT },
+	{ "network: a port that is no number",
+	  N("allow connect tcp port 80,https"), 0,
+	  "t.policy:3:27: error: invalid port 'https'\n"
+	  "t.policy:3:27: " PORTS_HINT },
+	{ "network: a port above 65535",
+	  N("allow connect tcp port 1-65536"), 0,
+	  "t.policy:3:26: error: port 65536 is out of range; the largest is 65535\n" },
+	{ "network: a port of many digits",
+	  N("allow connect tcp port 4294967376"), 0,
+	  "t.policy:3:24: error: port 4294967376 is out of range; the largest is 65535\n" },
+	{ "network: a range without its end",
+	  N("allow connect tcp port 8000-"), 0,
+	  "t.policy:3:29: error: missing port in range '8000-'\n"
+	  "t.policy:3:29: " PORTS_HINT },
+	{ "network: a range without its start",
+	  N("allow connect tcp port -8080"), 0,
+	  "t.policy:3:24: error: missing port in range '-8080'\n"
+	  "t.policy:3:24: " PORTS_HINT },
+	{ "network: a range of three ports",
+	  N("allow connect tcp port 1-2-3"), 0,
+	  "t.policy:3:26: error: invalid port '2-3'\n"
+	  "t.policy:3:26: " PORTS_HINT },
+	{ "network: a range upside down",
+	  N("allow bind udp port 80,9000-8000"), 0,
+	  "t.policy:3:24: error: invalid port range '9000-8000': 9000 is larger than 8000\n"
+	  "t.policy:3:24: hint: write the lower port first, as in '8000-8080'\n" },
+	{ "network: ports in an icmp rule",
+	  N("allow send icmp 10.0.0.0/8 port 0"), 0,
+	  "t.policy:3:28: error: 'port' does not apply to icmp rules\n"
+	  "t.policy:3:28: hint: ICMP and raw sockets have no ports: they count as port 0, which a rule without 'port' matches\n" },
+	{ "network: ports in a raw rule",
+	  N("deny send raw port 1-2"), 0,
+	  "t.policy:3:15: error: 'port' does not apply to raw rules\n"
+	  "t.policy:3:15: hint: ICMP and raw sockets have no ports: they count as port 0, which a rule without 'port' matches\n" },
+	{ "network: a brace after 'port'",
+	  N("allow bind port }"), 0,
+	  "t.policy:3:17: error: unexpected '}'\n"
+	  "t.policy:3:17: hint: '}' closes a section and must be alone on its line\n" },
+	{ "network: a quoted address is no address",
+	  N("allow connect \"10.0.0.1\""), 0,
+	  "t.policy:3:15: error: unexpected '\"10.0.0.1\"' in an address rule\n"
+	  "t.policy:3:15: " RULE_HINT },
+	{ "network: an error after address rules (they are freed)",
+	  "policy a\nnetwork {\n\tallow connect tcp port 1,2,3\n}\nmode x\n", 0,
+	  "t.policy:5:6: error: unknown mode 'x'\n"
+	  "t.policy:5:6: hint: valid modes: enforce, audit\n" },
+	{ "network: duplicate section",
+	  "policy a\nnetwork {\n}\nnetwork {\n}\n", 0,
+	  "t.policy:4:1: error: duplicate section 'network' (first at line 2)\n" },
+#undef N
+#undef PORTS_HINT
+#undef ADDR_HINT
+#undef RULE_HINT
+#undef SOCKET_HINT
 };
 
 /* Parse TEXT, which must fail with exactly MSG; *OUT must stay as it was. */
@@ -900,6 +1178,7 @@ static int round_trip(const struct policy *p, int verbose)
 }
 
 static void random_mount(uint64_t *x, struct policy *p);
+static void random_net(uint64_t *x, struct policy *p);
 
 static void test_print(void)
 {
@@ -975,10 +1254,11 @@ static void test_print(void)
 			 n % 3 == 1 ? x | (x >> 5) : x;
 		p.caps &= CAP_MASK_KNOWN;
 		random_mount(&x, &p);
+		random_net(&x, &p);
 		ok = round_trip(&p, 1);
 		policy_free(&p);
 	}
-	check(ok, "round trip: 5000 pseudo-random policies with mount rules, every capability line within 72 columns");
+	check(ok, "round trip: 5000 pseudo-random policies with mount and network rules, every capability line within 72 columns");
 
 	/* Every single capability, and every set of all but one. */
 	ok = 1;
@@ -1188,19 +1468,24 @@ static const struct mount_case {
 	  "\tdefault deny\n\tdeny umount\n\tallow umount\n\tdeny umount\n" },
 };
 
-/* The mount section of TEXT without its braces, or "" . */
-static char *mount_body(const char *text)
+/* Section NAME of TEXT without its braces, or "". */
+static char *section_body(const char *text, const char *name)
 {
-	const char *start = strstr(text, "\nmount {\n"), *end;
+	const char *start, *end;
+	char head[64];
 
+	snprintf(head, sizeof(head), "\n%s {\n", name);
+	start = strstr(text, head);
 	if (!start)
 		return strdup("");
-	start += strlen("\nmount {\n");
+	start += strlen(head);
 	end = strstr(start, "\n}\n");
 	return strndup(start, end ? (size_t)(end - start + 1) : strlen(start));
 }
 
-static void test_mount_cases(void)
+/* Each case's body in section NAME prints as expected and round-trips. */
+static void test_section_cases(const char *name, const struct mount_case *cases,
+			       size_t n)
 {
 	const struct mount_case *c;
 	struct policy_error err;
@@ -1209,22 +1494,22 @@ static void test_mount_cases(void)
 	size_t i, len;
 	int ok;
 
-	for (i = 0; i < ARRAY_SIZE(mount_cases); i++) {
-		c = &mount_cases[i];
+	for (i = 0; i < n; i++) {
+		c = &cases[i];
 		len = strlen(c->body) + 64;
 		text = malloc(len);
-		snprintf(text, len, "policy a\nmount {\n%s}\n", c->body);
+		snprintf(text, len, "policy a\n%s {\n%s}\n", name, c->body);
 		if (policy_parse_buffer(FILE_NAME, text, strlen(text), &p, &err)) {
-			check(0, "mount: %s", c->desc);
+			check(0, "%s: %s", name, c->desc);
 			diag("input", text);
 			diag("error", err.msg);
 			free(text);
 			continue;
 		}
 		printed = print_to_string(&p);
-		body = mount_body(printed);
+		body = section_body(printed, name);
 		ok = !strcmp(body, c->printed);
-		check(ok && round_trip(&p, 1), "mount: %s", c->desc);
+		check(ok && round_trip(&p, 1), "%s: %s", name, c->desc);
 		if (!ok) {
 			diag("got", body);
 			diag("expected", c->printed);
@@ -1236,43 +1521,72 @@ static void test_mount_cases(void)
 	}
 }
 
-/* "policy a\nmount {\n" + N copies of RULE + "}\n", malloc'ed. */
-static char *rules_text(const char *rule, size_t n)
+static void test_mount_cases(void)
+{
+	test_section_cases("mount", mount_cases, ARRAY_SIZE(mount_cases));
+}
+
+/*
+ * "policy a\nNAME {\n" + N copies of RULE + TAIL + "}\n", malloc'ed.
+ */
+static char *section_text(const char *name, const char *rule, size_t n,
+			  const char *tail)
 {
 	size_t len = strlen(rule), i;
-	char *text = malloc(32 + n * len), *t = text;
+	char *text = malloc(32 + strlen(name) + n * len + strlen(tail));
+	char *t = text;
 
-	t += sprintf(t, "policy a\nmount {\n");
+	t += sprintf(t, "policy a\n%s {\n", name);
 	for (i = 0; i < n; i++, t += len)
 		memcpy(t, rule, len);
-	strcpy(t, "}\n");
+	sprintf(t, "%s}\n", tail);
 	return text;
 }
 
-static void test_mount_limits(void)
+/*
+ * Section NAME with MAX copies of RULE parses into MAX rules (the count at
+ * OFFSET in struct policy) and round-trips; with two more, the first rule
+ * over is refused: "too many WHAT; the limit is MAX".
+ */
+static void test_rule_limit(const char *name, const char *rule, size_t max,
+			    size_t offset, const char *what)
 {
-	char line[POLICY_LINE_MAX + 2], msg[256], *text;
+	char msg[256], desc[128], *text;
 	struct policy_error err;
 	struct policy p;
-	size_t n;
 	int rc;
 
-	text = rules_text("\tdeny umount on /proc/*\n", CTRPOLICY_MAX_MOUNT_RULES);
+	text = section_text(name, rule, max, "");
 	rc = policy_parse_buffer(FILE_NAME, text, strlen(text), &p, &err);
-	check(rc == 0 && p.n_mount_rules == CTRPOLICY_MAX_MOUNT_RULES,
-	      "mount limits: 256 rules are accepted");
+	check(rc == 0 && *(size_t *)((char *)&p + offset) == max &&
+	      round_trip(&p, 1),
+	      "%s limits: %zu %s are accepted and round-trip", name, max, what);
 	if (rc)
 		diag("error", err.msg);
 	else
 		policy_free(&p);
 	free(text);
-	text = rules_text("\tdeny umount on /proc/*\n", CTRPOLICY_MAX_MOUNT_RULES + 2);
+	text = section_text(name, rule, max + 2, "");
 	snprintf(msg, sizeof(msg),
-		 "t.policy:%d:2: error: too many mount rules; the limit is 256\n",
-		 2 + CTRPOLICY_MAX_MOUNT_RULES + 1);
-	expect_error("mount limits: the 257th rule is refused", text,
-		     strlen(text), msg);
+		 "t.policy:%zu:2: error: too many %s; the limit is %zu\n",
+		 2 + max + 1, what, max);
+	snprintf(desc, sizeof(desc), "%s limits: the first rule over %zu %s is refused",
+		 name, max, what);
+	expect_error(desc, text, strlen(text), msg);
 	free(text);
+}
+
+static void test_mount_limits(void)
+{
+	char line[POLICY_LINE_MAX + 2], *text;
+	struct policy_error err;
+	struct policy p;
+	size_t n;
+	int rc;
+
+	test_rule_limit("mount", "\tdeny umount on /proc/*\n",
+			CTRPOLICY_MAX_MOUNT_RULES,
+			offsetof(struct policy, n_mount_rules), "mount rules");
 
 	/* A file system type of 63 characters, then 64. */
 	strcpy(line, "policy a\nmount {\nallow mount ");
@@ -1360,6 +1674,19 @@ static char *random_path(uint64_t *x)
 	return strdup(path);
 }
 
+static int is_clause_word(const char *word)
+{
+	static const char *const words[] = { "from", "on", "to", "require",
+					     "forbid" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(words); i++) {
+		if (!strcmp(word, words[i]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Random valid mount rules (0 to 12) and default into P. */
 static void random_mount(uint64_t *x, struct policy *p)
 {
@@ -1376,11 +1703,12 @@ static void random_mount(uint64_t *x, struct policy *p)
 		r = &p->mount_rules[i];
 		r->action = next_random(x) & 1;
 		r->op = 1 + next_random(x) % CTRPOLICY_MOUNT_OP_MAX;
+		/* A type is any such word but the clause words. */
 		if (next_random(x) & 1)
 			do
 				random_word(x, r->fstype, 20,
 					    "abcdefghijklmnopqrstuvwxyz0123456789._-");
-			while (!r->fstype[0]);
+			while (!r->fstype[0] || is_clause_word(r->fstype));
 		if (r->op == CTRPOLICY_MOUNT_OP_MOUNT && next_random(x) % 3 == 0) {
 			if (next_random(x) & 1) {
 				random_word(x, word, 12, "ab/: \t\"\\#{}*.");
@@ -1403,6 +1731,397 @@ static void random_mount(uint64_t *x, struct policy *p)
 			r->forbid = next_random(x) & CTRPOLICY_MOUNT_F_ALL &
 				    ~r->require;
 	}
+}
+
+/* ---- network section ------------------------------------------------------ */
+
+#define ANY_PROTO	CTRPOLICY_NET_PROTO_ANY
+#define TCP		CTRPOLICY_NET_PROTO_TCP
+#define UDP		CTRPOLICY_NET_PROTO_UDP
+#define ICMP		CTRPOLICY_NET_PROTO_ICMP
+#define RAW		CTRPOLICY_NET_PROTO_RAW
+#define OP(o)		(1U << CTRPOLICY_NET_OP_##o)
+
+/* The example of the brief. */
+static const char net_example[] =
+	"policy a\n"
+	"network {\n"
+	"\tdefault deny                       # at most once; deny when absent\n"
+	"\tsocket allow unix                  # socket rules: first match decides, file order\n"
+	"\tsocket allow inet tcp\n"
+	"\tsocket allow inet6 udp\n"
+	"\tsocket deny raw                    # any family, SOCK_RAW\n"
+	"\tsocket deny packet\n"
+	"\tallow connect tcp 10.0.0.0/8 port 443\n"
+	"\tallow connect,send udp 10.0.0.53 port 53\n"
+	"\tdeny connect 192.168.0.0/16\n"
+	"\tallow bind,listen tcp port 80,443,8000-8080   # no address = any address of both families\n"
+	"\tallow connect tcp 2001:db8::/32 port 1-1024\n"
+	"\tallow send icmp 0.0.0.0/0          # every IPv4 address;  ::/0 = every IPv6 address\n"
+	"}\n";
+
+static int net_rule_is(const struct ctrpolicy_net_rule *r, uint8_t action,
+		       uint8_t ops, uint8_t proto, uint8_t family,
+		       const uint8_t *addr, uint8_t prefix_len,
+		       uint16_t port_min, uint16_t port_max)
+{
+	static const uint8_t zero[16];
+	static const uint8_t pad[7];
+
+	return r->action == action && r->ops == ops && r->proto == proto &&
+	       r->family == family &&
+	       !memcmp(r->addr, addr ? addr : zero, sizeof(r->addr)) &&
+	       r->prefix_len == prefix_len && r->port_min == port_min &&
+	       r->port_max == port_max && !memcmp(r->pad, pad, sizeof(pad));
+}
+
+static void diag_net(const struct policy *p)
+{
+	const struct ctrpolicy_net_rule *r;
+	size_t i, j;
+
+	for (i = 0; i < p->n_socket_rules; i++)
+		printf("#     socket action %u family %u proto %u\n",
+		       p->socket_rules[i].action, p->socket_rules[i].family,
+		       p->socket_rules[i].proto);
+	for (i = 0; i < p->n_net_rules && i < 20; i++) {
+		r = &p->net_rules[i];
+		printf("#     action %u ops %#x proto %u family %u addr ",
+		       r->action, r->ops, r->proto, r->family);
+		for (j = 0; j < sizeof(r->addr); j++)
+			printf("%02x", r->addr[j]);
+		printf("/%u ports %u-%u\n", r->prefix_len, r->port_min,
+		       r->port_max);
+	}
+}
+
+/* The brief's example, struct by struct, as the ABI carries it. */
+static void test_net_rules(void)
+{
+	static const uint8_t ten[16] = { 10 }, ten53[16] = { 10, 0, 0, 53 };
+	static const uint8_t v192[16] = { 192, 168 };
+	static const uint8_t db8[16] = { 0x20, 0x01, 0x0d, 0xb8 };
+	static const struct ctrpolicy_socket_rule sockets[] = {
+		{ ALLOW, AF_UNIX, ANY_PROTO, 0 },
+		{ ALLOW, AF_INET, TCP, 0 },
+		{ ALLOW, AF_INET6, UDP, 0 },
+		{ DENY, AF_UNSPEC, RAW, 0 },
+		{ DENY, AF_PACKET, ANY_PROTO, 0 },
+	};
+	const struct ctrpolicy_net_rule *r;
+	struct policy_error err;
+	struct policy p;
+	int ok;
+
+	if (policy_parse_buffer(FILE_NAME, net_example, strlen(net_example),
+				&p, &err)) {
+		check(0, "network: the example's rules, struct by struct");
+		diag("error", err.msg);
+		return;
+	}
+	r = p.net_rules;
+	ok = p.net_default == DENY &&
+	     p.n_socket_rules == ARRAY_SIZE(sockets) &&
+	     !memcmp(p.socket_rules, sockets, sizeof(sockets)) &&
+	     p.n_net_rules == 8 &&
+	     net_rule_is(&r[0], ALLOW, OP(CONNECT), TCP, AF_INET, ten, 8, 443, 443) &&
+	     net_rule_is(&r[1], ALLOW, OP(CONNECT) | OP(SEND), UDP, AF_INET,
+			 ten53, 32, 53, 53) &&
+	     net_rule_is(&r[2], DENY, OP(CONNECT), ANY_PROTO, AF_INET, v192, 16,
+			 0, 65535) &&
+	     net_rule_is(&r[3], ALLOW, OP(BIND) | OP(LISTEN), TCP, AF_UNSPEC,
+			 NULL, 0, 80, 80) &&
+	     net_rule_is(&r[4], ALLOW, OP(BIND) | OP(LISTEN), TCP, AF_UNSPEC,
+			 NULL, 0, 443, 443) &&
+	     net_rule_is(&r[5], ALLOW, OP(BIND) | OP(LISTEN), TCP, AF_UNSPEC,
+			 NULL, 0, 8000, 8080) &&
+	     net_rule_is(&r[6], ALLOW, OP(CONNECT), TCP, AF_INET6, db8, 32, 1,
+			 1024) &&
+	     net_rule_is(&r[7], ALLOW, OP(SEND), ICMP, AF_INET, NULL, 0, 0,
+			 65535);
+	check(ok, "network: the example's rules, struct by struct: one per port range, addresses in network order");
+	if (!ok)
+		diag_net(&p);
+	check(round_trip(&p, 1), "network: the example prints and parses back");
+	policy_free(&p);
+	check(p.n_net_rules == 0 && p.net_rules == NULL,
+	      "network: policy_free leaves no address rule");
+
+	/* A mapped network: the IPv4 one, AF_INET, its bytes first. */
+	parse_ok("policy a\nnetwork {\nallow connect ::ffff:10.1.0.0/112\n"
+		 "allow connect ::ffff:192.0.2.1\n}\n", &p);
+	check(p.n_net_rules == 2 &&
+	      net_rule_is(&p.net_rules[0], ALLOW, OP(CONNECT), ANY_PROTO,
+			  AF_INET, (const uint8_t[16]){ 10, 1 }, 16, 0, 65535) &&
+	      net_rule_is(&p.net_rules[1], ALLOW, OP(CONNECT), ANY_PROTO,
+			  AF_INET, (const uint8_t[16]){ 192, 0, 2, 1 }, 32, 0,
+			  65535),
+	      "network: an IPv4-mapped IPv6 network is stored as the IPv4 network");
+	policy_free(&p);
+}
+
+/* Section bodies and how their rules print. */
+static const struct mount_case net_cases[] = {
+	{ "an empty section: default deny",
+	  "", "\tdefault deny\n" },
+	{ "default allow",
+	  "  default allow  # comment\n", "\tdefault allow\n" },
+	{ "default prints first, socket rules before address rules",
+	  "allow connect\nsocket allow unix\ndefault allow\n",
+	  "\tdefault allow\n\tsocket allow unix\n\tallow connect\n" },
+	{ "socket rules in file order; 'any' where no family is named",
+	  "socket allow unix\nsocket allow tcp\nsocket deny raw\n"
+	  "socket allow inet6 udp\nsocket deny packet\nsocket allow any\n"
+	  "socket allow inet icmp\nsocket allow netlink raw\nsocket deny any udp\n",
+	  "\tdefault deny\n\tsocket allow unix\n\tsocket allow any tcp\n"
+	  "\tsocket deny any raw\n\tsocket allow inet6 udp\n"
+	  "\tsocket deny packet\n\tsocket allow any\n\tsocket allow inet icmp\n"
+	  "\tsocket allow netlink raw\n\tsocket deny any udp\n" },
+	{ "every family by name",
+	  "socket allow key\nsocket allow can\nsocket allow tipc\n"
+	  "socket allow bluetooth\nsocket allow alg\nsocket allow vsock\n"
+	  "socket allow xdp\nsocket allow packet raw\n",
+	  "\tdefault deny\n\tsocket allow key\n\tsocket allow can\n"
+	  "\tsocket allow tipc\n\tsocket allow bluetooth\n\tsocket allow alg\n"
+	  "\tsocket allow vsock\n\tsocket allow xdp\n\tsocket allow packet raw\n" },
+	{ "the example of the brief",
+	  "\tsocket allow unix\n\tallow connect tcp 10.0.0.0/8 port 443\n"
+	  "\tallow connect,send udp 10.0.0.53 port 53\n"
+	  "\tdeny connect 192.168.0.0/16\n"
+	  "\tallow bind,listen tcp port 80,443,8000-8080\n"
+	  "\tallow connect tcp 2001:db8::/32 port 1-1024\n"
+	  "\tallow send icmp 0.0.0.0/0\n",
+	  "\tdefault deny\n\tsocket allow unix\n"
+	  "\tallow connect tcp 10.0.0.0/8 port 443\n"
+	  "\tallow connect,send udp 10.0.0.53/32 port 53\n"
+	  "\tdeny connect 192.168.0.0/16\n"
+	  "\tallow bind,listen tcp port 80\n"
+	  "\tallow bind,listen tcp port 443\n"
+	  "\tallow bind,listen tcp port 8000-8080\n"
+	  "\tallow connect tcp 2001:db8::/32 port 1-1024\n"
+	  "\tallow send icmp 0.0.0.0/0\n" },
+	{ "operations print as bind,connect,listen,send, each once",
+	  "allow send,listen,connect,bind,send\ndeny listen,bind\n",
+	  "\tdefault deny\n\tallow bind,connect,listen,send\n\tdeny bind,listen\n" },
+	{ "a bare address is /32 or /128",
+	  "allow connect 192.0.2.1\nallow connect 2001:db8::1\n",
+	  "\tdefault deny\n\tallow connect 192.0.2.1/32\n"
+	  "\tallow connect 2001:db8::1/128\n" },
+	{ "IPv6 prints compressed, in lower case",
+	  "allow connect 2001:0DB8:0000:0000:0000:0000:0000:0000/32\n"
+	  "allow connect 0:0:0:0:0:0:0:1\nallow connect fe80:0:0:0:1:0:0:0/80\n",
+	  "\tdefault deny\n\tallow connect 2001:db8::/32\n"
+	  "\tallow connect ::1/128\n\tallow connect fe80::1:0:0:0/80\n" },
+	{ "IPv4-mapped networks are IPv4 networks",
+	  "allow connect ::ffff:10.0.0.0/104\nallow connect ::ffff:192.0.2.1\n"
+	  "deny send ::FFFF:c000:0201/128\nallow connect ::ffff:0:0/96\n",
+	  "\tdefault deny\n\tallow connect 10.0.0.0/8\n"
+	  "\tallow connect 192.0.2.1/32\n\tdeny send 192.0.2.1/32\n"
+	  "\tallow connect 0.0.0.0/0\n" },
+	{ "networks next to the mapped range stay IPv6",
+	  "allow connect ::fffe:0:0/96\nallow connect ::/80\n"
+	  "allow connect ::1.2.3.4\n",
+	  "\tdefault deny\n\tallow connect ::fffe:0:0/96\n\tallow connect ::/80\n"
+	  "\tallow connect ::1.2.3.4/128\n" },
+	{ "every IPv4 address, every IPv6 address, and 'any'",
+	  "allow send icmp 0.0.0.0/0\nallow send icmp ::/0\nallow connect any\n"
+	  "allow connect udp any port 53\n",
+	  "\tdefault deny\n\tallow send icmp 0.0.0.0/0\n\tallow send icmp ::/0\n"
+	  "\tallow connect\n\tallow connect udp port 53\n" },
+	{ "ports: 0-65535 is no port clause, P-P is P",
+	  "allow connect tcp port 0-65535\nallow connect tcp port 22-22\n"
+	  "allow connect tcp port 0\nallow connect tcp port 65535\n"
+	  "allow connect tcp port 0-1\n",
+	  "\tdefault deny\n\tallow connect tcp\n\tallow connect tcp port 22\n"
+	  "\tallow connect tcp port 0\n\tallow connect tcp port 65535\n"
+	  "\tallow connect tcp port 0-1\n" },
+	{ "leading zeros in ports and prefix lengths",
+	  "allow connect 10.0.0.0/08 port 0080\n",
+	  "\tdefault deny\n\tallow connect 10.0.0.0/8 port 80\n" },
+	{ "overlapping and repeated rules are kept, in order",
+	  "deny connect 10.0.0.0/8\nallow connect 10.0.0.0/8\n"
+	  "allow connect tcp port 1-100,50-150,50-150\n",
+	  "\tdefault deny\n\tdeny connect 10.0.0.0/8\n\tallow connect 10.0.0.0/8\n"
+	  "\tallow connect tcp port 1-100\n\tallow connect tcp port 50-150\n"
+	  "\tallow connect tcp port 50-150\n" },
+	{ "raw and icmp rules, no ports",
+	  "allow send raw 10.0.0.0/8\nallow connect,send icmp ::/0\n",
+	  "\tdefault deny\n\tallow send raw 10.0.0.0/8\n"
+	  "\tallow connect,send icmp ::/0\n" },
+	{ "comments, blanks and CRLF around rules",
+	  "\t# c\r\n  allow   connect\ttcp  10.0.0.0/8  port 443#x\r\n\r\n"
+	  " socket  allow\tunix # y\r\n",
+	  "\tdefault deny\n\tsocket allow unix\n"
+	  "\tallow connect tcp 10.0.0.0/8 port 443\n" },
+};
+
+static void test_net_cases(void)
+{
+	test_section_cases("network", net_cases, ARRAY_SIZE(net_cases));
+}
+
+static void test_net_limits(void)
+{
+	char msg[256], *text;
+
+	test_rule_limit("network", "\tsocket deny packet\n",
+			CTRPOLICY_MAX_SOCKET_RULES,
+			offsetof(struct policy, n_socket_rules), "socket rules");
+	test_rule_limit("network", "\tdeny connect 10.0.0.0/8\n",
+			CTRPOLICY_MAX_NET_RULES,
+			offsetof(struct policy, n_net_rules), "address rules");
+
+	/* 16383 rules, then a statement of three port ranges. */
+	text = section_text("network", "\tdeny connect 10.0.0.0/8\n",
+			    CTRPOLICY_MAX_NET_RULES - 1,
+			    "\tallow bind tcp port 1,2,3\n");
+	snprintf(msg, sizeof(msg),
+		 "t.policy:%d:2: error: too many address rules; the limit is 16384\n"
+		 "t.policy:%d:2: hint: each port range of a statement is an address rule of its own\n",
+		 2 + CTRPOLICY_MAX_NET_RULES, 2 + CTRPOLICY_MAX_NET_RULES);
+	expect_error("network limits: port ranges count, the statement that goes over is refused",
+		     text, strlen(text), msg);
+	free(text);
+}
+
+/* A file of 10000 address rules, all different, in a few hundred KiB. */
+static void test_net_many_rules(void)
+{
+	size_t size = 10000 * 64, len, i;
+	struct policy_error err;
+	struct policy p;
+	char *text = malloc(size);
+	int rc, ok;
+
+	len = sprintf(text, "policy many\nnetwork {\n\tdefault allow\n");
+	for (i = 0; i < 10000; i++)
+		len += sprintf(text + len, i % 2 ?
+			       "\tdeny connect tcp 10.%zu.%zu.0/24 port %zu\n" :
+			       "\tallow send udp 2001:db8:%zx:%zx::/64 port %zu\n",
+			       i / 256, i % 256, 1 + i % 65535);
+	len += sprintf(text + len, "}\n");
+	rc = policy_parse_buffer(FILE_NAME, text, len, &p, &err);
+	ok = rc == 0 && p.n_net_rules == 10000 &&
+	     p.net_rules[9999].family == AF_INET &&
+	     p.net_rules[9999].port_min == 10000 &&
+	     p.net_rules[9998].family == AF_INET6;
+	check(ok && round_trip(&p, 1),
+	      "network: a file of 10000 address rules (%zu bytes) parses and round-trips",
+	      len);
+	if (rc)
+		diag("error", err.msg);
+	else
+		policy_free(&p);
+	free(text);
+}
+
+/* An address of FAMILY with random bytes, cut to a random prefix. */
+static void random_network(uint64_t *x, struct ctrpolicy_net_rule *r)
+{
+	static const uint8_t families[] = { AF_UNSPEC, AF_INET, AF_INET6 };
+	static const uint8_t v4mapped[12] = { [10] = 0xff, [11] = 0xff };
+	unsigned int max, i;
+
+	r->family = families[next_random(x) % 3];
+	if (r->family == AF_UNSPEC)
+		return;
+	max = r->family == AF_INET ? 32 : 128;
+	for (i = 0; i < max / 8; i++)
+		r->addr[i] = next_random(x);
+	/* Some of them inside ::ffff:0:0/96, which the parser would turn to IPv4. */
+	if (r->family == AF_INET6 && next_random(x) % 4 == 0)
+		memcpy(r->addr, v4mapped, sizeof(v4mapped));
+	r->prefix_len = next_random(x) % (max + 1);
+	for (i = 0; i < max; i++) {
+		if (i >= r->prefix_len)
+			r->addr[i / 8] &= ~(0x80 >> (i % 8));
+	}
+	if (r->family == AF_INET6 && r->prefix_len >= 96 &&
+	    !memcmp(r->addr, v4mapped, sizeof(v4mapped)))
+		r->addr[0] = 0x20;
+}
+
+/* Random valid network rules (0 to 8 socket rules, 0 to 12 address rules). */
+static void random_net(uint64_t *x, struct policy *p)
+{
+	static const uint8_t families[] = {
+		AF_UNSPEC, AF_UNIX, AF_INET, AF_INET6, AF_NETLINK, AF_PACKET,
+		AF_KEY, AF_CAN, AF_TIPC, AF_BLUETOOTH, AF_ALG, AF_VSOCK, AF_XDP,
+	};
+	struct ctrpolicy_socket_rule *s;
+	struct ctrpolicy_net_rule *r;
+	uint16_t a, b;
+	size_t i;
+
+	p->net_default = next_random(x) & 1;
+	p->n_socket_rules = next_random(x) % 9;
+	for (i = 0; i < p->n_socket_rules; i++) {
+		s = &p->socket_rules[i];
+		s->action = next_random(x) & 1;
+		do {
+			s->family = families[next_random(x) % ARRAY_SIZE(families)];
+			s->proto = next_random(x) % (RAW + 1);
+		} while ((s->family == AF_UNSPEC && s->proto == ANY_PROTO) ||
+			 (s->family != AF_UNSPEC && s->family != AF_INET &&
+			  s->family != AF_INET6 && s->proto != ANY_PROTO &&
+			  s->proto != RAW));
+	}
+	p->n_net_rules = next_random(x) % 13;
+	p->net_rules = calloc(p->n_net_rules + 1, sizeof(*p->net_rules));
+	for (i = 0; i < p->n_net_rules; i++) {
+		r = &p->net_rules[i];
+		r->action = next_random(x) & 1;
+		do
+			r->ops = next_random(x) & CTRPOLICY_NET_OPS_ADDRESS;
+		while (!r->ops);
+		r->proto = next_random(x) % (RAW + 1);
+		random_network(x, r);
+		a = next_random(x);
+		b = next_random(x);
+		r->port_min = a < b ? a : b;
+		r->port_max = a < b ? b : a;
+		if (r->proto == ICMP || r->proto == RAW || next_random(x) % 3 == 0) {
+			r->port_min = 0;
+			r->port_max = 65535;
+		} else if (next_random(x) % 2 == 0) {
+			r->port_max = r->port_min;
+		}
+	}
+}
+
+/* Every policy shipped in policies/ parses and round-trips. */
+static void test_shipped_policies(void)
+{
+	char dir[4096], path[4096 + 256];
+	struct policy_error err;
+	struct dirent *e;
+	struct policy p;
+	size_t n = 0, len;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/../../../policies", fixtures);
+	d = opendir(dir);
+	if (!d) {
+		check(0, "shipped policies: %s: %s", dir, strerror(errno));
+		return;
+	}
+	while ((e = readdir(d))) {
+		len = strlen(e->d_name);
+		if (len < 8 || strcmp(e->d_name + len - 7, ".policy"))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		n++;
+		if (policy_parse_file(path, &p, &err)) {
+			check(0, "shipped policies: %s parses", e->d_name);
+			diag("error", err.msg);
+			continue;
+		}
+		check(round_trip(&p, 1), "shipped policies: %s parses and round-trips",
+		      e->d_name);
+		policy_free(&p);
+	}
+	closedir(d);
+	check(n >= 5, "shipped policies: %zu files, at least the 5 documented", n);
 }
 
 /* ---- files ---------------------------------------------------------------- */
@@ -1444,6 +2163,7 @@ static void test_files(void)
 	test_fixture("docker-default");
 	test_fixture("variants");
 	test_fixture("mount");
+	test_fixture("network");
 
 	snprintf(path, sizeof(path), "%s/does-not-exist.policy", fixtures);
 	snprintf(msg, sizeof(msg),
@@ -1506,6 +2226,11 @@ int main(int argc, char **argv)
 	test_mount_rules();
 	test_mount_cases();
 	test_mount_limits();
+	test_net_rules();
+	test_net_cases();
+	test_net_limits();
+	test_net_many_rules();
 	test_files();
+	test_shipped_policies();
 	return failures ? 1 : 0;
 }
