@@ -230,8 +230,8 @@ net_counter() {
 
 # The addresses of the scaling test: routed to the peer, so that a UDP
 # connect (which sends nothing) succeeds wherever it is allowed.
-ip route add 10.0.0.0/8 dev veth0
-ip route add 2001:db8::/32 dev veth0
+check "routes to the peer for 10.0.0.0/8 and 2001:db8::/32" sh -c \
+	"ip route add 10.0.0.0/8 dev veth0 && ip route add 2001:db8::/32 dev veth0"
 cat > /tmp/net-scale.cases <<'CASES'
 deny  10.0.0.0 | the first address of the first /24
 deny  10.0.0.255 | the last address of the first /24
@@ -414,10 +414,10 @@ POLICY
 		ctrpolicy load /tmp/net-scale.policy --cgroup $CG/t-net-scale
 	scale_case() {
 		if [ "$1" = allow ]; then
-			check "10,000 rules: UDP connect to $2 allowed ($3)" \
+			check "10,000 rules: UDP connect to $2, $3: allowed" \
 				in_cgroup $CG/t-net-scale $NET connect udp $2 53
 		else
-			check "10,000 rules: UDP connect to $2 denied ($3) (EPERM)" \
+			check "10,000 rules: UDP connect to $2, $3: denied (EPERM)" \
 				in_cgroup $CG/t-net-scale $NET --expect EPERM connect udp $2 53
 		fi
 	}
