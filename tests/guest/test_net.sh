@@ -280,8 +280,14 @@ else
 	net_loaded=
 fi
 
+# late_result PID N DESCRIPTION: how the held net process PID ended.
+late_result() {
+	if wait $1; then pass "$3"; else fail "$3"; fi
+	sed 's/^/#   /' /tmp/late.out$2
+}
+
 confined_tests() {
-	local before after late1 late2 late3 rc i monitor
+	local before after late1 late2 late3 monitor
 
 	each_case confined_case
 
@@ -303,17 +309,9 @@ confined_tests() {
 	check "then a policy is loaded on the cgroup" \
 		ctrpolicy load /tmp/net-late.policy --cgroup $CG/t-net-late
 	touch /tmp/late.go
-	for i in 1 2 3; do
-		eval "wait \$late$i"
-		rc=$?
-		case $i in
-		1) desc="a TCP socket created before the policy: a denied connect (EPERM)" ;;
-		2) desc="a UDP socket created before the policy: a denied sendto (EPERM)" ;;
-		3) desc="a TCP socket created before the policy: an allowed connect works" ;;
-		esac
-		if [ $rc -eq 0 ]; then pass "$desc"; else fail "$desc"; fi
-		sed 's/^/#   /' /tmp/late.out$i
-	done
+	late_result $late1 1 "a TCP socket created before the policy: a denied connect (EPERM)"
+	late_result $late2 2 "a UDP socket created before the policy: a denied sendto (EPERM)"
+	late_result $late3 3 "a TCP socket created before the policy: an allowed connect works"
 
 	# Events and counters.
 	timeout 10 ctrpolicy monitor --count 1 > /tmp/net-events.txt 2>/dev/null &
