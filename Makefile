@@ -152,7 +152,7 @@ tests: tool $(BUILD)/btfids $(GUEST_PROGS)
 INITRAMFS := $(BUILD)/initramfs-$(VM_KREL).cpio
 
 initramfs: vm-module tests
-	tests/vm/mkinitramfs.sh $(INITRAMFS) $(VM_MODULE) $(BUILD)
+	tests/vm/mkinitramfs.sh $(INITRAMFS) $(VM_MODULE) $(BUILD) $(VM_MODDIR)
 
 check: tests initramfs
 	tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \

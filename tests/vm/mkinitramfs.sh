@@ -3,12 +3,14 @@
 #
 # Build the VM's initramfs: busybox-static, the module, the tool, bpftool,
 # the test programs and the guest test scripts.  Dynamically linked
-# programs bring their libraries, found with ldd.
+# programs bring their libraries, found with ldd.  MODDIR, the kernel's
+# /lib/modules/RELEASE, gives the in-tree modules the tests load (veth);
+# a kernel that has them built in needs none.
 #
-# usage: mkinitramfs.sh OUTPUT.cpio MODULE.ko BUILD_DIR
+# usage: mkinitramfs.sh OUTPUT.cpio MODULE.ko BUILD_DIR [MODDIR]
 set -euo pipefail
 
-out=$1 module=$2 build=$3
+out=$1 module=$2 build=$3 moddir=${4:-}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 stage="$out.d"
 
@@ -41,6 +43,14 @@ for prog in "$build"/tests/*; do
 	[ -f "$prog" ] && [ -x "$prog" ] && add_program "$prog" "/ctrpolicy/tests/$(basename "$prog")"
 done
 cp "$module" "$stage/ctrpolicy/ctrpolicy.ko"
+mkdir -p "$stage/ctrpolicy/modules"
+for ko in drivers/net/veth; do
+	if [ -n "$moddir" ] && [ -e "$moddir/kernel/$ko.ko.xz" ]; then
+		xz -dc "$moddir/kernel/$ko.ko.xz" > "$stage/ctrpolicy/modules/$(basename $ko).ko"
+	elif [ -n "$moddir" ]; then
+		cp "$moddir/kernel/$ko.ko" "$stage/ctrpolicy/modules/"
+	fi
+done
 install -m 0755 "$src"/tests/guest/*.sh "$stage/ctrpolicy/tests/"
 mkdir -p "$stage/ctrpolicy/policies"
 cp "$src"/policies/*.policy "$stage/ctrpolicy/policies/"

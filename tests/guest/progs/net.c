@@ -1,0 +1,695 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * net - perform one network operation and report how it went.
+ *
+ *   net [OPTIONS] OP [ARGS]
+ *
+ * ADDR is an IPv4 or IPv6 literal; it chooses the socket's family, so
+ * ::ffff:a.b.c.d is an IPv4-mapped address on an AF_INET6 socket.
+ *
+ * Options:
+ *   --expect ERRNO   the operation must fail with exactly this errno, named
+ *                    as in errno.h (EPERM, ECONNREFUSED, EINPROGRESS, ...)
+ *   --echo           once the operation succeeded, the peer (net serve)
+ *                    must echo what was sent: the connection really works
+ *   --nonblock       a non-blocking socket (connect: EINPROGRESS)
+ *   --hold READY GO  after creating the socket, create the file READY and
+ *                    wait until the file GO exists: a test can load a
+ *                    policy between a socket's creation and its use
+ *
+ * Prints one line, "OP: succeeded" or "OP: failed: ENAME (message)", and
+ * exits 0 when that outcome is the expected one (success without
+ * --expect), 1 when it is not, 2 on a usage error, and 3 when a step
+ * before the operation failed (creating the socket, the bind before a
+ * listen, the first connect before a reconnect): a denial there is never
+ * taken for one of the operation itself.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/ip_icmp.h>
+#include <netinet/icmp6.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <unistd.h>
+#include <linux/if_ether.h>
+#include <linux/io_uring.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define PAYLOAD "ctrpolicy-net"
+#define EXIT_SETUP 3
+
+static struct {
+	bool echo, nonblock;
+	const char *ready, *go;
+} opt;
+
+static const char *op_name;
+
+struct addr {
+	struct sockaddr_storage ss;
+	socklen_t len;
+	int family;
+};
+
+static void usage(void);
+
+/* A step before the operation failed: say which, and leave. */
+static void setup_failed(const char *step)
+{
+	int err = errno;
+
+	printf("%s: %s failed: %s (%s)\n", op_name, step,
+	       strerrorname_np(err) ?: "E?", strerror(err));
+	exit(EXIT_SETUP);
+}
+
+static void parse_addr(const char *text, const char *port, struct addr *a)
+{
+	struct sockaddr_in *in = (struct sockaddr_in *)&a->ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&a->ss;
+	char *end;
+	long p = strtol(port, &end, 10);
+
+	if (*end || p < 0 || p > 65535)
+		usage();
+	memset(a, 0, sizeof(*a));
+	if (inet_pton(AF_INET, text, &in->sin_addr) == 1) {
+		in->sin_family = a->family = AF_INET;
+		in->sin_port = htons(p);
+		a->len = sizeof(*in);
+	} else if (inet_pton(AF_INET6, text, &in6->sin6_addr) == 1) {
+		in6->sin6_family = a->family = AF_INET6;
+		in6->sin6_port = htons(p);
+		a->len = sizeof(*in6);
+	} else {
+		fprintf(stderr, "net: not an IPv4 or IPv6 address: %s\n", text);
+		exit(2);
+	}
+}
+
+static const struct name_value {
+	const char *name;
+	int value;
+} families[] = {
+	{ "unspec", AF_UNSPEC }, { "unix", AF_UNIX }, { "inet", AF_INET },
+	{ "inet6", AF_INET6 }, { "netlink", AF_NETLINK }, { "packet", AF_PACKET },
+}, types[] = {
+	{ "stream", SOCK_STREAM }, { "dgram", SOCK_DGRAM }, { "raw", SOCK_RAW },
+	{ "seqpacket", SOCK_SEQPACKET },
+}, protocols[] = {
+	{ "tcp", IPPROTO_TCP }, { "udp", IPPROTO_UDP }, { "icmp", IPPROTO_ICMP },
+	{ "icmpv6", IPPROTO_ICMPV6 }, { "raw", IPPROTO_RAW },
+	{ "all", ETH_P_ALL },
+};
+
+/* NAME from the table, or a number. */
+static int lookup(const struct name_value *table, size_t n, const char *name)
+{
+	char *end;
+	long v;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(table[i].name, name))
+			return table[i].value;
+	v = strtol(name, &end, 0);
+	if (*end || end == name)
+		usage();
+	return v;
+}
+
+/* A socket; with --hold, the pause between its creation and its use. */
+static int open_socket(int family, int type, int protocol)
+{
+	int fd = socket(family, type | (opt.nonblock ? SOCK_NONBLOCK : 0), protocol);
+	struct timeval tv = { .tv_sec = 5 };
+
+	if (fd < 0)
+		return -1;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	if (opt.ready) {
+		int r = open(opt.ready, O_WRONLY | O_CREAT, 0644);
+
+		if (r < 0)
+			setup_failed("creating the ready file");
+		close(r);
+		while (access(opt.go, F_OK))
+			usleep(10000);
+	}
+	return fd;
+}
+
+/* The socket for PROTO (tcp, udp, icmp: a ping socket) of FAMILY. */
+static int proto_socket(const char *proto, int family)
+{
+	int fd;
+
+	if (!strcmp(proto, "tcp"))
+		fd = open_socket(family, SOCK_STREAM, IPPROTO_TCP);
+	else if (!strcmp(proto, "udp"))
+		fd = open_socket(family, SOCK_DGRAM, IPPROTO_UDP);
+	else if (!strcmp(proto, "icmp"))
+		fd = open_socket(family, SOCK_DGRAM,
+				 family == AF_INET6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+	else
+		usage();
+	if (fd < 0)
+		setup_failed("socket");
+	return fd;
+}
+
+/* Whether FD is a ping socket. */
+static bool is_icmp(int fd)
+{
+	int protocol = 0;
+	socklen_t len = sizeof(protocol);
+
+	getsockopt(fd, SOL_SOCKET, SO_PROTOCOL, &protocol, &len);
+	return protocol == IPPROTO_ICMP || protocol == IPPROTO_ICMPV6;
+}
+
+/*
+ * What to send: PAYLOAD, behind an echo request header on a ping socket
+ * (the kernel fills in its identifier and checksum).
+ */
+static size_t message(int fd, char *buf, size_t size)
+{
+	size_t header = is_icmp(fd) ? 8 : 0;
+	int family = AF_INET;
+	socklen_t len = sizeof(family);
+
+	memset(buf, 0, size);
+	if (header) {
+		getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &family, &len);
+		buf[0] = family == AF_INET6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO;
+	}
+	memcpy(buf + header, PAYLOAD, sizeof(PAYLOAD));
+	return header + sizeof(PAYLOAD);
+}
+
+/*
+ * --echo: the peer's reply to what message() made arrives (already sent if
+ * SENT): the same data from net serve, an echo reply with the same payload
+ * on a ping socket.
+ */
+static int check_echo(int fd, bool sent)
+{
+	char out[64], in[64];
+	size_t len = message(fd, out, sizeof(out)), got = 0;
+	size_t header = is_icmp(fd) ? 8 : 0;
+	ssize_t n;
+
+	if (!opt.echo)
+		return 0;
+	if (!sent && send(fd, out, len, 0) != (ssize_t)len)
+		setup_failed("sending for the echo");
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK))
+		setup_failed("fcntl");
+	while (got < len) {
+		n = recv(fd, in + got, sizeof(in) - got, 0);
+		if (n <= 0) {
+			if (n == 0)
+				errno = ECONNRESET;
+			printf("%s: no echo: %s (%s)\n", op_name,
+			       strerrorname_np(errno) ?: "E?", strerror(errno));
+			exit(1);
+		}
+		got += n;
+	}
+	if (got != len || memcmp(in + header, out + header, len - header) ||
+	    (header && in[0] != ICMP_ECHOREPLY && (unsigned char)in[0] != ICMP6_ECHO_REPLY)) {
+		printf("%s: the echo differs from what was sent\n", op_name);
+		exit(1);
+	}
+	printf("%s: echo received\n", op_name);
+	return 0;
+}
+
+/* FAMILY TYPE PROTOCOL; a packet socket's protocol in network byte order. */
+static void socket_args(char **args, int *family, int *type, int *protocol)
+{
+	*family = lookup(families, ARRAY_SIZE(families), args[0]);
+	*type = lookup(types, ARRAY_SIZE(types), args[1]);
+	*protocol = lookup(protocols, ARRAY_SIZE(protocols), args[2]);
+	if (*family == AF_PACKET)
+		*protocol = htons(*protocol);
+}
+
+/* socket FAMILY TYPE PROTOCOL */
+static int do_socket(char **args)
+{
+	int family, type, protocol;
+
+	socket_args(args, &family, &type, &protocol);
+	return open_socket(family, type, protocol) < 0 ? -1 : 0;
+}
+
+/* connect tcp|udp|icmp ADDR PORT */
+static int do_connect(char **args)
+{
+	struct addr a;
+	int fd;
+
+	parse_addr(args[1], args[2], &a);
+	fd = proto_socket(args[0], a.family);
+	if (connect(fd, (struct sockaddr *)&a.ss, a.len))
+		return -1;
+	return check_echo(fd, false);
+}
+
+/* bind tcp|udp ADDR PORT */
+static int do_bind(char **args)
+{
+	struct addr a;
+	int fd;
+
+	parse_addr(args[1], args[2], &a);
+	fd = proto_socket(args[0], a.family);
+	return bind(fd, (struct sockaddr *)&a.ss, a.len);
+}
+
+/*
+ * bind-unspec tcp|udp PORT: an AF_INET socket bound to an AF_UNSPEC
+ * address, which the kernel takes for INADDR_ANY.
+ */
+static int do_bind_unspec(char **args)
+{
+	struct addr a;
+	int fd;
+
+	parse_addr("0.0.0.0", args[1], &a);
+	fd = proto_socket(args[0], AF_INET);
+	((struct sockaddr_in *)&a.ss)->sin_family = AF_UNSPEC;
+	return bind(fd, (struct sockaddr *)&a.ss, a.len);
+}
+
+/* listen ADDR PORT (bound first), or listen inet|inet6 (never bound) */
+static int do_listen(char **args)
+{
+	struct addr a;
+	int fd;
+
+	if (!strcmp(args[0], "inet") || !strcmp(args[0], "inet6")) {
+		if (args[1])
+			usage();
+		fd = proto_socket("tcp", !strcmp(args[0], "inet") ? AF_INET : AF_INET6);
+	} else {
+		if (!args[1])
+			usage();
+		parse_addr(args[0], args[1], &a);
+		fd = proto_socket("tcp", a.family);
+		if (bind(fd, (struct sockaddr *)&a.ss, a.len))
+			setup_failed("bind");
+	}
+	return listen(fd, 1);
+}
+
+/* sendto udp|icmp ADDR PORT: no connect, the address with the data */
+static int do_sendto(char **args)
+{
+	char buf[64];
+	struct addr a;
+	size_t len;
+	int fd;
+
+	parse_addr(args[1], args[2], &a);
+	fd = proto_socket(args[0], a.family);
+	len = message(fd, buf, sizeof(buf));
+	if (sendto(fd, buf, len, 0, (struct sockaddr *)&a.ss, a.len) != (ssize_t)len)
+		return -1;
+	return check_echo(fd, true);
+}
+
+/* sendmsg udp|icmp ADDR PORT: the address as msg_name */
+static int do_sendmsg(char **args)
+{
+	char buf[64];
+	struct addr a;
+	struct iovec iov = { .iov_base = buf };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+	int fd;
+
+	parse_addr(args[1], args[2], &a);
+	fd = proto_socket(args[0], a.family);
+	iov.iov_len = message(fd, buf, sizeof(buf));
+	msg.msg_name = &a.ss;
+	msg.msg_namelen = a.len;
+	if (sendmsg(fd, &msg, 0) != (ssize_t)iov.iov_len)
+		return -1;
+	return check_echo(fd, true);
+}
+
+/* sendmmsg udp|icmp ADDR PORT: one message, its address as msg_name */
+static int do_sendmmsg(char **args)
+{
+	char buf[64];
+	struct addr a;
+	struct iovec iov = { .iov_base = buf };
+	struct mmsghdr mm = { .msg_hdr = { .msg_iov = &iov, .msg_iovlen = 1 } };
+	int fd;
+
+	parse_addr(args[1], args[2], &a);
+	fd = proto_socket(args[0], a.family);
+	iov.iov_len = message(fd, buf, sizeof(buf));
+	mm.msg_hdr.msg_name = &a.ss;
+	mm.msg_hdr.msg_namelen = a.len;
+	if (sendmmsg(fd, &mm, 1, 0) != 1)
+		return -1;
+	return check_echo(fd, true);
+}
+
+/*
+ * fastopen ADDR PORT: TCP Fast Open, sendto(MSG_FASTOPEN) with the address
+ * on a socket that never called connect().
+ */
+static int do_fastopen(char **args)
+{
+	struct addr a;
+	int fd;
+
+	parse_addr(args[0], args[1], &a);
+	fd = proto_socket("tcp", a.family);
+	if (sendto(fd, PAYLOAD, sizeof(PAYLOAD), MSG_FASTOPEN,
+		   (struct sockaddr *)&a.ss, a.len) != sizeof(PAYLOAD))
+		return -1;
+	return check_echo(fd, true);
+}
+
+/*
+ * reconnect udp|tcp ADDR1 PORT1 ADDR2 PORT2: connect to the first address,
+ * dissolve the association with connect(AF_UNSPEC), connect to the second.
+ */
+static int do_reconnect(char **args)
+{
+	struct sockaddr unspec = { .sa_family = AF_UNSPEC };
+	struct addr a, b;
+	int fd;
+
+	parse_addr(args[1], args[2], &a);
+	parse_addr(args[3], args[4], &b);
+	fd = proto_socket(args[0], a.family);
+	if (connect(fd, (struct sockaddr *)&a.ss, a.len))
+		setup_failed("the first connect");
+	if (connect(fd, &unspec, sizeof(unspec)))
+		setup_failed("connect(AF_UNSPEC)");
+	printf("%s: connected, then disconnected with AF_UNSPEC\n", op_name);
+	if (connect(fd, (struct sockaddr *)&b.ss, b.len))
+		return -1;
+	return check_echo(fd, false);
+}
+
+/* ---- io_uring, by its system calls ----------------------------------------- */
+
+struct ring {
+	int fd;
+	struct io_uring_sqe *sqes;
+	unsigned int *sq_tail, *sq_mask, *sq_array;
+	unsigned int *cq_head, *cq_tail, *cq_mask;
+	struct io_uring_cqe *cqes;
+};
+
+static void ring_setup(struct ring *r)
+{
+	struct io_uring_params p;
+	size_t sq_size, cq_size;
+	char *sq, *cq;
+
+	memset(&p, 0, sizeof(p));
+	r->fd = syscall(SYS_io_uring_setup, 4, &p);
+	if (r->fd < 0)
+		setup_failed("io_uring_setup");
+	sq_size = p.sq_off.array + p.sq_entries * sizeof(unsigned int);
+	cq_size = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
+	if (p.features & IORING_FEAT_SINGLE_MMAP && cq_size > sq_size)
+		sq_size = cq_size;
+	sq = mmap(NULL, sq_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE,
+		  r->fd, IORING_OFF_SQ_RING);
+	if (sq == MAP_FAILED)
+		setup_failed("mmap of the submission ring");
+	cq = sq;
+	if (!(p.features & IORING_FEAT_SINGLE_MMAP)) {
+		cq = mmap(NULL, cq_size, PROT_READ | PROT_WRITE,
+			  MAP_SHARED | MAP_POPULATE, r->fd, IORING_OFF_CQ_RING);
+		if (cq == MAP_FAILED)
+			setup_failed("mmap of the completion ring");
+	}
+	r->sqes = mmap(NULL, p.sq_entries * sizeof(struct io_uring_sqe),
+		       PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE,
+		       r->fd, IORING_OFF_SQES);
+	if (r->sqes == MAP_FAILED)
+		setup_failed("mmap of the submission entries");
+	r->sq_tail = (unsigned int *)(sq + p.sq_off.tail);
+	r->sq_mask = (unsigned int *)(sq + p.sq_off.ring_mask);
+	r->sq_array = (unsigned int *)(sq + p.sq_off.array);
+	r->cq_head = (unsigned int *)(cq + p.cq_off.head);
+	r->cq_tail = (unsigned int *)(cq + p.cq_off.tail);
+	r->cq_mask = (unsigned int *)(cq + p.cq_off.ring_mask);
+	r->cqes = (struct io_uring_cqe *)(cq + p.cq_off.cqes);
+}
+
+/* Submit SQE, wait for its completion: its result (a negative errno). */
+static int ring_run(struct ring *r, const struct io_uring_sqe *sqe)
+{
+	unsigned int tail = *r->sq_tail, index = tail & *r->sq_mask, head;
+	int res;
+
+	r->sqes[index] = *sqe;
+	r->sq_array[index] = index;
+	__atomic_store_n(r->sq_tail, tail + 1, __ATOMIC_RELEASE);
+	if (syscall(SYS_io_uring_enter, r->fd, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) < 0)
+		setup_failed("io_uring_enter");
+	head = *r->cq_head;
+	if (head == __atomic_load_n(r->cq_tail, __ATOMIC_ACQUIRE)) {
+		errno = EIO;
+		setup_failed("io_uring: no completion");
+	}
+	res = r->cqes[head & *r->cq_mask].res;
+	__atomic_store_n(r->cq_head, head + 1, __ATOMIC_RELEASE);
+	return res;
+}
+
+/* uring-connect ADDR PORT: a TCP connect by IORING_OP_CONNECT */
+static int do_uring_connect(char **args)
+{
+	struct io_uring_sqe sqe;
+	struct ring r;
+	struct addr a;
+	int fd, res;
+
+	parse_addr(args[0], args[1], &a);
+	fd = proto_socket("tcp", a.family);
+	ring_setup(&r);
+	memset(&sqe, 0, sizeof(sqe));
+	sqe.opcode = IORING_OP_CONNECT;
+	sqe.fd = fd;
+	sqe.addr = (uintptr_t)&a.ss;
+	sqe.off = a.len;
+	res = ring_run(&r, &sqe);
+	if (res < 0) {
+		errno = -res;
+		return -1;
+	}
+	return check_echo(fd, false);
+}
+
+/* uring-socket FAMILY TYPE PROTOCOL: a socket by IORING_OP_SOCKET */
+static int do_uring_socket(char **args)
+{
+	struct io_uring_sqe sqe;
+	int family, type, protocol, res;
+	struct ring r;
+
+	ring_setup(&r);
+	memset(&sqe, 0, sizeof(sqe));
+	sqe.opcode = IORING_OP_SOCKET;
+	socket_args(args, &family, &type, &protocol);
+	sqe.fd = family;
+	sqe.off = type;
+	sqe.len = protocol;
+	res = ring_run(&r, &sqe);
+	if (res < 0) {
+		errno = -res;
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the peer ------------------------------------------------------------------ */
+
+/* A dual-stack (::, IPV6_V6ONLY off) socket of TYPE on PORT. */
+static int serve_socket(int type, const char *port)
+{
+	int fd, off = 0, on = 1;
+	struct addr a;
+
+	parse_addr("::", port, &a);
+	fd = socket(AF_INET6, type, 0);
+	if (fd < 0)
+		setup_failed("socket");
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+	setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof(off));
+	if (bind(fd, (struct sockaddr *)&a.ss, a.len))
+		setup_failed("bind");
+	if (type == SOCK_STREAM && listen(fd, 64))
+		setup_failed("listen");
+	return fd;
+}
+
+/* Echo one TCP connection's data until its peer closes it. */
+static void serve_connection(int listener)
+{
+	struct timeval tv = { .tv_sec = 2 };
+	char buf[512];
+	ssize_t n;
+	int fd;
+
+	fd = accept(listener, NULL, NULL);
+	if (fd < 0)
+		return;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	while ((n = recv(fd, buf, sizeof(buf), 0)) > 0)
+		if (send(fd, buf, n, MSG_NOSIGNAL) != n)
+			break;
+	close(fd);
+}
+
+/* Echo one UDP datagram to its sender. */
+static void serve_datagram(int fd)
+{
+	struct sockaddr_storage from;
+	socklen_t len = sizeof(from);
+	char buf[512];
+	ssize_t n;
+
+	n = recvfrom(fd, buf, sizeof(buf), MSG_DONTWAIT, (struct sockaddr *)&from, &len);
+	if (n >= 0)
+		sendto(fd, buf, n, 0, (struct sockaddr *)&from, len);
+}
+
+/*
+ * serve READY PORT...: echo TCP and UDP, IPv4 and IPv6, on every PORT;
+ * the file READY is created once all of them listen.  Runs until killed.
+ */
+static int do_serve(char **args)
+{
+	struct pollfd fds[32];
+	int n = 0, i, r;
+
+	for (i = 1; args[i]; i++) {
+		if (n + 2 > (int)ARRAY_SIZE(fds))
+			usage();
+		fds[n++] = (struct pollfd){ serve_socket(SOCK_STREAM, args[i]), POLLIN, 0 };
+		fds[n++] = (struct pollfd){ serve_socket(SOCK_DGRAM, args[i]), POLLIN, 0 };
+	}
+	r = open(args[0], O_WRONLY | O_CREAT, 0644);
+	if (r < 0)
+		setup_failed("creating the ready file");
+	close(r);
+	for (;;) {
+		if (poll(fds, n, -1) < 0)
+			return -1;
+		for (i = 0; i < n; i++) {
+			if (!(fds[i].revents & POLLIN))
+				continue;
+			if (i % 2 == 0)
+				serve_connection(fds[i].fd);
+			else
+				serve_datagram(fds[i].fd);
+		}
+	}
+}
+
+/* ---- the command table ------------------------------------------------------- */
+
+static const struct op {
+	const char *name;
+	const char *usage;
+	int min_args, max_args;	/* max -1: any number */
+	int (*run)(char **args);
+} ops[] = {
+	{ "socket", "FAMILY TYPE PROTOCOL", 3, 3, do_socket },
+	{ "connect", "tcp|udp|icmp ADDR PORT", 3, 3, do_connect },
+	{ "bind", "tcp|udp ADDR PORT", 3, 3, do_bind },
+	{ "bind-unspec", "tcp|udp PORT", 2, 2, do_bind_unspec },
+	{ "listen", "ADDR PORT | inet | inet6", 1, 2, do_listen },
+	{ "sendto", "udp|icmp ADDR PORT", 3, 3, do_sendto },
+	{ "sendmsg", "udp|icmp ADDR PORT", 3, 3, do_sendmsg },
+	{ "sendmmsg", "udp|icmp ADDR PORT", 3, 3, do_sendmmsg },
+	{ "fastopen", "ADDR PORT", 2, 2, do_fastopen },
+	{ "reconnect", "tcp|udp ADDR1 PORT1 ADDR2 PORT2", 5, 5, do_reconnect },
+	{ "uring-connect", "ADDR PORT", 2, 2, do_uring_connect },
+	{ "uring-socket", "FAMILY TYPE PROTOCOL", 3, 3, do_uring_socket },
+	{ "serve", "READY PORT...", 2, -1, do_serve },
+};
+
+static void usage(void)
+{
+	size_t i;
+
+	fprintf(stderr, "usage: net [--expect ERRNO] [--echo] [--nonblock] "
+		"[--hold READY GO] OP [ARGS]\n");
+	for (i = 0; i < ARRAY_SIZE(ops); i++)
+		fprintf(stderr, "  %s %s\n", ops[i].name, ops[i].usage);
+	fprintf(stderr, "FAMILY: unix inet inet6 netlink packet or a number; "
+		"TYPE: stream dgram raw seqpacket or a number;\n"
+		"PROTOCOL: tcp udp icmp icmpv6 raw all (ETH_P_ALL) or a number\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	const char *expect = NULL, *name;
+	const struct op *op = NULL;
+	int ret, err;
+	size_t i;
+
+	for (argv++, argc--; argc > 0 && !strncmp(argv[0], "--", 2); argv++, argc--) {
+		if (!strcmp(argv[0], "--expect") && argc > 1) {
+			expect = *++argv;
+			argc--;
+		} else if (!strcmp(argv[0], "--echo")) {
+			opt.echo = true;
+		} else if (!strcmp(argv[0], "--nonblock")) {
+			opt.nonblock = true;
+		} else if (!strcmp(argv[0], "--hold") && argc > 2) {
+			opt.ready = argv[1];
+			opt.go = argv[2];
+			argv += 2, argc -= 2;
+		} else {
+			usage();
+		}
+	}
+	if (argc < 1)
+		usage();
+	for (i = 0; i < ARRAY_SIZE(ops); i++)
+		if (!strcmp(argv[0], ops[i].name))
+			op = &ops[i];
+	if (!op || argc - 1 < op->min_args ||
+	    (op->max_args >= 0 && argc - 1 > op->max_args))
+		usage();
+	op_name = op->name;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
+	errno = 0;
+	ret = op->run(argv + 1);
+	err = errno;
+	name = strerrorname_np(err) ?: "E?";
+	if (ret == 0)
+		printf("%s: succeeded\n", op->name);
+	else
+		printf("%s: failed: %s (%s)\n", op->name, name, strerror(err));
+	if (expect)
+		return ret != 0 && !strcmp(name, expect) ? 0 : 1;
+	return ret == 0 ? 0 : 1;
+}
