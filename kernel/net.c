@@ -52,7 +52,8 @@ static const char *const net_op_names[] = {
 /* The class of a socket of @family, @type and @protocol. */
 static u8 proto_class(int family, int type, int protocol)
 {
-	if (type == SOCK_RAW)
+	if (type == SOCK_RAW && (family == AF_INET || family == AF_INET6 ||
+				 family == AF_PACKET))
 		return CTRPOLICY_NET_PROTO_RAW;
 	if (family != AF_INET && family != AF_INET6)
 		return CTRPOLICY_NET_PROTO_OTHER;
@@ -76,14 +77,24 @@ static bool proto_matches(u8 rule_proto, u8 proto)
 	return rule_proto == CTRPOLICY_NET_PROTO_ANY || rule_proto == proto;
 }
 
-/* -1, 0 or 1 as @a sorts before, with or after @b: longest prefix first. */
+/*
+ * Longest prefix first, then by address: the order of the lookup.  The
+ * other fields only make the order total, so that a policy written back
+ * reads the same whatever order its rules were given in.
+ */
 static int rule_cmp(const void *a, const void *b)
 {
 	const struct ctrpolicy_net_addr_rule *x = a, *y = b;
+	int d;
 
 	if (x->prefix_len != y->prefix_len)
 		return x->prefix_len > y->prefix_len ? -1 : 1;
-	return ipv6_addr_cmp(&x->addr, &y->addr);
+	d = ipv6_addr_cmp(&x->addr, &y->addr);
+	if (d)
+		return d;
+	return (int)x->family - y->family ?: (int)x->proto - y->proto ?:
+	       (int)x->ops - y->ops ?: (int)x->port_min - y->port_min ?:
+	       (int)x->port_max - y->port_max ?: (int)x->action - y->action;
 }
 
 /**

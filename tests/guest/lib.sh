@@ -80,11 +80,12 @@ in_cgroup() {
 	sh -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' in_cgroup "$@"
 }
 
-# write_policy FILE NAME MODE CAPABILITIES...: a policy file.
+# write_policy FILE NAME MODE CAPABILITIES...: a policy file that confines
+# capabilities (and mounts: none), not the network.
 write_policy() {
 	local file=$1 name=$2 mode=$3
 	shift 3
-	printf 'policy %s\nmode %s\ncapabilities {\n\tallow %s\n}\n' \
+	printf 'policy %s\nmode %s\ncapabilities {\n\tallow %s\n}\nnetwork {\n\tdefault allow\n}\n' \
 		"$name" "$mode" "${*:-none}" > "$file"
 }
 

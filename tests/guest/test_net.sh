@@ -360,7 +360,7 @@ confined_tests() {
 
 	# A policy without a network section denies every socket.
 	mkdir -p $CG/t-net-none
-	write_policy /tmp/net-none.policy net-none enforce all
+	printf 'policy net-none\ncapabilities {\n\tallow all\n}\n' > /tmp/net-none.policy
 	ctrpolicy load /tmp/net-none.policy --cgroup $CG/t-net-none
 	for args in "inet stream tcp" "inet6 dgram udp" "unix stream 0" "netlink raw 0"; do
 		# shellcheck disable=SC2086

@@ -271,7 +271,8 @@ static int error_socket_word(struct parser *p, const struct token *t,
 /* Whether sockets of FAMILY can speak PROTO at all. */
 static bool family_has_proto(unsigned int family, int proto)
 {
-	if (family == AF_UNSPEC || proto == CTRPOLICY_NET_PROTO_RAW)
+	if (family == AF_UNSPEC ||
+	    (proto == CTRPOLICY_NET_PROTO_RAW && family == AF_PACKET))
 		return true;
 	return family == AF_INET || family == AF_INET6;
 }
@@ -333,10 +334,13 @@ static int parse_socket(struct parser *p, struct lexer *lx,
 		return error_socket_word(p, &t, i < 0);
 	if (i >= 0 && !family_has_proto(rule.family, proto)) {
 		error_at(p, t.line, t.col,
-			 "'%s' is a protocol of inet and inet6 sockets, not of '%.*s'",
-			 protos[proto], (int)fam.len, fam.s);
-		hint(p, "'socket %s %s' covers %s over IPv4 and IPv6",
-		     policy_action_name(action), protos[proto], protos[proto]);
+			 "'%s' is a protocol of inet%s sockets, not of '%.*s'",
+			 protos[proto],
+			 proto == CTRPOLICY_NET_PROTO_RAW ? ", inet6 and packet" :
+			 " and inet6", (int)fam.len, fam.s);
+		hint(p, "'socket %s %s' covers %s over IPv4 and IPv6%s",
+		     policy_action_name(action), protos[proto], protos[proto],
+		     proto == CTRPOLICY_NET_PROTO_RAW ? ", and packet sockets" : "");
 		return -1;
 	}
 	rule.proto = proto;

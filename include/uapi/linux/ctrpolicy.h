@@ -218,9 +218,10 @@ enum ctrpolicy_net_attr {
  *	IPPROTO_UDP or IPPROTO_UDPLITE.
  * @CTRPOLICY_NET_PROTO_ICMP: AF_INET/AF_INET6 SOCK_DGRAM, IPPROTO_ICMP or
  *	IPPROTO_ICMPV6 (ping sockets).
- * @CTRPOLICY_NET_PROTO_RAW: SOCK_RAW of any family (raw IP, packet).
+ * @CTRPOLICY_NET_PROTO_RAW: SOCK_RAW of AF_INET, AF_INET6 and AF_PACKET
+ *	(raw IP, raw packet).
  * @CTRPOLICY_NET_PROTO_OTHER: anything else (SCTP, SOCK_DGRAM packet
- *	sockets, unix sockets, ...); only events report it.
+ *	sockets, unix and netlink sockets, ...); only events report it.
  */
 enum ctrpolicy_net_proto {
 	CTRPOLICY_NET_PROTO_ANY,

@@ -1872,11 +1872,11 @@ static const struct mount_case net_cases[] = {
 	{ "socket rules in file order; 'any' where no family is named",
 	  "socket allow unix\nsocket allow tcp\nsocket deny raw\n"
 	  "socket allow inet6 udp\nsocket deny packet\nsocket allow any\n"
-	  "socket allow inet icmp\nsocket allow netlink raw\nsocket deny any udp\n",
+	  "socket allow inet icmp\nsocket allow packet raw\nsocket deny any udp\n",
 	  "\tdefault deny\n\tsocket allow unix\n\tsocket allow any tcp\n"
 	  "\tsocket deny any raw\n\tsocket allow inet6 udp\n"
 	  "\tsocket deny packet\n\tsocket allow any\n\tsocket allow inet icmp\n"
-	  "\tsocket allow netlink raw\n\tsocket deny any udp\n" },
+	  "\tsocket allow packet raw\n\tsocket deny any udp\n" },
 	{ "every family by name",
 	  "socket allow key\nsocket allow can\nsocket allow tipc\n"
 	  "socket allow bluetooth\nsocket allow alg\nsocket allow vsock\n"
@@ -2064,7 +2064,7 @@ static void random_net(uint64_t *x, struct policy *p)
 		} while ((s->family == AF_UNSPEC && s->proto == ANY_PROTO) ||
 			 (s->family != AF_UNSPEC && s->family != AF_INET &&
 			  s->family != AF_INET6 && s->proto != ANY_PROTO &&
-			  s->proto != RAW));
+			  !(s->proto == RAW && s->family == AF_PACKET)));
 	}
 	p->n_net_rules = next_random(x) % 13;
 	p->net_rules = calloc(p->n_net_rules + 1, sizeof(*p->net_rules));
