@@ -286,10 +286,10 @@ extern const struct nla_policy ctrpolicy_policy_nl_policy[CTRPOLICY_POLICY_A_MAX
 struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 					       const struct nlmsghdr *nlh,
 					       struct netlink_ext_ack *extack);
-size_t ctrpolicy_policy_nl_size(const struct ctrpolicy_policy *policy,
-				bool net_rules);
 int ctrpolicy_policy_fill(struct sk_buff *skb,
-			  const struct ctrpolicy_policy *policy, bool net_rules);
+			  const struct ctrpolicy_policy *policy);
+int ctrpolicy_net_rules_put(struct sk_buff *skb,
+			    const struct ctrpolicy_policy *policy, u32 first, u32 n);
 
 /* net.c */
 int ctrpolicy_net_rule_check(const struct ctrpolicy_net_rule *rule,

@@ -125,8 +125,8 @@ static int put_counters(struct sk_buff *skb, const struct ctrpolicy_entry *entry
 }
 
 /*
- * One policy message; a dump's (@cb) leaves the address rules out.  Caller
- * holds rcu_read_lock().
+ * One policy message, without its address rules (see policy_dump_one()).
+ * Caller holds rcu_read_lock().
  */
 static int fill_policy(struct sk_buff *skb, const struct ctrpolicy_entry *entry,
 		       const struct ctrpolicy_policy *policy,
@@ -143,7 +143,7 @@ static int fill_policy(struct sk_buff *skb, const struct ctrpolicy_entry *entry,
 	if (nla_put_u64_64bit(skb, CTRPOLICY_A_CGROUP_ID, entry->cgroup_id,
 			      CTRPOLICY_A_PAD))
 		goto cancel;
-	if (put_counters(skb, entry) || ctrpolicy_policy_fill(skb, policy, !cb))
+	if (ctrpolicy_policy_fill(skb, policy) || put_counters(skb, entry))
 		goto cancel;
 	genlmsg_end(skb, hdr);
 	return 0;
@@ -153,56 +153,23 @@ cancel:
 	return -EMSGSIZE;
 }
 
-/*
- * The size of the reply for the policy of @cgroup_id, or 0 when it has
- * none.  The policy may be replaced before the reply is filled.
- */
-static size_t policy_reply_size(u64 cgroup_id)
-{
-	struct ctrpolicy_entry *entry;
-	size_t size = 0;
-
-	rcu_read_lock();
-	entry = ctrpolicy_store_find(cgroup_id);
-	if (entry)
-		size = POLICY_MSG_SIZE +
-		       ctrpolicy_policy_nl_size(rcu_dereference(entry->policy), true);
-	rcu_read_unlock();
-	return size;
-}
-
 static int policy_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	const struct ctrpolicy_policy *policy;
 	struct ctrpolicy_entry *entry;
 	struct sk_buff *msg;
-	u64 cgroup_id;
-	size_t size;
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_CGROUP_ID))
 		return -EINVAL;
-	cgroup_id = nla_get_u64(info->attrs[CTRPOLICY_A_CGROUP_ID]);
-	do {
-		/* The policy grew in a replace meanwhile: measure again. */
-		size = policy_reply_size(cgroup_id);
-		msg = genlmsg_new(size ?: NLMSG_GOODSIZE, GFP_KERNEL);
-		if (!msg)
-			return -ENOMEM;
-		rcu_read_lock();
-		entry = ctrpolicy_store_find(cgroup_id);
-		err = -ENOENT;
-		if (entry) {
-			policy = rcu_dereference(entry->policy);
-			err = -EAGAIN;
-			if (POLICY_MSG_SIZE + ctrpolicy_policy_nl_size(policy, true) <= size)
-				err = fill_policy(msg, entry, policy, info->snd_portid,
-						  info->snd_seq, 0, NULL);
-		}
-		rcu_read_unlock();
-		if (err == -EAGAIN)
-			nlmsg_free(msg);
-	} while (err == -EAGAIN);
+	msg = genlmsg_new(POLICY_MSG_SIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	rcu_read_lock();
+	entry = ctrpolicy_store_find(nla_get_u64(info->attrs[CTRPOLICY_A_CGROUP_ID]));
+	err = entry ? fill_policy(msg, entry, rcu_dereference(entry->policy),
+				  info->snd_portid, info->snd_seq, 0, NULL) :
+		      -ENOENT;
+	rcu_read_unlock();
 	if (err) {
 		if (err == -ENOENT)
 			NL_SET_ERR_MSG_ATTR(info->extack,
@@ -214,20 +181,110 @@ static int policy_get_doit(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
+/* The state of a dump, in cb->args. */
+enum {
+	DUMP_INDEX,	/* every policy: the next one's position in the store */
+	DUMP_CGROUP,	/* one cgroup's policy: its id */
+	DUMP_RULE,	/* ... the next address rule to send, 1-based */
+};
+
 static int policy_dump_start(struct netlink_callback *cb)
 {
+	const struct nlattr *id = genl_dumpit_info(cb)->attrs[CTRPOLICY_A_CGROUP_ID];
+	bool found;
+
 	/* Every message of the dump has room for the largest policy. */
 	cb->min_dump_alloc = POLICY_MSG_SIZE;
-	/* Policies of removed cgroups should not show up in a listing. */
-	ctrpolicy_store_reap();
+	if (!id) {
+		/* Policies of removed cgroups should not show up in a listing. */
+		ctrpolicy_store_reap();
+		return 0;
+	}
+	cb->args[DUMP_CGROUP] = nla_get_u64(id);
+	rcu_read_lock();
+	found = ctrpolicy_store_find(cb->args[DUMP_CGROUP]);
+	rcu_read_unlock();
+	if (!found) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, id, "this cgroup has no policy");
+		return -ENOENT;
+	}
 	return 0;
+}
+
+/* One message of address rules of @policy, from the DUMP_RULE'th on. */
+static int fill_net_rules(struct sk_buff *skb, const struct ctrpolicy_policy *policy,
+			  struct netlink_callback *cb)
+{
+	u32 first = cb->args[DUMP_RULE] - 1, n;
+	void *hdr;
+	int room;
+
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &ctrpolicy_family, NLM_F_MULTI, CTRPOLICY_CMD_POLICY_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	genl_dump_check_consistent(cb, hdr);
+	if (nla_put_u64_64bit(skb, CTRPOLICY_A_CGROUP_ID, cb->args[DUMP_CGROUP],
+			      CTRPOLICY_A_PAD))
+		goto cancel;
+	room = skb_tailroom(skb) - nla_total_size(0);
+	n = min3(policy->n_net_rules - first, (u32)CTRPOLICY_NET_RULES_PER_ATTR,
+		 (u32)max(room, 0) / (u32)sizeof(struct ctrpolicy_net_rule));
+	if (!n || ctrpolicy_net_rules_put(skb, policy, first, n))
+		goto cancel;
+	genlmsg_end(skb, hdr);
+	cb->args[DUMP_RULE] += n;
+	return 0;
+
+cancel:
+	genlmsg_cancel(skb, hdr);
+	return -EMSGSIZE;
+}
+
+/*
+ * One cgroup's policy: its message, then messages of its address rules.
+ * A policy replaced meanwhile changes the store's sequence number, which
+ * marks the dump inconsistent (NLM_F_DUMP_INTR): the reader starts over.
+ */
+static int policy_dump_one(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	const struct ctrpolicy_policy *policy;
+	struct ctrpolicy_entry *entry;
+	int err = 0;
+
+	rcu_read_lock();
+	cb->seq = ctrpolicy_store_seq();
+	entry = ctrpolicy_store_find(cb->args[DUMP_CGROUP]);
+	if (!entry) {
+		/* Removed since: what was sent is no longer true. */
+		cb->seq++;
+		goto out;
+	}
+	policy = rcu_dereference(entry->policy);
+	if (!cb->args[DUMP_RULE]) {
+		err = fill_policy(skb, entry, policy, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, NLM_F_MULTI, cb);
+		if (err)
+			goto out;
+		cb->args[DUMP_RULE] = 1;
+	}
+	while (!err && cb->args[DUMP_RULE] <= policy->n_net_rules)
+		err = fill_net_rules(skb, policy, cb);
+out:
+	rcu_read_unlock();
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err ?: skb->len;
 }
 
 static int policy_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	unsigned long index = cb->args[0];
+	unsigned long index = cb->args[DUMP_INDEX];
 	struct ctrpolicy_entry *entry;
 	int err = 0;
+
+	if (cb->args[DUMP_CGROUP])
+		return policy_dump_one(skb, cb);
 
 	rcu_read_lock();
 	cb->seq = ctrpolicy_store_seq();
@@ -241,7 +298,7 @@ static int policy_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		index++;
 	}
 	rcu_read_unlock();
-	cb->args[0] = index;
+	cb->args[DUMP_INDEX] = index;
 	/* A full message is not an error: the dump goes on in the next one. */
 	if (err == -EMSGSIZE && skb->len)
 		return skb->len;

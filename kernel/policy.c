@@ -224,15 +224,8 @@ static size_t string_size(const char *s)
 	return s ? nla_total_size(strlen(s) + 1) : 0;
 }
 
-/**
- * ctrpolicy_policy_nl_size - What ctrpolicy_policy_fill() writes, in bytes
- * @policy: the policy
- * @net_rules: with its address rules
- *
- * Return: the size.
- */
-size_t ctrpolicy_policy_nl_size(const struct ctrpolicy_policy *policy,
-				bool net_rules)
+/* What ctrpolicy_policy_fill() writes, in bytes. */
+static size_t policy_nl_size(const struct ctrpolicy_policy *policy)
 {
 	size_t size = nla_total_size(0) +		/* CTRPOLICY_A_POLICY */
 		      string_size(policy->name) +
@@ -246,7 +239,7 @@ size_t ctrpolicy_policy_nl_size(const struct ctrpolicy_policy *policy,
 		      nla_total_size(sizeof(u32)) +	/* RULE_COUNT */
 		      nla_total_size(policy->n_socket_rules *
 				     sizeof(struct ctrpolicy_socket_rule));
-	u32 i, n;
+	u32 i;
 
 	for (i = 0; i < policy->n_mount_rules; i++) {
 		const struct ctrpolicy_mount_rule *rule = &policy->mount_rules[i];
@@ -254,10 +247,6 @@ size_t ctrpolicy_policy_nl_size(const struct ctrpolicy_policy *policy,
 		size += nla_total_size(0) + 4 * nla_total_size(sizeof(u32)) +
 			string_size(rule->fstype) + string_size(rule->source) +
 			string_size(rule->target);
-	}
-	for (i = 0; net_rules && i < policy->n_net_rules; i += n) {
-		n = min_t(u32, policy->n_net_rules - i, CTRPOLICY_NET_RULES_PER_ATTR);
-		size += nla_total_size(n * sizeof(struct ctrpolicy_net_rule));
 	}
 	return size;
 }
@@ -372,7 +361,7 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 		}
 	}
 	/* Every policy must fit one message of a dump. */
-	if (ctrpolicy_policy_nl_size(policy, false) > CTRPOLICY_POLICY_SIZE_MAX) {
+	if (policy_nl_size(policy) > CTRPOLICY_POLICY_SIZE_MAX) {
 		kvfree(policy);
 		NL_SET_ERR_MSG_ATTR(extack, nest, "policy too large");
 		return ERR_PTR(-E2BIG);
@@ -400,22 +389,31 @@ static int mount_rule_put(struct sk_buff *skb, const struct ctrpolicy_mount_rule
 	return 0;
 }
 
-/* The address rules as CTRPOLICY_A_NET_RULES attributes. */
-static int net_rules_put(struct sk_buff *skb, const struct ctrpolicy_policy *policy)
+/**
+ * ctrpolicy_net_rules_put - Write address rules as a CTRPOLICY_A_NET_RULES
+ * @skb: the message
+ * @policy: the policy
+ * @first: the index of the first rule
+ * @n: how many, at most %CTRPOLICY_NET_RULES_PER_ATTR
+ *
+ * Return: 0, or -EMSGSIZE when they do not fit.
+ */
+int ctrpolicy_net_rules_put(struct sk_buff *skb,
+			    const struct ctrpolicy_policy *policy, u32 first, u32 n)
 {
 	struct ctrpolicy_net_rule *out;
 	struct nlattr *attr;
-	u32 i, j, n;
+	u32 i;
 
-	for (i = 0; i < policy->n_net_rules; i += n) {
-		n = min_t(u32, policy->n_net_rules - i, CTRPOLICY_NET_RULES_PER_ATTR);
-		attr = nla_reserve(skb, CTRPOLICY_A_NET_RULES, n * sizeof(*out));
-		if (!attr)
-			return -EMSGSIZE;
-		out = nla_data(attr);
-		for (j = 0; j < n; j++)
-			ctrpolicy_net_rule_export(&out[j], &policy->net_rules[i + j]);
-	}
+	if (WARN_ON_ONCE(n > CTRPOLICY_NET_RULES_PER_ATTR ||
+			 first + n > policy->n_net_rules))
+		return -EINVAL;
+	attr = nla_reserve(skb, CTRPOLICY_A_NET_RULES, n * sizeof(*out));
+	if (!attr)
+		return -EMSGSIZE;
+	out = nla_data(attr);
+	for (i = 0; i < n; i++)
+		ctrpolicy_net_rule_export(&out[i], &policy->net_rules[first + i]);
 	return 0;
 }
 
@@ -438,13 +436,14 @@ static int net_put(struct sk_buff *skb, const struct ctrpolicy_policy *policy)
  * ctrpolicy_policy_fill - Write a policy as a CTRPOLICY_A_POLICY attribute
  * @skb: the message
  * @policy: the policy
- * @net_rules: also write its address rules, as CTRPOLICY_A_NET_RULES
- *	attributes after it
+ *
+ * The address rules are not part of it: only their number is; see
+ * ctrpolicy_net_rules_put().
  *
  * Return: 0, or -EMSGSIZE when it does not fit.
  */
 int ctrpolicy_policy_fill(struct sk_buff *skb,
-			  const struct ctrpolicy_policy *policy, bool net_rules)
+			  const struct ctrpolicy_policy *policy)
 {
 	struct nlattr *nest, *mount, *rules;
 	u32 i;
@@ -471,5 +470,5 @@ int ctrpolicy_policy_fill(struct sk_buff *skb,
 	if (net_put(skb, policy))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
-	return net_rules ? net_rules_put(skb, policy) : 0;
+	return 0;
 }

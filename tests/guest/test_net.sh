@@ -422,6 +422,15 @@ POLICY
 	while read -r verdict addr line; do
 		scale_case $verdict $addr "${line#| }" < /dev/null
 	done < /tmp/net-scale.cases
+	# Its rules come back in a dump of many messages, and load again.
+	ctrpolicy show --cgroup $CG/t-net-scale > /tmp/net-scale.shown
+	check "10,000 rules: show prints them all ($(grep -c 'deny connect' /tmp/net-scale.shown) deny rules)" \
+		test "$(grep -c 'deny connect' /tmp/net-scale.shown)" -eq 10000
+	mkdir -p $CG/t-net-scale2
+	ctrpolicy load /tmp/net-scale.shown --cgroup $CG/t-net-scale2
+	ctrpolicy show --cgroup $CG/t-net-scale2 > /tmp/net-scale.reshown
+	check "10,000 rules: show of the re-loaded policy is identical" \
+		cmp /tmp/net-scale.shown /tmp/net-scale.reshown
 }
 
 if [ -n "$net_loaded" ]; then

@@ -178,22 +178,6 @@ static void fit_send_buffer(struct nl_ctx *ctx, size_t len)
 			len + 4096);
 }
 
-void nl_ctx_expect_reply(struct nl_ctx *ctx, size_t len)
-{
-	size_t size = 4096;
-
-	/*
-	 * The kernel counts a message by the memory it takes, a power of two
-	 * of pages for a large one, and queues the ack behind it only while
-	 * what is queued stays within the buffer.
-	 */
-	while (size < len + 4096)
-		size *= 2;
-	if (!fit_buffer(ctx, SO_RCVBUF, SO_RCVBUFFORCE, 2 * size))
-		fprintf(stderr, "ctrpolicy: cannot grow the socket's receive buffer to %zu bytes (net.core.rmem_max): a large reply may be lost; run as root\n",
-			2 * size);
-}
-
 int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 		   int (*on_reply)(struct nl_msg *msg, void *arg), void *arg,
 		   const char *what)
@@ -601,12 +585,14 @@ int nl_get_net_rules(struct nl_msg *msg, struct policy *policy)
 	err = walk_net_rules(msg, &n, NULL);
 	if (err || !n)
 		return err;
-	rules = calloc(n, sizeof(*rules));
+	if (policy->n_net_rules + n > CTRPOLICY_MAX_NET_RULES)
+		return -EPROTO;
+	rules = realloc(policy->net_rules,
+			(policy->n_net_rules + n) * sizeof(*rules));
 	if (!rules)
 		return -ENOMEM;
-	walk_net_rules(msg, &n, rules);
-	free(policy->net_rules);
+	walk_net_rules(msg, &n, rules + policy->n_net_rules);
 	policy->net_rules = rules;
-	policy->n_net_rules = n;
+	policy->n_net_rules += n;
 	return 0;
 }

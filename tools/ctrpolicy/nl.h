@@ -32,7 +32,6 @@ int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
  * Make room in the socket's receive buffer for a reply of LEN bytes and the
  * ack behind it; says so on stderr when it cannot (not root).
  */
-void nl_ctx_expect_reply(struct nl_ctx *ctx, size_t len);
 /* The attributes of a reply of our family, or NULL if malformed. */
 int nl_reply_parse(struct nl_msg *msg, struct nlattr **tb);
 
@@ -43,16 +42,6 @@ int nl_reply_parse(struct nl_msg *msg, struct nlattr **tb);
  * before CAPS when it sends the policy back.
  */
 #define NL_POLICY_SIZE_MAX	CTRPOLICY_POLICY_SIZE_MAX
-
-/*
- * The most a reply to a POLICY_GET of one cgroup takes: the policy, its
- * counters, and its address rules in as many CTRPOLICY_A_NET_RULES as
- * they need.
- */
-#define NL_POLICY_REPLY_MAX						\
-	(NL_POLICY_SIZE_MAX + 4096 +					\
-	 CTRPOLICY_MAX_NET_RULES * sizeof(struct ctrpolicy_net_rule) +	\
-	 (CTRPOLICY_MAX_NET_RULES / CTRPOLICY_NET_RULES_PER_ATTR + 1) * 4)
 
 /* The bytes nl_put_policy() adds to a message for POLICY. */
 size_t nl_policy_size(const struct policy *policy);
@@ -86,9 +75,10 @@ int nl_get_net_rule_count(struct nlattr *nest, uint32_t *count);
 size_t nl_net_rules_size(const struct policy *policy);
 int nl_put_net_rules(struct nl_msg *msg, const struct policy *policy);
 /*
- * The rules of every CTRPOLICY_A_NET_RULES of reply MSG, in order, as the
- * address rules of POLICY (replacing any).  0, or -EPROTO (an attribute
- * that is no whole number of rules, more than CTRPOLICY_MAX_NET_RULES) or
+ * The rules of every CTRPOLICY_A_NET_RULES of reply MSG, in order, added
+ * after the address rules POLICY has: a dump of one cgroup sends them in
+ * as many messages as they need.  0, or -EPROTO (an attribute that is no
+ * whole number of rules, more than CTRPOLICY_MAX_NET_RULES in all) or
  * -ENOMEM with POLICY unchanged.
  */
 int nl_get_net_rules(struct nl_msg *msg, struct policy *policy);

@@ -197,9 +197,16 @@ static int on_policy(struct nl_msg *msg, void *arg)
 	struct listing *listing = arg;
 	struct listed *item;
 
-	if (nl_reply_parse(msg, tb) || !tb[CTRPOLICY_A_CGROUP_ID] ||
-	    !tb[CTRPOLICY_A_POLICY])
+	if (nl_reply_parse(msg, tb) || !tb[CTRPOLICY_A_CGROUP_ID])
 		return -EPROTO;
+	if (!tb[CTRPOLICY_A_POLICY]) {
+		/* More address rules of the policy just read. */
+		item = listing->n ? &listing->items[listing->n - 1] : NULL;
+		if (!item ||
+		    item->cgroup_id != nla_get_u64(tb[CTRPOLICY_A_CGROUP_ID]))
+			return -EPROTO;
+		return nl_get_net_rules(msg, &item->policy) ? -EPROTO : 0;
+	}
 	if (listing->n == listing->cap) {
 		size_t cap = listing->cap ? 2 * listing->cap : 16;
 		struct listed *items = realloc(listing->items, cap * sizeof(*items));
@@ -214,11 +221,6 @@ static int on_policy(struct nl_msg *msg, void *arg)
 	item->cgroup_id = nla_get_u64(tb[CTRPOLICY_A_CGROUP_ID]);
 	if (nl_get_policy(tb[CTRPOLICY_A_POLICY], &item->policy))
 		return -EPROTO;
-	/* One cgroup's reply has the rules, a dump's only their count. */
-	if (nl_get_net_rules(msg, &item->policy)) {
-		policy_free(&item->policy);
-		return -EPROTO;
-	}
 	if (nl_get_net_rule_count(tb[CTRPOLICY_A_POLICY], &item->net_rule_count))
 		item->net_rule_count = item->policy.n_net_rules;
 	if (tb[CTRPOLICY_A_COUNTERS])
@@ -237,11 +239,10 @@ static int fetch_policies(uint64_t id, struct listing *listing)
 	err = nl_ctx_open(&ctx);
 	if (err)
 		return err;
-	if (id)
-		nl_ctx_expect_reply(&ctx, NL_POLICY_REPLY_MAX);
 	do {
 		listing_clear(listing);
-		msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_POLICY_GET, id ? 0 : NLM_F_DUMP);
+		/* One cgroup's dump streams its address rules after it. */
+		msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_POLICY_GET, NLM_F_DUMP);
 		if (!msg || (id && nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id))) {
 			nlmsg_free(msg);
 			err = -ENOMEM;
@@ -408,7 +409,12 @@ int cmd_show(int argc, char **argv)
 	if (cgroup_id_of(cgroup, &id))
 		return EXIT_FAILURE_GENERIC;
 	err = fetch_policies(id, &listing);
-	if (!err && listing.n == 1) {
+	if (!err && listing.n != 1) {
+		/* Removed between the kernel's check and its first message. */
+		fprintf(stderr, "ctrpolicy: show: %s has no policy\n", cgroup);
+		err = EXIT_FAILURE_GENERIC;
+	}
+	if (!err) {
 		if (opt_json)
 			print_listed_json(&listing.items[0], cgroup, true);
 		else

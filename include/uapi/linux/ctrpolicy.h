@@ -43,10 +43,11 @@
  *	(admin only).
  * @CTRPOLICY_CMD_POLICY_GET: the policy of %CTRPOLICY_A_CGROUP_ID, or with
  *	NLM_F_DUMP every policy; each reply holds %CTRPOLICY_A_CGROUP_ID,
- *	%CTRPOLICY_A_POLICY and %CTRPOLICY_A_COUNTERS.  The reply to a
- *	request for one cgroup also holds its address rules, as
- *	%CTRPOLICY_A_NET_RULES; a dump only counts them
- *	(%CTRPOLICY_NET_A_RULE_COUNT), so that each policy fits one message.
+ *	%CTRPOLICY_A_POLICY and %CTRPOLICY_A_COUNTERS, and counts the address
+ *	rules (%CTRPOLICY_NET_A_RULE_COUNT) without holding them.  A dump
+ *	with %CTRPOLICY_A_CGROUP_ID is of that cgroup's policy alone: its
+ *	message is followed by messages of %CTRPOLICY_A_CGROUP_ID and
+ *	%CTRPOLICY_A_NET_RULES that carry its address rules, in order.
  * @CTRPOLICY_CMD_STATUS_GET: %CTRPOLICY_A_STATUS.
  * @CTRPOLICY_CMD_EVENT: a notification on the "events" group:
  *	%CTRPOLICY_A_EVENT.

@@ -681,16 +681,15 @@ static int count_reply(struct nl_msg *msg, void *arg)
 
 /*
  * On a real generic netlink socket, without the module: a request as large
- * as one of 16384 address rules goes out (the send buffer grows), and the
- * receive buffer grows for the largest reply.  The genetlink controller
- * answers it, ignoring attributes it does not know.
+ * as one of 16384 address rules goes out (the send buffer grows).  The
+ * genetlink controller answers it, ignoring attributes it does not know.
+ * (Replies need no large buffer: a policy's address rules come in a dump.)
  */
 static void test_socket_buffers(void)
 {
 	static char filler[60000];
 	struct nl_ctx ctx = { .family = GENL_ID_CTRL };
 	int size = 1 << 20, replies = 0, rc, i;
-	socklen_t len = sizeof(size);
 	struct nl_msg *msg;
 
 	ctx.sock = nl_socket_alloc();
@@ -701,9 +700,6 @@ static void test_socket_buffers(void)
 		nl_socket_free(ctx.sock);
 		return;
 	}
-	size = 0;
-	setsockopt(nl_socket_get_fd(ctx.sock), SOL_SOCKET, SO_RCVBUF, &size,
-		   sizeof(size));
 	msg = nl_ctx_msg_size(&ctx, CTRL_CMD_GETFAMILY, 0,
 			      nla_total_size(8) + 9 * nla_total_size(sizeof(filler)));
 	nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, "nlctrl");
@@ -712,12 +708,6 @@ static void test_socket_buffers(void)
 	rc = nl_ctx_request(&ctx, msg, count_reply, &replies, "test");
 	check(rc == 0 && replies == 1,
 	      "a request of more than 530 KB goes out on a real socket (send buffer grown)");
-	nl_ctx_expect_reply(&ctx, NL_POLICY_REPLY_MAX);
-	rc = getsockopt(nl_socket_get_fd(ctx.sock), SOL_SOCKET, SO_RCVBUF, &size,
-			&len);
-	check(rc == 0 && (size_t)size >= 2 * NL_POLICY_REPLY_MAX,
-	      "the receive buffer takes the largest reply to 'show' and its ack (%d bytes)",
-	      size);
 	nl_socket_free(ctx.sock);
 }
 
