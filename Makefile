@@ -155,14 +155,14 @@ initramfs: vm-module tests
 	tests/vm/mkinitramfs.sh $(INITRAMFS) $(VM_MODULE) $(BUILD) $(VM_MODDIR)
 
 check: tests initramfs
-	tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
+	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
 		--initrd $(INITRAMFS) --filter '$(T)'
 
 check-debug: tests $(BUILD)/btfids
 	tests/debug/check.sh $(CACHE) $(BUILD) '$(T)'
 
 check-unit: tests
-	tests/run.sh --build $(BUILD) --unit-only --filter '$(T)'
+	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --unit-only --filter '$(T)'
 
 vm: initramfs
 	tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode shell
