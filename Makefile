@@ -14,6 +14,9 @@
 #                         (dkms.conf) instead of the module
 #   sudo make uninstall
 
+# (The rule for kernel.mk below comes first: a plain 'make' means 'all'.)
+.DEFAULT_GOAL := all
+
 CACHE	?= $(CURDIR)/.cache
 BUILD	?= $(CURDIR)/build
 CFLAGS	?= -O2 -g
@@ -87,10 +90,6 @@ KREL = $(call kernel_release,$(KDIR))
 BOOT	?= /boot
 BTF_BASE ?= $(if $(and $(filter $(shell uname -r),$(KREL)),$(wildcard /sys/kernel/btf/vmlinux)),\
 	      /sys/kernel/btf/vmlinux,$(BUILD)/vmlinux-$(KREL).btf)
-
-$(BUILD)/vmlinux-%.btf: tools/vmlinux-btf.sh
-	@mkdir -p $(@D)
-	tools/vmlinux-btf.sh $(BOOT)/vmlinuz-$* $@
 MODOUT = $(BUILD)/module-$(KREL)
 MODULE = $(BUILD)/ctrpolicy-$(KREL).ko
 VM_MODOUT = $(BUILD)/module-$(VM_KREL)
@@ -117,6 +116,10 @@ dkms: module
 
 vm-module: $(BUILD)/btfids
 	$(call build_module,$(VM_KDIR),$(VM_BTF),$(VM_MODOUT),$(VM_MODULE))
+
+$(BUILD)/vmlinux-%.btf: tools/vmlinux-btf.sh
+	@mkdir -p $(@D)
+	tools/vmlinux-btf.sh $(BOOT)/vmlinuz-$* $@
 
 # ---- user space -----------------------------------------------------------
 
