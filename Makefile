@@ -222,20 +222,21 @@ install-module: module
 	install -D -m 0644 $(MODULE) $(DESTDIR)/lib/modules/$(KREL)/updates/ctrpolicy.ko
 	[ -n "$(DESTDIR)" ] || depmod -a $(KREL)
 
-# Everything but the module.  The unit names the tool and its helper by
-# their paths under PREFIX.  The policies and boot.conf in CONFDIR are the
-# admin's: an existing one is never replaced.
+# Everything but the module.  The unit and ctrpolicy.8 name the tool and
+# the unit's helper by their paths for PREFIX=/usr: they get PREFIX's.  The
+# policies and boot.conf in CONFDIR are the admin's: an existing one is
+# never replaced.
+PREFIX_PATHS := sed -e 's|/usr/sbin/|$(SBINDIR)/|' -e 's|/usr/lib/ctrpolicy/|$(LIBDIR)/|'
 install-common: tool
 	install -D -m 0755 $(BUILD)/ctrpolicy $(DESTDIR)$(SBINDIR)/ctrpolicy
-	install -D -m 0644 man/ctrpolicy.8 $(DESTDIR)$(MANDIR)/man8/ctrpolicy.8
+	@mkdir -p $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(UNITDIR)
+	$(PREFIX_PATHS) man/ctrpolicy.8 > $(DESTDIR)$(MANDIR)/man8/ctrpolicy.8
 	install -D -m 0644 man/ctrpolicy.policy.5 $(DESTDIR)$(MANDIR)/man5/ctrpolicy.policy.5
 	install -D -m 0644 contrib/bash-completion/ctrpolicy \
 		$(DESTDIR)$(COMPLETIONDIR)/ctrpolicy
 	install -D -m 0755 contrib/systemd/ctrpolicy-boot $(DESTDIR)$(LIBDIR)/ctrpolicy-boot
-	@mkdir -p $(DESTDIR)$(UNITDIR)
-	sed -e 's|/usr/sbin/|$(SBINDIR)/|' -e 's|/usr/lib/ctrpolicy/|$(LIBDIR)/|' \
-		contrib/systemd/ctrpolicy.service > $(DESTDIR)$(UNITDIR)/ctrpolicy.service
-	chmod 0644 $(DESTDIR)$(UNITDIR)/ctrpolicy.service
+	$(PREFIX_PATHS) contrib/systemd/ctrpolicy.service > $(DESTDIR)$(UNITDIR)/ctrpolicy.service
+	chmod 0644 $(DESTDIR)$(MANDIR)/man8/ctrpolicy.8 $(DESTDIR)$(UNITDIR)/ctrpolicy.service
 	install -d -m 0755 $(DESTDIR)$(CONFDIR)
 	for f in policies/*.policy contrib/systemd/boot.conf; do \
 		t=$(DESTDIR)$(CONFDIR)/$$(basename $$f); \

@@ -80,6 +80,14 @@ ExecStart=/usr/local/lib/ctrpolicy/ctrpolicy-boot
 ExecReload=/usr/local/lib/ctrpolicy/ctrpolicy-boot
 EOF
 same "the unit runs the tool and the helper from PREFIX" "$tmp/want" "$tmp/got"
+page=$d/usr/local/share/man/man8/ctrpolicy.8
+if grep -q '^\.I /usr/local/lib/ctrpolicy/ctrpolicy\\-boot$' "$page" &&
+   grep -q '"path": "/usr/local/sbin/ctrpolicy"' "$page" && ! grep -q '/usr/sbin/\|/usr/lib/' "$page"; then
+	echo "ok - install: ctrpolicy.8 names the helper and the tool under PREFIX"
+else
+	grep -n '/usr/' "$page" | sed 's/^/# /'
+	echo "not ok - install: ctrpolicy.8 names the helper and the tool under PREFIX"
+fi
 
 # systemd-analyze checks that the programs exist and, through man(1), that
 # the pages of Documentation= do: point both into DESTDIR.
