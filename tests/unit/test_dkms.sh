@@ -85,8 +85,12 @@ if command -v dkms > /dev/null; then
 	trees=(--dkmstree "$tmp/dkms" --sourcetree "$tmp/root/usr/src"
 	       --installtree "$tmp/installed" -k "$krel" --kernelsourcedir "$kdir")
 	mkdir -p "$tmp/dkms" "$tmp/installed"
-	if sign_file=/nonexistent dkms add "ctrpolicy/$version" "${trees[@]}" > "$tmp/log" 2>&1 &&
-	   sign_file=/nonexistent dkms build "ctrpolicy/$version" "${trees[@]}" >> "$tmp/log" 2>&1; then
+	# dkms asks make for the kernel's CC: with the MAKEFLAGS of a
+	# 'make check' around it, make's "Entering directory" would be
+	# part of the answer.
+	dkms=(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL sign_file=/nonexistent dkms)
+	if "${dkms[@]}" add "ctrpolicy/$version" "${trees[@]}" > "$tmp/log" 2>&1 &&
+	   "${dkms[@]}" build "ctrpolicy/$version" "${trees[@]}" >> "$tmp/log" 2>&1; then
 		ok=1
 	else
 		ok=
