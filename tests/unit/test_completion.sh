@@ -5,10 +5,8 @@
 # shell: set COMP_WORDS and COMP_CWORD as readline would, call the function
 # that 'complete' registered, and compare COMPREPLY.  Cgroups and container
 # ids come from a fake cgroup tree.  Usage: test_completion.sh BUILD_DIR
-set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=tests/unit/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # shellcheck source=contrib/bash-completion/ctrpolicy
 if ! source "$root/contrib/bash-completion/ctrpolicy"; then

@@ -11,12 +11,9 @@
 # pointed at a program that does not exist); without, the MAKE line of
 # dkms.conf is run as dkms would.  Usage: test_dkms.sh BUILD_DIR (the cache
 # is $CACHE, else .cache of the work tree).
-set -u
+# shellcheck source=tests/unit/lib.sh
+source "$(dirname "$0")/lib.sh"
 build=${1:?usage: test_dkms.sh BUILD_DIR}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cache=${CACHE:-$root/.cache}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 version=$(sed -n 's/^#define CTRPOLICY_VERSION "\(.*\)"/\1/p' "$root/kernel/ctrpolicy.h")
 conf_version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' "$root/dkms.conf")
@@ -64,10 +61,10 @@ if [ ! -f "$mk" ]; then
 	echo "ok - dkms: a build for Debian's kernel # SKIP no $mk (make fetches it)"
 	exit 0
 fi
-krel=$(sed -n 's/^VM_KREL := //p' "$mk")
-kdir=$(sed -n 's/^VM_KDIR := //p' "$mk")
-vm_btf=$(sed -n 's/^VM_BTF := //p' "$mk")
-boot=$(dirname "$(sed -n 's/^VM_VMLINUZ := //p' "$mk")")
+krel=$(kernel_mk VM_KREL)
+kdir=$(kernel_mk VM_KDIR)
+vm_btf=$(kernel_mk VM_BTF)
+boot=$(dirname "$(kernel_mk VM_VMLINUZ)")
 
 if ! make -C "$root" --no-print-directory CACHE="$cache" BUILD="$build" \
 	DESTDIR="$tmp/root" install-dkms > "$tmp/log" 2>&1; then

@@ -6,12 +6,9 @@
 # accepted by systemd-analyze, man pages included), policies an admin edited
 # kept.  Usage: test_install.sh BUILD_DIR (the cache is $CACHE, else .cache
 # of the work tree).
-set -u
+# shellcheck source=tests/unit/lib.sh
+source "$(dirname "$0")/lib.sh"
 build=${1:?usage: test_install.sh BUILD_DIR}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cache=${CACHE:-$root/.cache}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 # mk DESTDIR TARGET [VARIABLE=VALUE...]
 mk() {

@@ -5,11 +5,9 @@
 # warnings on), man-db's 'man -l' and mandoc's linter; ctrpolicy.8 names
 # every command of the tool and every exit code; the examples of
 # ctrpolicy.policy.5 are valid policies.  Usage: test_man.sh BUILD_DIR
-set -u
+# shellcheck source=tests/unit/lib.sh
+source "$(dirname "$0")/lib.sh"
 build=${1:?usage: test_man.sh BUILD_DIR}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 pages=("$root/man/ctrpolicy.8" "$root/man/ctrpolicy.policy.5")
 export LC_ALL=C.UTF-8 MANWIDTH=80
 

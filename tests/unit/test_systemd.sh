@@ -7,11 +7,9 @@
 # and that every kind of broken entry fails loudly while the good entries
 # are still loaded.  Then 'systemd-analyze verify' of the unit, when
 # systemd is installed.  Usage: test_systemd.sh BUILD_DIR
-set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=tests/unit/lib.sh
+source "$(dirname "$0")/lib.sh"
 helper=$root/contrib/systemd/ctrpolicy-boot
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 # The fake: 'check' fails on a file named broken*, 'load' on refused*.
 mkdir -p "$tmp/bin"

@@ -5,11 +5,9 @@
 # or compressed, past decoy magic bytes; and out of the cached Debian
 # vmlinuz it gives the BTF the VM tests use.  Usage: test_vmlinux_btf.sh
 # BUILD_DIR (the cache is $CACHE, else .cache of the work tree).
-set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=tests/unit/lib.sh
+source "$(dirname "$0")/lib.sh"
 extract=$root/tools/vmlinux-btf.sh
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 check() {	# check DESCRIPTION COMMAND...
 	local what=$1
@@ -50,10 +48,10 @@ check "  and writes nothing" test ! -e "$tmp/o4"
 check "a file that is no kernel fails" fails "$extract" /etc/hostname "$tmp/o5"
 check "a missing file fails" fails "$extract" "$tmp/none" "$tmp/o6"
 
-mk=${CACHE:-$root/.cache}/kernel.mk
+mk=$cache/kernel.mk
 if [ -f "$mk" ]; then
-	vmlinuz=$(sed -n 's/^VM_VMLINUZ := //p' "$mk")
-	vm_btf=$(sed -n 's/^VM_BTF := //p' "$mk")
+	vmlinuz=$(kernel_mk VM_VMLINUZ)
+	vm_btf=$(kernel_mk VM_BTF)
 	check "Debian's vmlinuz ($(basename "$vmlinuz"))" "$extract" "$vmlinuz" "$tmp/vm.btf"
 	check "  gives the BTF of the cache" cmp "$vm_btf" "$tmp/vm.btf"
 else
