@@ -71,7 +71,7 @@ fi
 unit=$d/usr/local/lib/systemd/system/ctrpolicy.service
 grep '^Exec' "$unit" > "$tmp/got"
 cat > "$tmp/want" <<'EOF'
-ExecStartPre=/sbin/modprobe ctrpolicy
+ExecStartPre=-/sbin/modprobe ctrpolicy
 ExecStartPre=/usr/local/sbin/ctrpolicy attach
 ExecStart=/usr/local/lib/ctrpolicy/ctrpolicy-boot
 ExecReload=/usr/local/lib/ctrpolicy/ctrpolicy-boot
