@@ -9,7 +9,13 @@
 #                         with ctrpolicy built in (native hooks, then module)
 #   make vm               a shell in the VM with the module loaded
 #   make demo             a short scripted scenario in the VM
-#   sudo make install     module and tool on this host
+#   sudo make install     module, tool, man pages, completion, systemd unit
+#   sudo make install-dkms   the same, with the module's sources for DKMS
+#                         (dkms.conf) instead of the module
+#   sudo make uninstall
+
+# (The rule for kernel.mk below comes first: a plain 'make' means 'all'.)
+.DEFAULT_GOAL := all
 
 CACHE	?= $(CURDIR)/.cache
 BUILD	?= $(CURDIR)/build
@@ -77,6 +83,13 @@ define build_module
 endef
 
 KREL = $(call kernel_release,$(KDIR))
+
+# The base of the module's split BTF when KDIR was named: the running
+# kernel's own when KDIR is its, else the BTF inside the kernel's image, as
+# when DKMS builds for a kernel just installed (design.md).
+BOOT	?= /boot
+BTF_BASE ?= $(if $(and $(filter $(shell uname -r),$(KREL)),$(wildcard /sys/kernel/btf/vmlinux)),\
+	      /sys/kernel/btf/vmlinux,$(BUILD)/vmlinux-$(KREL).btf)
 MODOUT = $(BUILD)/module-$(KREL)
 MODULE = $(BUILD)/ctrpolicy-$(KREL).ko
 VM_MODOUT = $(BUILD)/module-$(VM_KREL)
@@ -85,22 +98,34 @@ VM_MODULE = $(BUILD)/ctrpolicy-$(VM_KREL).ko
 # Keep the BPF objects and skeletons between runs.
 .SECONDARY:
 
-.PHONY: all module vm-module tool tests clean distclean check check-debug check-unit \
-	check-vm vm demo initramfs install
+.PHONY: all module vm-module dkms tool tests clean distclean check check-debug \
+	check-unit check-vm vm demo initramfs install install-module install-dkms \
+	install-common uninstall
 
 all: module tool
 
-module: $(BUILD)/btfids
+# (With a vmlinux in KDIR, Kbuild makes the BTF itself and needs no base.)
+module: $(BUILD)/btfids $(if $(wildcard $(KDIR)/vmlinux),,$(BTF_BASE))
 	@test -n "$(KDIR)" || { echo "no KDIR: install kernel headers or set KDIR"; exit 1; }
 	$(call build_module,$(KDIR),$(BTF_BASE),$(MODOUT),$(MODULE))
+
+# For dkms.conf: the module where DKMS looks for it.
+dkms: module
+	@mkdir -p $(BUILD)/dkms
+	cp $(MODULE) $(BUILD)/dkms/ctrpolicy.ko
 
 vm-module: $(BUILD)/btfids
 	$(call build_module,$(VM_KDIR),$(VM_BTF),$(VM_MODOUT),$(VM_MODULE))
 
+$(BUILD)/vmlinux-%.btf: tools/vmlinux-btf.sh
+	@mkdir -p $(@D)
+	tools/vmlinux-btf.sh $(BOOT)/vmlinuz-$* $@
+
 # ---- user space -----------------------------------------------------------
 
-LIBNL_CFLAGS := $(shell pkg-config --cflags libnl-genl-3.0)
-LIBNL_LIBS := $(shell pkg-config --libs libnl-genl-3.0)
+# (Expanded only when the tool is built: a DKMS build needs no libnl.)
+LIBNL_CFLAGS = $(shell pkg-config --cflags libnl-genl-3.0)
+LIBNL_LIBS = $(shell pkg-config --libs libnl-genl-3.0)
 USER_CFLAGS = $(CFLAGS) $(WARNINGS) -I$(CURDIR)/include/uapi -I$(BUILD)
 TOOL_SOURCES := $(wildcard tools/ctrpolicy/*.c)
 TOOL_HEADERS := $(wildcard tools/ctrpolicy/*.h) include/uapi/linux/ctrpolicy.h
@@ -155,14 +180,14 @@ initramfs: vm-module tests
 	tests/vm/mkinitramfs.sh $(INITRAMFS) $(VM_MODULE) $(BUILD) $(VM_MODDIR)
 
 check: tests initramfs
-	tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
+	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
 		--initrd $(INITRAMFS) --filter '$(T)'
 
 check-debug: tests $(BUILD)/btfids
 	tests/debug/check.sh $(CACHE) $(BUILD) '$(T)'
 
 check-unit: tests
-	tests/run.sh --build $(BUILD) --unit-only --filter '$(T)'
+	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --unit-only --filter '$(T)'
 
 vm: initramfs
 	tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode shell
@@ -170,10 +195,68 @@ vm: initramfs
 demo: initramfs
 	tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode demo
 
-install: module tool
+# ---- install ------------------------------------------------------------
+
+VERSION := $(shell sed -n 's/^\#define CTRPOLICY_VERSION "\(.*\)"/\1/p' kernel/ctrpolicy.h)
+SBINDIR := $(PREFIX)/sbin
+LIBDIR := $(PREFIX)/lib/ctrpolicy
+MANDIR := $(PREFIX)/share/man
+COMPLETIONDIR := $(PREFIX)/share/bash-completion/completions
+UNITDIR := $(PREFIX)/lib/systemd/system
+CONFDIR := /etc/ctrpolicy
+DKMSDIR := /usr/src/ctrpolicy-$(VERSION)
+# What DKMS needs to build the module: Kbuild and this Makefile, the
+# module's sources, the BTF tools.
+DKMS_SOURCES := dkms.conf Makefile Kbuild COPYING $(wildcard kernel/*.[ch]) \
+		include/uapi/linux/ctrpolicy.h tools/btfids/btfids.c tools/vmlinux-btf.sh
+
+install: install-module install-common
+
+install-dkms: install-common
+	for f in $(DKMS_SOURCES); do \
+		install -D -m $$(if [ -x $$f ]; then echo 0755; else echo 0644; fi) \
+			$$f $(DESTDIR)$(DKMSDIR)/$$f || exit 1; done
+	@echo "now: dkms install ctrpolicy/$(VERSION)"
+
+install-module: module
 	install -D -m 0644 $(MODULE) $(DESTDIR)/lib/modules/$(KREL)/updates/ctrpolicy.ko
 	[ -n "$(DESTDIR)" ] || depmod -a $(KREL)
-	install -D -m 0755 $(BUILD)/ctrpolicy $(DESTDIR)$(PREFIX)/sbin/ctrpolicy
+
+# Everything but the module.  The unit and ctrpolicy.8 name the tool and
+# the unit's helper by their paths for PREFIX=/usr: they get PREFIX's.  The
+# policies and boot.conf in CONFDIR are the admin's: an existing one is
+# never replaced.
+PREFIX_PATHS := sed -e 's|/usr/sbin/|$(SBINDIR)/|' -e 's|/usr/lib/ctrpolicy/|$(LIBDIR)/|'
+install-common: tool
+	install -D -m 0755 $(BUILD)/ctrpolicy $(DESTDIR)$(SBINDIR)/ctrpolicy
+	@mkdir -p $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(UNITDIR)
+	$(PREFIX_PATHS) man/ctrpolicy.8 > $(DESTDIR)$(MANDIR)/man8/ctrpolicy.8
+	install -D -m 0644 man/ctrpolicy.policy.5 $(DESTDIR)$(MANDIR)/man5/ctrpolicy.policy.5
+	install -D -m 0644 contrib/bash-completion/ctrpolicy \
+		$(DESTDIR)$(COMPLETIONDIR)/ctrpolicy
+	install -D -m 0755 contrib/systemd/ctrpolicy-boot $(DESTDIR)$(LIBDIR)/ctrpolicy-boot
+	$(PREFIX_PATHS) contrib/systemd/ctrpolicy.service > $(DESTDIR)$(UNITDIR)/ctrpolicy.service
+	chmod 0644 $(DESTDIR)$(MANDIR)/man8/ctrpolicy.8 $(DESTDIR)$(UNITDIR)/ctrpolicy.service
+	install -d -m 0755 $(DESTDIR)$(CONFDIR)
+	for f in policies/*.policy contrib/systemd/boot.conf; do \
+		t=$(DESTDIR)$(CONFDIR)/$$(basename $$f); \
+		[ -e $$t ] || install -m 0644 $$f $$t || exit 1; done
+
+# Files of CONFDIR go only while they are as installed: an edited one is
+# the admin's.  A module DKMS installed stays: 'dkms remove' first.
+uninstall:
+	rm -f $(DESTDIR)/lib/modules/$(KREL)/updates/ctrpolicy.ko
+	[ -n "$(DESTDIR)" ] || [ -z "$(KREL)" ] || depmod -a $(KREL)
+	rm -f $(DESTDIR)$(SBINDIR)/ctrpolicy $(DESTDIR)$(MANDIR)/man8/ctrpolicy.8 \
+		$(DESTDIR)$(MANDIR)/man5/ctrpolicy.policy.5 \
+		$(DESTDIR)$(COMPLETIONDIR)/ctrpolicy \
+		$(DESTDIR)$(UNITDIR)/ctrpolicy.service $(DESTDIR)$(LIBDIR)/ctrpolicy-boot
+	rmdir $(DESTDIR)$(LIBDIR) 2> /dev/null || true
+	rm -rf $(DESTDIR)$(DKMSDIR)
+	for f in policies/*.policy contrib/systemd/boot.conf; do \
+		t=$(DESTDIR)$(CONFDIR)/$$(basename $$f); \
+		! cmp -s $$f $$t || rm -f $$t; done
+	rmdir $(DESTDIR)$(CONFDIR) 2> /dev/null || true
 
 clean:
 	rm -rf $(BUILD)

@@ -65,15 +65,8 @@ if [ ! -f "$root/.complete" ]; then
 		> "$root/usr/src/linux-headers-$krel/Makefile"
 
 	# vmlinuz carries an XZ-compressed ELF that keeps its .BTF section.
-	vmlinuz="$root/boot/vmlinuz-$krel"
-	# (Pipelines below stop reading early by design, hence no pipefail.)
-	offset=$(set +o pipefail; LC_ALL=C grep -abo $'\xfd7zXZ' "$vmlinuz" | head -n1 | cut -d: -f1)
-	[ -n "$offset" ] || { echo "fetch-kernel: no XZ payload in $vmlinuz" >&2; exit 1; }
-	(set +o pipefail; tail -c +"$((offset + 1))" "$vmlinuz" |
-		xz -dc --single-stream > "$root/vmlinux.elf")
-	objcopy -O binary --only-section=.BTF "$root/vmlinux.elf" "$root/vmlinux.btf"
-	rm -f "$root/vmlinux.elf"
-	[ -s "$root/vmlinux.btf" ] || { echo "fetch-kernel: $vmlinuz has no .BTF" >&2; exit 1; }
+	"$(dirname "$0")/../../tools/vmlinux-btf.sh" "$root/boot/vmlinuz-$krel" \
+		"$root/vmlinux.btf"
 	rm -rf "$debs"
 	touch "$root/.complete"
 fi
