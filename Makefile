@@ -143,7 +143,8 @@ GUEST_PROGS := $(filter-out %.bpf,$(GUEST_PROGS))
 $(BUILD)/tests/%.bpf.o: tests/guest/progs/%.bpf.c $(BUILD)/vmlinux.h
 	$(BPF_CC)
 
-$(BUILD)/tests/%: tests/guest/progs/%.c $(GUEST_BPF) include/uapi/linux/ctrpolicy.h
+$(BUILD)/tests/%: tests/guest/progs/%.c $(GUEST_BPF) $(wildcard tests/guest/progs/*.h) \
+		  include/uapi/linux/ctrpolicy.h
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -I$(BUILD)/tests -o $@ $< -lbpf -lelf -lmnl
 
