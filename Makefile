@@ -143,6 +143,12 @@ GUEST_PROGS := $(filter-out %.bpf,$(GUEST_PROGS))
 $(BUILD)/tests/%.bpf.o: tests/guest/progs/%.bpf.c $(BUILD)/vmlinux.h
 	$(BPF_CC)
 
+# The micro-benchmarks: static, so that no dynamic loader or PLT stub
+# stands between a timed loop and its system call.
+$(BUILD)/tests/bench: tests/guest/progs/bench.c
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -static -o $@ $<
+
 $(BUILD)/tests/%: tests/guest/progs/%.c $(GUEST_BPF) $(wildcard tests/guest/progs/*.h) \
 		  include/uapi/linux/ctrpolicy.h
 	@mkdir -p $(@D)
