@@ -9,6 +9,8 @@
 #                         with ctrpolicy built in (native hooks, then module)
 #   make vm               a shell in the VM with the module loaded
 #   make demo             a short scripted scenario in the VM
+#   make bench            what confinement costs, in one boot of the VM:
+#                         bench/results/latest.{md,json} (bench/README.md)
 #   sudo make install     module and tool on this host
 
 CACHE	?= $(CURDIR)/.cache
@@ -23,7 +25,7 @@ T	?=
 
 # Goals that boot the VM need Debian's kernel in the cache; so does a plain
 # build on a host without headers for its running kernel.
-VM_GOALS := check check-debug check-vm vm demo initramfs vm-module
+VM_GOALS := check check-debug check-vm vm demo bench initramfs vm-module
 HOST_KDIR := /lib/modules/$(shell uname -r)/build
 ifeq ($(origin KDIR),undefined)
 ifneq ($(wildcard $(HOST_KDIR)/Makefile),)
@@ -86,7 +88,7 @@ VM_MODULE = $(BUILD)/ctrpolicy-$(VM_KREL).ko
 .SECONDARY:
 
 .PHONY: all module vm-module tool tests clean distclean check check-debug check-unit \
-	check-vm vm demo initramfs install
+	check-vm vm demo bench initramfs install
 
 all: module tool
 
@@ -176,6 +178,12 @@ vm: initramfs
 
 demo: initramfs
 	tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode demo
+
+# BENCH_ARGS: arguments of tests/guest/bench.sh, e.g. "-r 5 -t 20".
+BENCH_ARGS ?=
+bench: initramfs
+	bench/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --build $(BUILD) \
+		--out $(CURDIR)/bench/results --args '$(BENCH_ARGS)'
 
 install: module tool
 	install -D -m 0644 $(MODULE) $(DESTDIR)/lib/modules/$(KREL)/updates/ctrpolicy.ko
