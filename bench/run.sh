@@ -31,12 +31,13 @@ append=
 # lines that start with "#".
 "$here/../tests/vm/run.sh" --kernel "$kernel" --initrd "$initrd" --mode bench \
 	--timeout 1800 --log "$build/bench/console.log" ${append:+--append "$append"} |
-	tr -d '\r' | tee "$build/bench/vm.out" | grep --line-buffered -E '^(#|ok|not ok)'
+	tee "$build/bench/vm.out" | grep --line-buffered -E '^(#|ok|not ok)'
 if grep -q '^not ok' "$build/bench/vm.out"; then
 	echo "bench: the VM run failed (console log: $build/bench/console.log)" >&2
 	exit 1
 fi
-grep -v -E '^(ok|not ok)' "$build/bench/vm.out" > "$out/latest.raw"
+# The serial line ends lines with CR LF.
+tr -d '\r' < "$build/bench/vm.out" | grep -v -E '^(ok|not ok)' > "$out/latest.raw"
 "$here/report.sh" "$out/latest.raw" "$out/latest.md" "$out/latest.json"
 echo
 cat "$out/latest.md"

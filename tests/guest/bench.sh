@@ -35,7 +35,7 @@
 
 . /ctrpolicy/tests/lib.sh
 
-rounds=9 ms=40 batches=5 others=10000 rules=10000 load_sizes="1 100 10000"
+rounds=9 ms=10 batches=15 others=10000 rules=10000 load_sizes="1 100 10000"
 load_repeats=7 settle=3 memory_enabled=
 while getopts r:t:b:o:n:s:R:S: opt; do
 	case $opt in
