@@ -34,6 +34,10 @@ function jstr(s) {
 	gsub(/\t/, " ", s)
 	return "\"" s "\""
 }
+# FIELDS, or "na" with the reason WHY when there is one.
+function jfields(why, fields) {
+	return why != "" ? "\"na\": " jstr(why) : fields
+}
 function rest(from,   i, s) {
 	s = $from
 	for (i = from + 1; i <= NF; i++)
@@ -47,6 +51,26 @@ function footnote(text,   i) {
 			return i
 	foot[++nfoot] = text
 	return nfoot
+}
+# The median ns/op of CF and OP, ± half the range over the rounds.
+function ns_cell(cf, op) {
+	return fmt_ns(med[cf, op]) " ±" sprintf("%.0f", 50 * (hi[cf, op] - lo[cf, op]) / med[cf, op]) "%"
+}
+# n/a with the number of the footnote that says why.
+function na_cell(cf, op) {
+	return "n/a[" footnote(((cf, op) in na) ? na[cf, op] : "no result") "]"
+}
+# A section of the Markdown with a table: TITLE, then the header row of
+# COLUMNS (separated by "|"), the first column left-aligned, the others right.
+function table_head(title, columns,   n, i, sep, col) {
+	n = split(columns, col, "|")
+	sep = "|---|"
+	for (i = 2; i <= n; i++)
+		sep = sep "---:|"
+	print "## " title > md
+	print "" > md
+	print "| " columns " |" > md
+	print sep > md
 }
 function fmt_ns(x) { return x >= 100 ? sprintf("%.0f", x) : sprintf("%.1f", x) }
 function fmt_us(x) { return x >= 1000 ? sprintf("%.1f ms", x / 1000) : sprintf("%.0f µs", x) }
@@ -148,29 +172,20 @@ END {
 	printf "Targets (ratio to (a) in the same round): (b) <= %.2f; (c) <= %.2f; (d), (e), (f) <= (c) + %.2f on the same row. getppid has no hook: it is the control, and its ratios show the noise. **missed** marks a ratio above its target.\n", \
 		target["b"], target["c"], above_c > md
 	print "" > md
-	print "## Ratio to (a), median over the rounds [lowest-highest round]" > md
-	print "" > md
-	print "| operation | (a) ns/op | (b) | (c) | (d) | (e) | (f) |" > md
-	print "|---|---:|---:|---:|---:|---:|---:|" > md
+	table_head("Ratio to (a), median over the rounds [lowest-highest round]",
+		"operation | (a) ns/op | (b) | (c) | (d) | (e) | (f)")
 	for (o = 1; o <= nops; o++) {
 		op = ops[o]
-		line = "| " op " | "
-		if (cnt["a", op])
-			line = line fmt_ns(med["a", op]) " ±" sprintf("%.0f", 50 * (hi["a", op] - lo["a", op]) / med["a", op]) "%"
-		else
-			line = line "n/a[" footnote(na["a", op]) "]"
+		line = "| " op " | " (cnt["a", op] ? ns_cell("a", op) : na_cell("a", op))
 		for (c = 2; c <= nconf; c++) {
 			cf = confs[c]
-			line = line " | "
-			if (rcnt[cf, op]) {
-				line = line sprintf("%.2f [%.2f-%.2f]", ratio[cf, op], rlo[cf, op], rhi[cf, op])
-				if (missed[cf, op])
-					line = line sprintf(" **missed** (> %.2f)", tgt[cf, op])
-			} else if ((cf, op) in na) {
-				line = line "n/a[" footnote(na[cf, op]) "]"
-			} else {
-				line = line "n/a[" footnote("no result") "]"
+			if (!rcnt[cf, op]) {
+				line = line " | " na_cell(cf, op)
+				continue
 			}
+			line = line " | " sprintf("%.2f [%.2f-%.2f]", ratio[cf, op], rlo[cf, op], rhi[cf, op])
+			if (missed[cf, op])
+				line = line sprintf(" **missed** (> %.2f)", tgt[cf, op])
 		}
 		print line " |" > md
 	}
@@ -178,28 +193,19 @@ END {
 	for (o = 1; o <= nops; o++)
 		printf "- %s: %s\n", ops[o], what[ops[o]] > md
 	print "" > md
-	print "## ns/op, median over the rounds ±half the range" > md
-	print "" > md
-	print "| operation | (a) | (b) | (c) | (d) | (e) | (f) |" > md
-	print "|---|---:|---:|---:|---:|---:|---:|" > md
+	table_head("ns/op, median over the rounds ±half the range",
+		"operation | (a) | (b) | (c) | (d) | (e) | (f)")
 	for (o = 1; o <= nops; o++) {
 		op = ops[o]
 		line = "| " op
-		for (c = 1; c <= nconf; c++) {
-			cf = confs[c]
-			if (cnt[cf, op])
-				line = line " | " fmt_ns(med[cf, op]) " ±" sprintf("%.0f", 50 * (hi[cf, op] - lo[cf, op]) / med[cf, op]) "%"
-			else
-				line = line " | n/a"
-		}
+		for (c = 1; c <= nconf; c++)
+			line = line " | " (cnt[confs[c], op] ? ns_cell(confs[c], op) : "n/a")
 		print line " |" > md
 	}
 	print "" > md
 
-	print "## Policy load cost (one netlink request, send to ack): median [lowest-highest]" > md
-	print "" > md
-	print "| rules | load | replace | delete | ctrpolicy load (parse + replace) |" > md
-	print "|---:|---:|---:|---:|---:|" > md
+	table_head("Policy load cost (one netlink request, send to ack): median [lowest-highest]",
+		"rules | load | replace | delete | ctrpolicy load (parse + replace)")
 	for (s = 1; s <= nsizes; s++) {
 		size = sizes[s]
 		line = "| " commas(size)
@@ -225,10 +231,8 @@ END {
 	print "Rules: distinct /24 networks in 10.0.0.0/8 (deny connect tcp, deny send udp); the module holds network rules sorted, one binary search per prefix length. Target: a 10,000-rule policy loads in under 50 ms." > md
 	print "" > md
 
-	print "## Memory charged to the loading task'"'"'s memory cgroup (memory.stat)" > md
-	print "" > md
-	print "| what | kernel | slab | percpu |" > md
-	print "|---|---:|---:|---:|" > md
+	table_head("Memory charged to the loading task'"'"'s memory cgroup (memory.stat)",
+		"what | kernel | slab | percpu")
 	for (m = 1; m <= nmem; m++) {
 		split(mem[m], parts, SUBSEP)
 		label = parts[1] == "policies" ? commas(parts[2]) " policies (k8s-restricted)" : \
@@ -313,22 +317,16 @@ END {
 	printf "\n  ],\n  \"load\": [" > json
 	for (l = 1; l <= nloads; l++) {
 		split(loads[l], parts, SUBSEP)
-		printf "%s\n    {\"rules\": %d, \"action\": %s, ", (l > 1 ? "," : ""), parts[1], jstr(parts[2]) > json
-		if (loads[l] in load_na)
-			printf "\"na\": %s}", jstr(load_na[loads[l]]) > json
-		else
-			printf "\"us_median\": %.1f, \"us_min\": %.1f, \"us_max\": %.1f}", \
-				load_med[loads[l]], load_min[loads[l]], load_max[loads[l]] > json
+		printf "%s\n    {\"rules\": %d, \"action\": %s, %s}", (l > 1 ? "," : ""), parts[1], jstr(parts[2]), \
+			jfields(load_na[loads[l]], sprintf("\"us_median\": %.1f, \"us_min\": %.1f, \"us_max\": %.1f", \
+				load_med[loads[l]], load_min[loads[l]], load_max[loads[l]])) > json
 	}
 	printf "\n  ],\n  \"memory\": [" > json
 	for (m = 1; m <= nmem; m++) {
 		split(mem[m], parts, SUBSEP)
-		printf "%s\n    {\"what\": %s, \"count\": %d, ", (m > 1 ? "," : ""), jstr(parts[1]), parts[2] > json
-		if (mem[m] in mem_na)
-			printf "\"na\": %s}", jstr(mem_na[mem[m]]) > json
-		else
-			printf "\"kernel_bytes\": %d, \"slab_bytes\": %d, \"percpu_bytes\": %d}", \
-				mem_k[mem[m]], mem_s[mem[m]], mem_p[mem[m]] > json
+		printf "%s\n    {\"what\": %s, \"count\": %d, %s}", (m > 1 ? "," : ""), jstr(parts[1]), parts[2], \
+			jfields(mem_na[mem[m]], sprintf("\"kernel_bytes\": %d, \"slab_bytes\": %d, \"percpu_bytes\": %d", \
+				mem_k[mem[m]], mem_s[mem[m]], mem_p[mem[m]])) > json
 	}
 	printf "\n  ]" > json
 	if (per_rule_k != "")
