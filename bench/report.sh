@@ -256,7 +256,7 @@ END {
 		printf "| per rule (%s to %s rules) | %.1f B | %.1f B | |\n", commas(minrules), commas(maxrules), per_rule_k, per_rule_s > md
 	}
 	print "" > md
-	print "kernel: every allocation charged to the cgroup (slab, per-CPU, and pages of large allocations such as a policy of many rules); slab and percpu are parts of it." > md
+	print "kernel: every allocation charged to the cgroup (slab, per-CPU, and pages of large allocations such as a policy of many rules), counted in whole pages with a per-CPU reserve: only its large differences mean something. slab and percpu, parts of it, count bytes." > md
 	print "" > md
 
 	nnotes = 0
