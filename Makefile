@@ -9,6 +9,8 @@
 #                         with ctrpolicy built in (native hooks, then module)
 #   make vm               a shell in the VM with the module loaded
 #   make demo             a short scripted scenario in the VM
+#   make bench            what confinement costs, in one boot of the VM:
+#                         bench/results/latest.{md,json} (bench/README.md)
 #   sudo make install     module, tool, man pages, completion, systemd unit
 #   sudo make install-dkms   the same, with the module's sources for DKMS
 #                         (dkms.conf) instead of the module
@@ -29,7 +31,7 @@ T	?=
 
 # Goals that boot the VM need Debian's kernel in the cache; so does a plain
 # build on a host without headers for its running kernel.
-VM_GOALS := check check-debug check-vm vm demo initramfs vm-module
+VM_GOALS := check check-debug check-vm vm demo bench initramfs vm-module
 HOST_KDIR := /lib/modules/$(shell uname -r)/build
 ifeq ($(origin KDIR),undefined)
 ifneq ($(wildcard $(HOST_KDIR)/Makefile),)
@@ -99,8 +101,8 @@ VM_MODULE = $(BUILD)/ctrpolicy-$(VM_KREL).ko
 .SECONDARY:
 
 .PHONY: all module vm-module dkms tool tests clean distclean check check-debug \
-	check-unit check-vm vm demo initramfs install install-module install-dkms \
-	install-common uninstall
+	check-unit check-vm vm demo bench initramfs install install-module \
+	install-dkms install-common uninstall
 
 all: module tool
 
@@ -168,7 +170,14 @@ GUEST_PROGS := $(filter-out %.bpf,$(GUEST_PROGS))
 $(BUILD)/tests/%.bpf.o: tests/guest/progs/%.bpf.c $(BUILD)/vmlinux.h
 	$(BPF_CC)
 
-$(BUILD)/tests/%: tests/guest/progs/%.c $(GUEST_BPF) include/uapi/linux/ctrpolicy.h
+# The micro-benchmarks: static, so that no dynamic loader or PLT stub
+# stands between a timed loop and its system call.
+$(BUILD)/tests/bench: tests/guest/progs/bench.c
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -static -o $@ $<
+
+$(BUILD)/tests/%: tests/guest/progs/%.c $(GUEST_BPF) $(wildcard tests/guest/progs/*.h) \
+		  include/uapi/linux/ctrpolicy.h
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -I$(BUILD)/tests -o $@ $< -lbpf -lelf -lmnl
 
@@ -194,6 +203,12 @@ vm: initramfs
 
 demo: initramfs
 	tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode demo
+
+# BENCH_ARGS: arguments of tests/guest/bench.sh, e.g. "-r 5 -t 20".
+BENCH_ARGS ?=
+bench: initramfs
+	bench/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --build $(BUILD) \
+		--out $(CURDIR)/bench/results --args '$(BENCH_ARGS)'
 
 # ---- install ------------------------------------------------------------
 

@@ -3,13 +3,14 @@
 #
 # Boot Debian's kernel in QEMU (TCG) with the project's initramfs.
 #
-# usage: run.sh --kernel VMLINUZ --initrd INITRD --mode check|uaf|shell|demo
+# usage: run.sh --kernel VMLINUZ --initrd INITRD --mode check|uaf|bench|shell|demo
 #               [--filter NAME] [--timeout SECONDS] [--log CONSOLE_LOG]
 #               [--append KERNEL_ARGS]
 #
 # check: the guest's TAP lines stream to stdout; the kernel console goes to
 # the log, which is scanned for warnings afterwards.  Exits non-zero when
 # the guest did not finish, or the console shows a kernel warning.
+# bench: the same, the guest's lines being raw benchmark results.
 # shell, demo: the console is this terminal.
 set -euo pipefail
 
@@ -40,7 +41,7 @@ cmdline="console=ttyS0 panic=-1 panic_on_warn=1 oops=panic ctrpolicy_mode=$mode"
 qemu=(qemu-system-x86_64 -accel tcg -cpu max -m 1G -smp 2 -no-reboot
       -kernel "$kernel" -initrd "$initrd" -nic none)
 
-# shell and demo are interactive; check and uaf report on the second port.
+# shell and demo are interactive; the others report on the second port.
 if [ "$mode" = shell ] || [ "$mode" = demo ]; then
 	exec "${qemu[@]}" -nographic -append "$cmdline quiet"
 fi

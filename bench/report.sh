@@ -1,0 +1,336 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The benchmark report: the raw results of tests/guest/bench.sh as a
+# Markdown table and as JSON (bench/README.md explains both).
+#
+# usage: report.sh RAW OUT.md OUT.json
+#
+# Per operation and configuration: the median over the rounds of ns/op,
+# and the ratio to the baseline (a), taken round by round (each round's
+# (a) is its nearest neighbour in time) and then the median of those; the
+# range over the rounds shows the spread.  A ratio above its target is
+# marked "missed".
+set -eu
+
+[ $# -eq 3 ] || { echo "usage: report.sh RAW OUT.md OUT.json" >&2; exit 2; }
+
+awk -v md="$2" -v json="$3" '
+function sort(a, n,   i, j, x) {
+	for (i = 2; i <= n; i++) {
+		x = a[i]
+		for (j = i - 1; j >= 1 && a[j] > x; j--)
+			a[j + 1] = a[j]
+		a[j + 1] = x
+	}
+}
+function median(a, n) {
+	sort(a, n)
+	return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}
+function jstr(s) {
+	gsub(/\\/, "\\\\", s)
+	gsub(/"/, "\\\"", s)
+	gsub(/\t/, " ", s)
+	return "\"" s "\""
+}
+# FIELDS, or "na" with the reason WHY when there is one.
+function jfields(why, fields) {
+	return why != "" ? "\"na\": " jstr(why) : fields
+}
+function rest(from,   i, s) {
+	s = $from
+	for (i = from + 1; i <= NF; i++)
+		s = s " " $i
+	return s
+}
+# The footnote number of reason TEXT.
+function footnote(text,   i) {
+	for (i = 1; i <= nfoot; i++)
+		if (foot[i] == text)
+			return i
+	foot[++nfoot] = text
+	return nfoot
+}
+# The median ns/op of CF and OP, ± half the range over the rounds.
+function ns_cell(cf, op) {
+	return fmt_ns(med[cf, op]) " ±" sprintf("%.0f", 50 * (hi[cf, op] - lo[cf, op]) / med[cf, op]) "%"
+}
+# n/a with the number of the footnote that says why.
+function na_cell(cf, op) {
+	return "n/a[" footnote(((cf, op) in na) ? na[cf, op] : "no result") "]"
+}
+# A section of the Markdown with a table: TITLE, then the header row of
+# COLUMNS (separated by "|"), the first column left-aligned, the others right.
+function table_head(title, columns,   n, i, sep, col) {
+	n = split(columns, col, "|")
+	sep = "|---|"
+	for (i = 2; i <= n; i++)
+		sep = sep "---:|"
+	print "## " title > md
+	print "" > md
+	print "| " columns " |" > md
+	print sep > md
+}
+function fmt_ns(x) { return x >= 100 ? sprintf("%.0f", x) : sprintf("%.1f", x) }
+function fmt_us(x) { return x >= 1000 ? sprintf("%.1f ms", x / 1000) : sprintf("%.0f µs", x) }
+function commas(n,   s) {
+	s = sprintf("%d", n)
+	while (s ~ /[0-9][0-9][0-9][0-9]/)
+		sub(/[0-9][0-9][0-9]([,]|$)/, ",&", s)
+	sub(/,$/, "", s)
+	gsub(/,,/, ",", s)
+	return s
+}
+
+{ sub(/\r$/, "") }	# the serial line ends lines with CR LF
+$1 == "meta" { meta[$2] = rest(3); metakeys[++nmeta] = $2; next }
+$1 == "op" { ops[++nops] = $2; what[$2] = rest(3); next }
+$1 == "config" { desc[$2] = rest(3); next }
+$1 == "note" { note[$2] = rest(3); next }
+$1 == "result" {
+	v[$3, $4, $2] = $5 + 0
+	if (!($2 in isround)) { isround[$2] = 1; rounds[++nrounds] = $2 }
+	next
+}
+$1 == "na" { if (!(($3, $4) in na)) na[$3, $4] = rest(5); next }
+$1 == "load" {
+	key = $2 SUBSEP $3
+	if (!(key in load_seen)) { load_seen[key] = 1; loads[++nloads] = key }
+	if ($4 == "na") load_na[key] = rest(5)
+	else { load_med[key] = $4 + 0; load_min[key] = $5 + 0; load_max[key] = $6 + 0 }
+	if (!($2 in size_seen)) { size_seen[$2] = 1; sizes[++nsizes] = $2 }
+	next
+}
+$1 == "memory" {
+	mem[++nmem] = $2 SUBSEP $3
+	if ($4 == "na") mem_na[$2, $3] = rest(5)
+	else { mem_k[$2, $3] = $4 + 0; mem_s[$2, $3] = $5 + 0; mem_p[$2, $3] = $6 + 0 }
+	next
+}
+
+END {
+	nconf = split("a b c d e f", confs, " ")
+	target["b"] = 1.02
+	target["c"] = 1.05
+	above_c = 0.05
+	load_target_us = 50000
+
+	# ---- statistics ----
+	for (o = 1; o <= nops; o++) {
+		op = ops[o]
+		for (c = 1; c <= nconf; c++) {
+			cf = confs[c]
+			n = 0; nr = 0
+			for (r = 1; r <= nrounds; r++) {
+				if (!((cf, op, rounds[r]) in v))
+					continue
+				x = v[cf, op, rounds[r]]
+				vals[++n] = x
+				roundvals[cf, op] = roundvals[cf, op] (n > 1 ? ", " : "") x
+				if (cf != "a" && (("a", op, rounds[r]) in v) && v["a", op, rounds[r]] > 0)
+					ratios[++nr] = x / v["a", op, rounds[r]]
+			}
+			cnt[cf, op] = n
+			if (n) {
+				med[cf, op] = median(vals, n)
+				lo[cf, op] = vals[1]; hi[cf, op] = vals[n]
+			}
+			rcnt[cf, op] = nr
+			if (nr) {
+				ratio[cf, op] = median(ratios, nr)
+				rlo[cf, op] = ratios[1]; rhi[cf, op] = ratios[nr]
+			}
+		}
+		# Targets: none for the control, which has no hook.
+		for (c = 2; c <= nconf; c++) {
+			cf = confs[c]
+			if (op == "getppid" || !rcnt[cf, op])
+				continue
+			if (cf in target)
+				tgt[cf, op] = target[cf]
+			else if (rcnt["c", op])
+				tgt[cf, op] = ratio["c", op] + above_c
+			else
+				continue
+			missed[cf, op] = ratio[cf, op] > tgt[cf, op] + 1e-9
+			if (missed[cf, op]) nmissed++
+		}
+	}
+
+	# ---- Markdown ----
+	print "# ctrpolicy benchmarks" > md
+	print "" > md
+	printf "Kernel %s in QEMU (TCG, %s vCPUs), one boot. %d rounds; in each, every configuration runs every operation in %s batches of about %s ms and keeps the fastest batch. Cells: the median over the rounds. See bench/README.md for the method.\n", \
+		meta["kernel"], meta["cpus"], nrounds, meta["batches"], meta["batch_ms"] > md
+	print "" > md
+	print "Configurations:" > md
+	print "" > md
+	for (c = 1; c <= nconf; c++)
+		printf "- (%s) %s\n", confs[c], desc[confs[c]] > md
+	print "" > md
+	printf "Targets (ratio to (a) in the same round): (b) <= %.2f; (c) <= %.2f; (d), (e), (f) <= (c) + %.2f on the same row. getppid has no hook: it is the control, and its ratios show the noise. **missed** marks a ratio above its target.\n", \
+		target["b"], target["c"], above_c > md
+	print "" > md
+	table_head("Ratio to (a), median over the rounds [lowest-highest round]",
+		"operation | (a) ns/op | (b) | (c) | (d) | (e) | (f)")
+	for (o = 1; o <= nops; o++) {
+		op = ops[o]
+		line = "| " op " | " (cnt["a", op] ? ns_cell("a", op) : na_cell("a", op))
+		for (c = 2; c <= nconf; c++) {
+			cf = confs[c]
+			if (!rcnt[cf, op]) {
+				line = line " | " na_cell(cf, op)
+				continue
+			}
+			line = line " | " sprintf("%.2f [%.2f-%.2f]", ratio[cf, op], rlo[cf, op], rhi[cf, op])
+			if (missed[cf, op])
+				line = line sprintf(" **missed** (> %.2f)", tgt[cf, op])
+		}
+		print line " |" > md
+	}
+	print "" > md
+	for (o = 1; o <= nops; o++)
+		printf "- %s: %s\n", ops[o], what[ops[o]] > md
+	print "" > md
+	table_head("ns/op, median over the rounds ±half the range",
+		"operation | (a) | (b) | (c) | (d) | (e) | (f)")
+	for (o = 1; o <= nops; o++) {
+		op = ops[o]
+		line = "| " op
+		for (c = 1; c <= nconf; c++)
+			line = line " | " (cnt[confs[c], op] ? ns_cell(confs[c], op) : "n/a")
+		print line " |" > md
+	}
+	print "" > md
+
+	table_head("Policy load cost (one netlink request, send to ack): median [lowest-highest]",
+		"rules | load | replace | delete | ctrpolicy load (parse + replace)")
+	for (s = 1; s <= nsizes; s++) {
+		size = sizes[s]
+		line = "| " commas(size)
+		na_acts = split("load replace delete tool", acts, " ")
+		for (a = 1; a <= na_acts; a++) {
+			key = size SUBSEP acts[a]
+			if (key in load_med) {
+				cell = fmt_us(load_med[key]) " [" fmt_us(load_min[key]) "-" fmt_us(load_max[key]) "]"
+				if (size == 10000 && (acts[a] == "load" || acts[a] == "replace") && load_med[key] > load_target_us) {
+					cell = cell " **missed** (> 50 ms)"
+					nmissed++
+				}
+			} else if (key in load_na) {
+				cell = "n/a[" footnote("load of " size " rules (" acts[a] "): " load_na[key]) "]"
+			} else {
+				cell = "-"
+			}
+			line = line " | " cell
+		}
+		print line " |" > md
+	}
+	print "" > md
+	print "Rules: distinct /24 networks in 10.0.0.0/8 (deny connect tcp, deny send udp); the module holds network rules sorted, one binary search per prefix length. Target: a 10,000-rule policy loads in under 50 ms." > md
+	print "" > md
+
+	table_head("Memory charged to the loading task'"'"'s memory cgroup (memory.stat)",
+		"what | kernel | slab | percpu")
+	for (m = 1; m <= nmem; m++) {
+		split(mem[m], parts, SUBSEP)
+		label = parts[1] == "policies" ? commas(parts[2]) " policies (k8s-restricted)" : \
+			"a policy of " commas(parts[2]) (parts[2] == 1 ? " rule" : " rules")
+		if (mem[m] in mem_na)
+			print "| " label " | n/a[" footnote("memory, " label ": " mem_na[mem[m]]) "] | | |" > md
+		else
+			printf "| %s | %s B | %s B | %s B |\n", label, commas(mem_k[mem[m]]), commas(mem_s[mem[m]]), commas(mem_p[mem[m]]) > md
+		if (parts[1] == "policies" && !(mem[m] in mem_na) && parts[2] > 0)
+			printf "| per policy | %s B | %s B | %s B |\n", commas(mem_k[mem[m]] / parts[2]), commas(mem_s[mem[m]] / parts[2]), commas(mem_p[mem[m]] / parts[2]) > md
+		if (parts[1] == "rules" && !(mem[m] in mem_na)) {
+			if (minrules == "" || parts[2] + 0 < minrules + 0) minrules = parts[2]
+			if (maxrules == "" || parts[2] + 0 > maxrules + 0) maxrules = parts[2]
+		}
+	}
+	if (maxrules != "" && maxrules + 0 > minrules + 0) {
+		dn = maxrules - minrules
+		lo_key = "rules" SUBSEP minrules; hi_key = "rules" SUBSEP maxrules
+		per_rule_k = (mem_k[hi_key] - mem_k[lo_key]) / dn
+		per_rule_s = (mem_s[hi_key] - mem_s[lo_key]) / dn
+		printf "| per rule (%s to %s rules) | %.1f B | %.1f B | |\n", commas(minrules), commas(maxrules), per_rule_k, per_rule_s > md
+	}
+	print "" > md
+	print "kernel: every allocation charged to the cgroup (slab, per-CPU, and pages of large allocations such as a policy of many rules), counted in whole pages with a per-CPU reserve: only its large differences mean something. slab and percpu, parts of it, count bytes." > md
+	print "" > md
+
+	nnotes = 0
+	for (c = 1; c <= nconf; c++)
+		if (confs[c] in note) nnotes++
+	if (nnotes) {
+		print "## Notes" > md
+		print "" > md
+		for (c = 1; c <= nconf; c++)
+			if (confs[c] in note)
+				printf "- (%s) %s\n", confs[c], note[confs[c]] > md
+		print "" > md
+	}
+	if (nfoot) {
+		print "## Why some cells are n/a" > md
+		print "" > md
+		for (i = 1; i <= nfoot; i++)
+			printf "%d. %s\n", i, foot[i] > md
+		print "" > md
+	}
+	printf "%s\n", (nmissed ? nmissed " target(s) missed." : "Every target met.") > md
+	close(md)
+
+	# ---- JSON ----
+	printf "{\n  \"meta\": {" > json
+	for (i = 1; i <= nmeta; i++)
+		printf "%s%s: %s", (i > 1 ? ", " : ""), jstr(metakeys[i]), jstr(meta[metakeys[i]]) > json
+	printf "},\n  \"targets\": {\"b\": %.2f, \"c\": %.2f, \"d_e_f_above_c\": %.2f, \"load_10000_rules_us\": %d},\n", \
+		target["b"], target["c"], above_c, load_target_us > json
+	printf "  \"configs\": [" > json
+	for (c = 1; c <= nconf; c++) {
+		cf = confs[c]
+		printf "%s\n    {\"id\": %s, \"description\": %s%s}", (c > 1 ? "," : ""), jstr(cf), jstr(desc[cf]), \
+			((cf in note) ? ", \"note\": " jstr(note[cf]) : "") > json
+	}
+	printf "\n  ],\n  \"benchmarks\": [" > json
+	for (o = 1; o <= nops; o++) {
+		op = ops[o]
+		printf "%s\n    {\"op\": %s, \"description\": %s, \"results\": {", (o > 1 ? "," : ""), jstr(op), jstr(what[op]) > json
+		for (c = 1; c <= nconf; c++) {
+			cf = confs[c]
+			printf "%s\n      %s: {", (c > 1 ? "," : ""), jstr(cf) > json
+			if (cnt[cf, op]) {
+				printf "\"ns_median\": %.1f, \"ns_min\": %.1f, \"ns_max\": %.1f, \"ns_rounds\": [%s]", \
+					med[cf, op], lo[cf, op], hi[cf, op], roundvals[cf, op] > json
+				if (rcnt[cf, op])
+					printf ", \"ratio\": %.4f, \"ratio_min\": %.4f, \"ratio_max\": %.4f", \
+						ratio[cf, op], rlo[cf, op], rhi[cf, op] > json
+				if ((cf, op) in tgt)
+					printf ", \"target\": %.4f, \"missed\": %s", tgt[cf, op], (missed[cf, op] ? "true" : "false") > json
+			} else {
+				printf "\"na\": %s", jstr(((cf, op) in na) ? na[cf, op] : "no result") > json
+			}
+			printf "}" > json
+		}
+		printf "}}" > json
+	}
+	printf "\n  ],\n  \"load\": [" > json
+	for (l = 1; l <= nloads; l++) {
+		split(loads[l], parts, SUBSEP)
+		printf "%s\n    {\"rules\": %d, \"action\": %s, %s}", (l > 1 ? "," : ""), parts[1], jstr(parts[2]), \
+			jfields(load_na[loads[l]], sprintf("\"us_median\": %.1f, \"us_min\": %.1f, \"us_max\": %.1f", \
+				load_med[loads[l]], load_min[loads[l]], load_max[loads[l]])) > json
+	}
+	printf "\n  ],\n  \"memory\": [" > json
+	for (m = 1; m <= nmem; m++) {
+		split(mem[m], parts, SUBSEP)
+		printf "%s\n    {\"what\": %s, \"count\": %d, %s}", (m > 1 ? "," : ""), jstr(parts[1]), parts[2], \
+			jfields(mem_na[mem[m]], sprintf("\"kernel_bytes\": %d, \"slab_bytes\": %d, \"percpu_bytes\": %d", \
+				mem_k[mem[m]], mem_s[mem[m]], mem_p[mem[m]])) > json
+	}
+	printf "\n  ]" > json
+	if (per_rule_k != "")
+		printf ",\n  \"memory_per_rule\": {\"kernel_bytes\": %.1f, \"slab_bytes\": %.1f}", per_rule_k, per_rule_s > json
+	printf ",\n  \"missed\": %d\n}\n", nmissed > json
+	close(json)
+}' "$1"

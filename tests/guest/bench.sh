@@ -1,0 +1,336 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The benchmarks, inside the VM (make bench boots it for this; test_bench.sh
+# runs a small version).  In one boot:
+#
+#  1. rounds: in each, the micro-benchmarks (the program bench) run once in
+#     every configuration, (a) to (f), in the order below;
+#  2. policy load cost: load, replace and delete policies of 1, 100 and
+#     10,000 network address rules over netlink (loadcost), and the tool's
+#     load of the 10,000-rule policy file, end to end;
+#  3. memory: what the module charges to the memory cgroup of the task that
+#     loads policies: 10,000 policies, and policies of 1 to 10,000 rules.
+#
+# usage: bench.sh [-r ROUNDS] [-t MS] [-b BATCHES] [-o OTHERS] [-n RULES]
+#                 [-s LOAD_SIZES] [-R LOAD_REPEATS] [-S SETTLE]
+#
+# LOAD_SIZES: rule counts separated by colons (1:100:10000).  SETTLE: the
+# seconds to wait before reading memory statistics (default 3: the kernel
+# flushes them every 2 s, and frees replaced policies after RCU).
+#
+# Raw results on stdout, a record a line, for bench/report.sh:
+#   meta KEY VALUE
+#   op OP DESCRIPTION                     what bench -l lists
+#   config ID DESCRIPTION
+#   result ROUND CONFIG OP NS             ns per operation
+#   na ROUND CONFIG OP REASON             no number, and why
+#   note CONFIG TEXT                      how a configuration was made
+#   load RULES ACTION MEDIAN MIN MAX      microseconds
+#   load RULES ACTION na REASON
+#   memory policies|rules COUNT KERNEL SLAB PERCPU     bytes charged
+#   memory policies|rules COUNT na REASON
+# and progress as "# ..." lines.  It never stops on a failure: what could
+# not be measured is "na", with the reason.
+
+. /ctrpolicy/tests/lib.sh
+
+rounds=9 ms=10 batches=15 others=10000 rules=10000 load_sizes="1 100 10000"
+load_repeats=7 settle=3 memory_enabled=
+while getopts r:t:b:o:n:s:R:S: opt; do
+	case $opt in
+	r) rounds=$OPTARG ;;
+	t) ms=$OPTARG ;;
+	b) batches=$OPTARG ;;
+	o) others=$OPTARG ;;
+	n) rules=$OPTARG ;;
+	s) load_sizes=$(echo $OPTARG | tr : ' ') ;;
+	R) load_repeats=$OPTARG ;;
+	S) settle=$OPTARG ;;
+	*) echo "usage: bench.sh [-r ROUNDS] [-t MS] [-b BATCHES] [-o OTHERS] [-n RULES] [-s SIZES] [-R REPEATS] [-S SETTLE]" >&2
+	   exit 2 ;;
+	esac
+done
+
+BENCH=$TESTS/bench
+K8S=/ctrpolicy/policies/k8s-restricted.policy
+B=$CG/bench
+MEM=$CG/bench-mem
+MNT=/tmp/bench-mnt
+PORT=5555
+# The configurations in the order a round runs them, and where their
+# benchmark runs: (e) is (c)'s cgroup once the others hold policies.
+CONFIGS="a b c d f e"
+DEEP=$B/f1/f2/f3/f4/f5/f6/f7/f8
+
+describe() {
+	case $1 in
+	a) echo "module not loaded (baseline)" ;;
+	b) echo "module loaded, programs attached, task unconfined (no policy loaded)" ;;
+	c) echo "confined: k8s-restricted plus the benchmarks' own allow rules" ;;
+	d) echo "as (c) with $rules network address rules more" ;;
+	e) echo "as (c) while $others other cgroups each hold a policy (k8s-restricted)" ;;
+	f) echo "8 nested cgroups, each with (c)'s policy; the task in the deepest" ;;
+	esac
+}
+
+cgroup_of() {
+	case $1 in
+	a|b) echo $B/free ;;
+	c|e) echo $B/c ;;
+	d) echo $B/d ;;
+	f) echo $DEEP ;;
+	esac
+}
+
+# bench_policy NAME RULES NET < BASE: the policy BASE renamed NAME, with
+# what the benchmarks need allowed at the end of each section (a section
+# it lacks is added): CAP_SYS_ADMIN (sethostname, mount), a tmpfs on $MNT,
+# and TCP and UDP on 127.0.0.0/8.  RULES distinct network deny rules for
+# 10.X.Y.0/24 follow.  With NET 0 the network section is left out, the
+# base's too.  A prefix shorter than the rules' makes each benchmarked
+# lookup pass the level that holds them.
+bench_policy() {
+	awk -v name="$1" -v rules="$2" -v net="$3" -v mnt="$MNT" '
+	function extra(s, i) {
+		if (s == "capabilities")
+			print "\tallow sys_admin"
+		if (s == "mount") {
+			print "\tallow mount tmpfs on " mnt
+			print "\tallow umount on " mnt
+		}
+		if (s == "network") {
+			print "\tsocket allow inet tcp"
+			print "\tsocket allow inet udp"
+			print "\tallow bind,connect,listen,send 127.0.0.0/8"
+			for (i = 0; i < rules; i++)
+				printf "\tdeny %s 10.%d.%d.0/24\n", i % 2 ? "send udp" : "connect tcp",
+					int(i / 256) % 256, i % 256
+		}
+	}
+	function open_section(s) {
+		print s " {"
+		if (s == "mount")
+			print "\tdefault deny"
+		if (s == "network")
+			print "\tdefault " (rules ? "allow" : "deny")
+	}
+	$1 == "policy" { print "policy " name; next }
+	match($0, /^[ \t]*(capabilities|mount|network)[ \t]*\{/) {
+		section = $1
+		sub(/\{.*/, "", section)
+		seen[section] = 1
+		if (section == "network" && !net) { skip = 1; next }
+	}
+	section != "" && $1 == "}" {
+		if (!skip)
+			extra(section)
+		section = ""
+		if (skip) { skip = 0; next }
+	}
+	!skip { print }
+	END {
+		n = split("capabilities mount network", all, " ")
+		for (i = 1; i <= n; i++) {
+			if (seen[all[i]] || (all[i] == "network" && !net))
+				continue
+			open_section(all[i])
+			extra(all[i])
+			print "}"
+		}
+	}'
+}
+
+# as_cgroup_options DIR...: each as --cgroup=DIR, a line each.
+as_cgroup_options() { for d; do echo "--cgroup=$d"; done; }
+
+# load_policy CONFIG NAME RULES DIR...: (c)'s or (d)'s policy on each DIR.
+# When the tool refuses the network section, (c)'s policy (RULES 0) goes
+# without it (and says so in a note); (d) has no such fallback.  Prints
+# the reason on failure.
+load_policy() {
+	local config=$1 name=$2 n=$3 file=/tmp/$2.policy err
+	shift 3
+	bench_policy $name $n 1 < $K8S > $file
+	err=$(ctrpolicy load $file $(as_cgroup_options "$@") 2>&1) && return 0
+	err=$(echo "$err" | head -n 1)
+	if [ "$n" -gt 0 ]; then
+		echo "ctrpolicy load: $err"
+		return 1
+	fi
+	bench_policy $name 0 0 < $K8S > $file.nonet
+	if ctrpolicy load $file.nonet $(as_cgroup_options "$@") > /dev/null 2>&1; then
+		[ "$round" = 1 ] || return 0
+		echo "note $config policy loaded without its network section, so sockets are denied: the tool refused it: $err" >&3
+		[ $config != c ] || echo "note e as (c): its policy has no network section" >&3
+		return 0
+	fi
+	echo "ctrpolicy load: $err"
+	return 1
+}
+
+OPS=$($BENCH -l | cut -f 1)
+
+# not_measured ROUND CONFIG REASON: every operation of CONFIG is n/a.
+not_measured() {
+	local op
+	for op in $OPS; do echo "na $1 $2 $op $3"; done
+}
+
+# measure ROUND CONFIG: the benchmarks in CONFIG's cgroup, on CPU 1.
+measure() {
+	local op rest seen=
+	in_cgroup $(cgroup_of $2) taskset -c 1 $BENCH -t $ms -b $batches \
+		-m $MNT -p $PORT all > /tmp/bench.out 2>&1
+	while read -r op rest; do
+		case $rest in
+		error*) echo "na $1 $2 $op ${rest#error }" ;;
+		*) echo "result $1 $2 $op $rest" ;;
+		esac
+		seen="$seen $op "
+	done < /tmp/bench.out
+	for op in $OPS; do
+		case $seen in
+		*" $op "*) ;;
+		*) echo "na $1 $2 $op bench gave no result: $(head -n 1 /tmp/bench.out)" ;;
+		esac
+	done
+}
+
+# prepare CONFIG: make CONFIG's state from the previous configuration's.
+prepare() {
+	case $1 in
+	a) enforcement_off ;;
+	b) load_module && ctrpolicy attach > /dev/null ;;
+	c) load_policy c bench-typical 0 $B/c ;;
+	d) load_policy d bench-10k $rules $B/d ;;
+	f) load_policy f bench-typical 0 $B/f1 $B/f1/f2 $B/f1/f2/f3 $B/f1/f2/f3/f4 \
+		$B/f1/f2/f3/f4/f5 $B/f1/f2/f3/f4/f5/f6 $B/f1/f2/f3/f4/f5/f6/f7 $DEEP ;;
+	e) [ -z "$c_failed" ] || { echo "$c_failed"; return 1; }
+	   load_others ;;
+	esac
+}
+
+# k8s-restricted on each of the other cgroups.
+LOAD_OTHERS="seq $others | sed 's|^|--cgroup=$B/o/|' | xargs ctrpolicy load $K8S"
+load_others() { sh -c "$LOAD_OTHERS"; }
+
+# Programs detached, module unloaded, the policies gone with it.
+enforcement_off() {
+	if [ -e /sys/fs/bpf/ctrpolicy ]; then
+		ctrpolicy detach > /dev/null || return 1
+	fi
+	unload_module
+}
+
+one_round() {
+	local config why
+	c_failed= module_failed=
+	for config in $CONFIGS; do
+		echo "# round $round: ($config) $(describe $config)"
+		if [ -n "$module_failed" ] && [ $config != a ]; then
+			not_measured $round $config "$module_failed"
+			continue
+		fi
+		if why=$(prepare $config 2>&1); then
+			measure $round $config
+			continue
+		fi
+		why=$(echo "${why:-setting up failed}" | head -n 1)
+		not_measured $round $config "$why"
+		case $config in
+		a|b) module_failed="($config) could not be set up: $why" ;;
+		c) c_failed="as (c): $why" ;;
+		esac
+	done
+}
+
+# ---- load cost ------------------------------------------------------------
+
+# Each size's load, replace and delete over netlink; then the tool's
+# replace of the policy of (d) by itself (a first load checks that it
+# loads), parsing included.
+load_cost() {
+	local err file=/tmp/bench-10k.policy
+	$TESTS/loadcost time $B/load $load_repeats $load_sizes
+	bench_policy bench-10k $rules 1 < $K8S > $file
+	if err=$(ctrpolicy load $file --cgroup $B/load 2>&1); then
+		$TESTS/loadcost exec $load_repeats ctrpolicy load $file \
+			--cgroup $B/load | sed "s/^/load $rules tool /"
+	else
+		echo "load $rules tool na $(echo "$err" | head -n 1)"
+	fi
+	ctrpolicy unload --cgroup $B/load > /dev/null 2>&1
+}
+
+# ---- memory ---------------------------------------------------------------
+
+memstat() { sed -n "s/^$1 //p" $MEM/memory.stat; }
+charged() { sleep $settle; echo "$(memstat kernel) $(memstat slab) $(memstat percpu)"; }
+
+# charge WHAT COUNT COMMAND...: what COMMAND, run in $MEM, leaves charged
+# there: "memory WHAT COUNT KERNEL SLAB PERCPU".
+charge() {
+	local what=$1 count=$2 before after err
+	shift 2
+	before=$(charged)
+	if ! err=$(in_cgroup $MEM "$@" 2>&1); then
+		echo "memory $what $count na $(echo "$err" | head -n 1)"
+		return
+	fi
+	after=$(charged)
+	echo "memory $what $count $before $after" |
+		awk '{ print $1, $2, $3, $7 - $4, $8 - $5, $9 - $6 }'
+}
+
+memory() {
+	local n
+	enforcement_off && load_module && ctrpolicy attach > /dev/null || {
+		echo "memory policies $others na module could not be loaded"
+		return
+	}
+	grep -qw memory $CG/cgroup.subtree_control || memory_enabled=1
+	echo +memory > $CG/cgroup.subtree_control && mkdir -p $MEM || {
+		echo "memory policies $others na no memory controller"
+		return
+	}
+	# The loader's own allocations settle in a first run.
+	in_cgroup $MEM ctrpolicy list > /dev/null
+	charge policies $others sh -c "$LOAD_OTHERS"
+	for n in $load_sizes; do
+		charge rules $n $TESTS/loadcost set $B/load $n
+		ctrpolicy unload --cgroup $B/load > /dev/null
+	done
+}
+
+# ---- the run --------------------------------------------------------------
+
+exec 3>&1
+echo "# bench: $rounds rounds of $batches batches of ${ms} ms; $others other policies; $rules rules"
+echo "meta kernel $(uname -r)"
+echo "meta cpus $(nproc)"
+echo "meta rounds $rounds"
+echo "meta batches $batches"
+echo "meta batch_ms $ms"
+echo "meta others $others"
+echo "meta rules $rules"
+$BENCH -l | sed 's/^/op /; s/\t/ /'
+for config in $CONFIGS; do echo "config $config $(describe $config)"; done
+
+mkdir -p $B/free $B/c $B/d $B/load $DEEP $B/o
+echo "# creating $others cgroups"
+(cd $B/o && seq $others | xargs mkdir -p)
+
+for round in $(seq $rounds); do
+	one_round
+done
+
+echo "# load cost"
+enforcement_off && load_module && ctrpolicy attach > /dev/null
+load_cost
+echo "# memory"
+memory
+enforcement_off
+find $B $MEM -depth -type d 2>/dev/null | xargs rmdir
+[ -z "$memory_enabled" ] || echo -memory > $CG/cgroup.subtree_control
+echo "# bench done"

@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bench - micro-benchmarks of the system calls that ctrpolicy's hooks sit
+ * on: each operation is a tight loop timed with CLOCK_MONOTONIC, reported
+ * in nanoseconds per operation.
+ *
+ *   bench [-t MS] [-b BATCHES] [-p PORT] [-m DIR] [-f FILE] OP... | all
+ *   bench -l
+ *
+ * Every operation named is set up first.  Then each gets an iteration count
+ * that makes one batch last about MS milliseconds (default 20) and runs a
+ * batch to warm up (under TCG the first run of code translates it), and
+ * the operations run BATCHES batches each (default 5), taking turns batch
+ * by batch so that a disturbance spreads over all of them.  One line an
+ * operation, in the order named:
+ *
+ *   OP NS          the fastest batch: the one least disturbed
+ *   OP error MSG   the operation failed, e.g. when a policy denies it:
+ *                  "in set-up: ..." or "in the loop: ..."; the others
+ *                  still run
+ *
+ * Exit status 1 if any operation failed, 2 on a bad command line.
+ * -l lists the operations, "OP<TAB>what one iteration does".
+ *
+ * The network operations use 127.0.0.1 only: PORT (default 5555) for the
+ * UDP receiver and the TCP listener, which they bind themselves; mount
+ * mounts a tmpfs on DIR (default /tmp/bench-mnt, created if missing); open
+ * opens FILE (default /etc/passwd).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define MAX_BATCHES	100
+/* The UDP receiver is never read: once its small buffer is full, packets are dropped at once. */
+#define RCVBUF		4096
+
+struct state {
+	const char *mnt;
+	const char *file;
+	struct sockaddr_in dst;		/* 127.0.0.1:PORT */
+	struct sockaddr_in any_port;	/* 127.0.0.1:0 */
+	char hostname[64];
+	int listen_fd;			/* TCP, on dst */
+	int rcv_fd;			/* UDP, on dst */
+	int conn_fd;			/* UDP, connected over and over */
+	int send_fd;			/* UDP, sends to dst */
+};
+
+struct op {
+	const char *name;
+	const char *what;
+	int (*setup)(struct state *st);	/* 0, or -1 with errno */
+	int (*run)(struct state *st);	/* one iteration: 0, or -1 with errno */
+	void (*teardown)(struct state *st);
+};
+
+/* close() that keeps errno, for the error paths. */
+static void close_keep_errno(int fd)
+{
+	int saved = errno;
+
+	close(fd);
+	errno = saved;
+}
+
+static int udp_socket(void)
+{
+	return socket(AF_INET, SOCK_DGRAM, 0);
+}
+
+/* ---- set-up and teardown ------------------------------------------------- */
+
+static int setup_hostname(struct state *st)
+{
+	return gethostname(st->hostname, sizeof(st->hostname) - 1);
+}
+
+static int setup_udp_connect(struct state *st)
+{
+	st->conn_fd = udp_socket();
+	return st->conn_fd < 0 ? -1 : 0;
+}
+
+static void teardown_udp_connect(struct state *st)
+{
+	close(st->conn_fd);
+}
+
+static int setup_receiver(struct state *st)
+{
+	int size = RCVBUF;
+
+	st->rcv_fd = udp_socket();
+	if (st->rcv_fd < 0)
+		return -1;
+	if (setsockopt(st->rcv_fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size)) ||
+	    bind(st->rcv_fd, (struct sockaddr *)&st->dst, sizeof(st->dst)) ||
+	    (st->send_fd = udp_socket()) < 0) {
+		close_keep_errno(st->rcv_fd);
+		return -1;
+	}
+	return 0;
+}
+
+static void teardown_receiver(struct state *st)
+{
+	close(st->send_fd);
+	close(st->rcv_fd);
+}
+
+static int setup_listener(struct state *st)
+{
+	int one = 1;
+
+	st->listen_fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (st->listen_fd < 0)
+		return -1;
+	if (setsockopt(st->listen_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    bind(st->listen_fd, (struct sockaddr *)&st->dst, sizeof(st->dst)) ||
+	    listen(st->listen_fd, 16)) {
+		close_keep_errno(st->listen_fd);
+		return -1;
+	}
+	return 0;
+}
+
+static void teardown_listener(struct state *st)
+{
+	close(st->listen_fd);
+}
+
+static int setup_mount(struct state *st)
+{
+	return mkdir(st->mnt, 0755) && errno != EEXIST ? -1 : 0;
+}
+
+/* ---- one iteration each -------------------------------------------------- */
+
+static int run_getppid(struct state *st)
+{
+	(void)st;
+	getppid();
+	return 0;
+}
+
+static int run_sethostname(struct state *st)
+{
+	return sethostname(st->hostname, strlen(st->hostname));
+}
+
+static int run_socket(struct state *st)
+{
+	int fd = udp_socket();
+
+	(void)st;
+	return fd < 0 ? -1 : close(fd);
+}
+
+static int run_bind(struct state *st)
+{
+	int fd = udp_socket();
+
+	if (fd < 0)
+		return -1;
+	if (bind(fd, (struct sockaddr *)&st->any_port, sizeof(st->any_port))) {
+		close_keep_errno(fd);
+		return -1;
+	}
+	return close(fd);
+}
+
+static int run_udp_connect(struct state *st)
+{
+	return connect(st->conn_fd, (struct sockaddr *)&st->dst, sizeof(st->dst));
+}
+
+static int run_udp_sendto(struct state *st)
+{
+	static const char byte;
+
+	return sendto(st->send_fd, &byte, 1, 0, (struct sockaddr *)&st->dst,
+		      sizeof(st->dst)) < 0 ? -1 : 0;
+}
+
+/*
+ * The client resets the connection as it closes, so that no TIME_WAIT
+ * socket holds on to its port: a run makes more connections than there
+ * are ephemeral ports.
+ */
+static int run_tcp_connect(struct state *st)
+{
+	struct linger reset = { .l_onoff = 1, .l_linger = 0 };
+	int fd, conn = -1;
+
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0)
+		return -1;
+	if (connect(fd, (struct sockaddr *)&st->dst, sizeof(st->dst)) ||
+	    (conn = accept(st->listen_fd, NULL, NULL)) < 0 ||
+	    setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof(reset))) {
+		if (conn >= 0)
+			close_keep_errno(conn);
+		close_keep_errno(fd);
+		return -1;
+	}
+	close(fd);
+	return close(conn);
+}
+
+static int run_mount(struct state *st)
+{
+	if (mount("bench", st->mnt, "tmpfs", 0, NULL))
+		return -1;
+	return umount2(st->mnt, 0);
+}
+
+static int run_open(struct state *st)
+{
+	int fd = open(st->file, O_RDONLY);
+
+	return fd < 0 ? -1 : close(fd);
+}
+
+static const struct op ops[] = {
+	{ "getppid", "getppid(): no hook, the control", NULL, run_getppid, NULL },
+	{ "capable", "sethostname(): one capable(CAP_SYS_ADMIN)",
+	  setup_hostname, run_sethostname, NULL },
+	{ "socket", "socket(AF_INET, SOCK_DGRAM) + close()", NULL, run_socket, NULL },
+	{ "bind", "UDP socket() + bind(127.0.0.1:0) + close()", NULL, run_bind, NULL },
+	{ "udp-connect", "connect() of a UDP socket to 127.0.0.1",
+	  setup_udp_connect, run_udp_connect, teardown_udp_connect },
+	{ "udp-sendto", "sendto() of 1 byte over UDP to 127.0.0.1",
+	  setup_receiver, run_udp_sendto, teardown_receiver },
+	{ "tcp-connect", "TCP socket() + connect() + accept() + close() x2 over loopback",
+	  setup_listener, run_tcp_connect, teardown_listener },
+	{ "mount", "mount() + umount2() of a tmpfs", setup_mount, run_mount, NULL },
+	{ "open", "open() + close() of a file (a path walk)", NULL, run_open, NULL },
+};
+
+/* ---- timing -------------------------------------------------------------- */
+
+static double now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+/* N iterations of OP: the time they took in ns, or -1 with errno. */
+static double batch(const struct op *op, struct state *st, long n)
+{
+	double start = now_ns();
+	long i;
+
+	for (i = 0; i < n; i++)
+		if (op->run(st))
+			return -1;
+	return now_ns() - start;
+}
+
+/* The iteration count of a batch of about MS milliseconds, or -1. */
+static long calibrate(const struct op *op, struct state *st, double ms)
+{
+	double took;
+	long n;
+
+	/* Double until a batch takes a tenth of the time asked for. */
+	for (n = 1;; n *= 2) {
+		took = batch(op, st, n);
+		if (took < 0)
+			return -1;
+		if (took >= ms * 1e5 || n >= 1L << 40)
+			break;
+	}
+	n = (long)(n * ms * 1e6 / took);
+	return n > 0 ? n : 1;
+}
+
+struct result {
+	bool set_up;		/* to be torn down */
+	const char *failed;	/* what failed, or NULL */
+	int err;
+	long n;			/* iterations a batch */
+	double best;		/* ns an iteration */
+};
+
+static void fail(struct result *r, const char *what)
+{
+	r->failed = what;
+	r->err = errno;
+}
+
+static const struct op *find_op(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(ops); i++)
+		if (!strcmp(ops[i].name, name))
+			return &ops[i];
+	return NULL;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: bench [-t MS] [-b BATCHES] [-p PORT] [-m DIR] "
+		"[-f FILE] OP... | all\n       bench -l\n");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	struct state st = {
+		.mnt = "/tmp/bench-mnt",
+		.file = "/etc/passwd",
+		.dst = { .sin_family = AF_INET, .sin_port = htons(5555),
+			 .sin_addr.s_addr = htonl(INADDR_LOOPBACK) },
+		.any_port = { .sin_family = AF_INET,
+			      .sin_addr.s_addr = htonl(INADDR_LOOPBACK) },
+	};
+	const struct op *chosen[ARRAY_SIZE(ops)];
+	struct result res[ARRAY_SIZE(ops)] = {};
+	size_t n_chosen = 0, i;
+	int opt, batches = 5, b, failed = 0;
+	double ms = 20, took;
+
+	while ((opt = getopt(argc, argv, "t:b:p:m:f:l")) != -1) {
+		switch (opt) {
+		case 't':
+			ms = atof(optarg);
+			break;
+		case 'b':
+			batches = atoi(optarg);
+			break;
+		case 'p':
+			st.dst.sin_port = htons(atoi(optarg));
+			break;
+		case 'm':
+			st.mnt = optarg;
+			break;
+		case 'f':
+			st.file = optarg;
+			break;
+		case 'l':
+			for (i = 0; i < ARRAY_SIZE(ops); i++)
+				printf("%s\t%s\n", ops[i].name, ops[i].what);
+			return 0;
+		default:
+			return usage();
+		}
+	}
+	if (optind == argc || ms <= 0 || batches < 1 || batches > MAX_BATCHES)
+		return usage();
+	for (; optind < argc; optind++) {
+		if (!strcmp(argv[optind], "all")) {
+			for (i = 0; i < ARRAY_SIZE(ops); i++)
+				chosen[n_chosen++] = &ops[i];
+			continue;
+		}
+		if (n_chosen == ARRAY_SIZE(ops) ||
+		    !(chosen[n_chosen++] = find_op(argv[optind]))) {
+			fprintf(stderr, "bench: unknown or repeated operation %s\n",
+				argv[optind]);
+			return usage();
+		}
+	}
+
+	for (i = 0; i < n_chosen; i++) {
+		res[i].best = -1;
+		if (chosen[i]->setup && chosen[i]->setup(&st)) {
+			fail(&res[i], "in set-up");
+			continue;
+		}
+		res[i].set_up = true;
+		res[i].n = calibrate(chosen[i], &st, ms);
+		if (res[i].n < 0 || batch(chosen[i], &st, res[i].n) < 0)
+			fail(&res[i], "in the loop");
+	}
+	for (b = 0; b < batches; b++) {
+		for (i = 0; i < n_chosen; i++) {
+			if (res[i].failed)
+				continue;
+			took = batch(chosen[i], &st, res[i].n);
+			if (took < 0)
+				fail(&res[i], "in the loop");
+			else if (res[i].best < 0 || took / res[i].n < res[i].best)
+				res[i].best = took / res[i].n;
+		}
+	}
+	for (i = 0; i < n_chosen; i++) {
+		if (res[i].failed) {
+			printf("%s error %s: %s\n", chosen[i]->name, res[i].failed,
+			       strerror(res[i].err));
+			failed = 1;
+		} else {
+			printf("%s %.1f\n", chosen[i]->name, res[i].best);
+		}
+		if (res[i].set_up && chosen[i]->teardown)
+			chosen[i]->teardown(&st);
+	}
+	return failed;
+}

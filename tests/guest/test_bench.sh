@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: GPL-2.0
+# The benchmarks' smoke test: bench.sh (what make bench runs) in a small
+# version, one short round with 20 other policies and 100 network rules.
+# It checks that every benchmark ran or says why not, never how fast.
+
+raw=/tmp/bench-smoke.out	# not $out: check() has a local of that name
+$TESTS/bench.sh -r 1 -t 2 -b 1 -o 20 -n 100 -s 1:100 -R 1 -S 0 > $raw 2>&1
+ops=$($TESTS/bench -l | cut -f 1)
+
+# has CONFIG OP: a number, or with "na" at least a reason.
+has() { grep -Eq "^(result 1 $1 $2 [0-9.]+|na 1 $1 $2 .+)$" $raw; }
+every() {
+	local config op
+	for config in a b c d e f; do
+		for op in $ops; do has $config $op || { echo "($config) $op: nothing"; return 1; }
+		done
+	done
+}
+numbers() {
+	local op
+	for op in $ops; do grep -q "^result 1 $1 $op " $raw || { grep "1 $1 $op " $raw; return 1; }; done
+}
+
+check "bench.sh ran to the end" grep -q '^# bench done' $raw
+check "every operation in every configuration has a result or a reason" every
+check "(a) module not loaded: every operation measured" numbers a
+check "(b) module attached, task unconfined: every operation measured" numbers b
+if grep -q '^note c .*without its network section' $raw; then
+	skip "(c) confined: every operation measured" "the tool refused the policy's network section"
+else
+	check "(c) confined: every operation measured" numbers c
+fi
+check "load, replace and delete of 1 and 100 rules timed" sh -c \
+	"[ \$(grep -Ec '^load (1|100) (load|replace|delete) [0-9.]+ ' $raw) -eq 6 ]"
+check "memory per policy and per rule measured" sh -c \
+	"[ \$(grep -Ec '^memory (policies 20|rules 1|rules 100) [0-9]+ ' $raw) -eq 3 ]"
+check "the benchmark's cgroups are gone" test ! -e $CG/bench
+grep -E '^(na|note|load|memory)' $raw | sed 's/^/#   /'
+check "module unloaded" sh -c '! test -d /sys/module/ctrpolicy'

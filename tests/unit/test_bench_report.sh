@@ -1,0 +1,42 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The benchmark report (bench/report.sh) on raw results made up for it:
+# ratios round by round, the targets and their "missed" marks, n/a with
+# its reason, load and memory, and JSON that parses.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$(mktemp -d)}
+md=$build/bench-report.md json=$build/bench-report.json
+
+# has DESCRIPTION FIXED-STRING: the Markdown holds the string.
+has() {
+	if grep -qF -- "$2" "$md"; then
+		echo "ok - bench report: $1"
+	else
+		echo "not ok - bench report: $1"
+		echo "#   no line holds: $2"
+	fi
+}
+
+if "$here/../../bench/report.sh" "$here/fixtures/bench-raw.txt" "$md" "$json"; then
+	echo "ok - bench report: written"
+else
+	echo "not ok - bench report: written"
+fi
+has "the baseline in ns/op, the ratio as the median of the rounds' ratios, a target met at its limit" \
+	"| capable | 1000 ±0% | 1.02 [1.01-1.03] | 1.04 [1.04-1.04] | 1.10 [1.10-1.10] **missed** (> 1.09) | 1.05 [1.05-1.05] | n/a[1] |"
+has "(b) above 1.02 is missed" "| socket | 2000 ±0% | 1.05 [1.05-1.05] **missed** (> 1.02) |"
+has "the control has no target" "| getppid | 100 ±0% | 1.00 [0.97-1.03] | 1.00 [1.00-1.00] | 1.10 [1.10-1.10] | 1.00 [1.00-1.00] | n/a[1] |"
+has "n/a says why" "1. in set-up: Operation not permitted"
+has "notes" "- (e) as (c): a note for the fixture"
+has "a 10,000-rule load over 50 ms is missed" "| 10,000 | 60.0 ms [55.0 ms-70.0 ms] **missed** (> 50 ms) | 40.0 ms [35.0 ms-45.0 ms] | 160 µs [150 µs-170 µs] | n/a[2] |"
+has "memory per policy" "| per policy | 944 B | 304 B | 640 B |"
+has "memory per rule" "| per rule (1 to 10,000 rules) | 52.0 B | 52.0 B | |"
+has "the count of targets missed" "3 target(s) missed."
+if ! command -v python3 > /dev/null; then
+	echo "ok - bench report: the JSON parses # SKIP no python3"
+elif python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["benchmarks"][1]["results"]["d"]["missed"] is True; assert d["missed"] == 3' "$json"; then
+	echo "ok - bench report: the JSON parses"
+else
+	echo "not ok - bench report: the JSON parses"
+fi
