@@ -224,6 +224,9 @@ static int decide_with_source(struct ctrpolicy_mount_request *req,
 	struct path source;
 	int ret;
 
+	/* Before the lookup, which only a confined task needs. */
+	if (!ctrpolicy_current_confined())
+		return 0;
 	if (!dev_name || kern_path(dev_name, LOOKUP_FOLLOW, &source)) {
 		req->fstype = "";
 		req->unknown = CTRPOLICY_MOUNT_FIELD_SOURCE | CTRPOLICY_MOUNT_FIELD_FSTYPE;
@@ -256,8 +259,6 @@ int ctrpolicy_decide_sb_mount(const char *dev_name, const struct path *path,
 		.flags = flags_of_ms(flags),
 	};
 
-	if (!ctrpolicy_current_confined())
-		return 0;
 	/* In the kernel's order (path_mount()). */
 	if (flags & MS_REMOUNT) {
 		req.op = CTRPOLICY_MOUNT_OP_REMOUNT;
@@ -362,7 +363,7 @@ int ctrpolicy_decide_move_mount(const struct path *from, const struct path *to)
 		.flags = flags_of_mnt(from->mnt),
 	};
 
-	if (!ctrpolicy_current_confined())
+	if (ctrpolicy_none_loaded())
 		return 0;
 	if (!attached(from)) {
 		/* fsmount() or open_tree(OPEN_TREE_CLONE): a new mount. */
