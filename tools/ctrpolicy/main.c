@@ -11,7 +11,7 @@
 bool opt_json;
 
 static const struct command commands[] = {
-	{ "load", "load FILE --cgroup PATH [--cgroup PATH...]", cmd_load },
+	{ "load", "load FILE --cgroup PATH [--cgroup PATH...] [--on-exec]", cmd_load },
 	{ "unload", "unload --cgroup PATH", cmd_unload },
 	{ "list", "list", cmd_list },
 	{ "show", "show --cgroup PATH", cmd_show },
