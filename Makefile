@@ -101,6 +101,8 @@ vm-module: $(BUILD)/btfids
 
 LIBNL_CFLAGS := $(shell pkg-config --cflags libnl-genl-3.0)
 LIBNL_LIBS := $(shell pkg-config --libs libnl-genl-3.0)
+JSON_CFLAGS := $(shell pkg-config --cflags json-c)
+JSON_LIBS := $(shell pkg-config --libs json-c)
 USER_CFLAGS = $(CFLAGS) $(WARNINGS) -I$(CURDIR)/include/uapi -I$(BUILD)
 TOOL_SOURCES := $(wildcard tools/ctrpolicy/*.c)
 TOOL_HEADERS := $(wildcard tools/ctrpolicy/*.h) include/uapi/linux/ctrpolicy.h
@@ -127,8 +129,8 @@ $(BUILD)/ctrpolicy.bpf.o: kernel/bpf/ctrpolicy.bpf.c $(BUILD)/vmlinux.h
 
 $(BUILD)/ctrpolicy: $(TOOL_SOURCES) $(TOOL_HEADERS) $(BUILD)/ctrpolicy.skel.h
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) $(LIBNL_CFLAGS) -o $@ $(TOOL_SOURCES) \
-		$(LIBNL_LIBS) -lbpf -lelf
+	$(CC) $(USER_CFLAGS) $(LIBNL_CFLAGS) $(JSON_CFLAGS) -o $@ $(TOOL_SOURCES) \
+		$(LIBNL_LIBS) $(JSON_LIBS) -lbpf -lelf
 
 tool: $(BUILD)/ctrpolicy
 

@@ -46,6 +46,7 @@ int cmd_show(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);
 int cmd_attach(int argc, char **argv);
 int cmd_detach(int argc, char **argv);
+int cmd_oci_hook(int argc, char **argv);
 
 /* nl.c: "capability", "mount", ...; "unknown" for others. */
 const char *area_name(unsigned int area);

@@ -19,6 +19,7 @@ static const struct command commands[] = {
 	{ "monitor", "monitor [--count N]", cmd_monitor },
 	{ "attach", "attach", cmd_attach },
 	{ "detach", "detach", cmd_detach },
+	{ "oci-hook", "oci-hook [--default POLICY|none] [--policy-dir DIR] [createRuntime|poststop]", cmd_oci_hook },
 };
 
 static void usage(FILE *out)
