@@ -20,8 +20,12 @@ json_array() {
 	local sep= a
 	printf '['
 	for a in "$@"; do
-		a=$(printf '%s' "$a" | sed 's/\\/\\\\/g; s/"/\\"/g')
-		printf '%s"%s"' "$sep" "$a"
+		printf '%s"' "$sep"
+		printf '%s' "$a" | awk 'BEGIN { ORS = "" } {
+			gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t")
+			if (NR > 1) print "\\n"
+			print }'
+		printf '"'
 		sep=', '
 	done
 	printf ']'

@@ -57,7 +57,7 @@ if command -v crun > /dev/null; then
 	for prog in try net; do
 		add_program "$build/tests/$prog" "/bin/$prog" "$rootfs"
 	done
-	mkdir -p "$rootfs"/{proc,sys,dev,tmp,out,etc}
+	mkdir -p "$rootfs"/{proc,sys,dev,tmp,mnt,out,etc}
 fi
 for prog in "$build"/tests/*; do
 	[ -f "$prog" ] && [ -x "$prog" ] && add_program "$prog" "/ctrpolicy/tests/$(basename "$prog")"
