@@ -50,6 +50,17 @@ struct hook {
 	int pid;
 	const char *status;
 	const char *annotation;	/* ANNOTATION's value, or NULL */
+	const char *no_exec;	/* an annotation of NO_EXEC found, or NULL */
+};
+
+/*
+ * Annotations that make crun run the container's program in its own
+ * process, without an execve() (its wasm and libkrun handlers): a policy
+ * loaded --on-exec would never be in force.
+ */
+static const char *const no_exec_annotations[] = {
+	"run.oci.handler",
+	"module.wasm.image/variant",
 };
 
 /* One line on standard error, for the runtime to show. */
@@ -155,8 +166,14 @@ static int read_state(struct json_object **root, struct hook *h)
 	    json_object_is_type(value, json_type_int))
 		h->pid = json_object_get_int(value);
 	if (json_object_object_get_ex(*root, "annotations", &annotations) &&
-	    json_object_is_type(annotations, json_type_object))
+	    json_object_is_type(annotations, json_type_object)) {
+		size_t i;
+
 		h->annotation = json_string(annotations, ANNOTATION);
+		for (i = 0; i < sizeof(no_exec_annotations) / sizeof(no_exec_annotations[0]); i++)
+			if (json_object_object_get_ex(annotations, no_exec_annotations[i], NULL))
+				h->no_exec = no_exec_annotations[i];
+	}
 	/* The id names a file under STATE_DIR. */
 	if (!h->id || !*h->id || strchr(h->id, '/') || !strcmp(h->id, ".") ||
 	    !strcmp(h->id, "..") || strlen(h->id) > 1024) {
@@ -235,6 +252,11 @@ static int create_runtime(const struct hook *h, const char *fallback,
 	}
 	if (!h->annotation && !strcmp(policy, "none"))
 		return EXIT_OK;
+	if (h->no_exec) {
+		hook_error(h, "annotation %s: the runtime would start the program without an execve(), and the policy would never be in force: not started",
+			   h->no_exec);
+		return EXIT_FAILURE_GENERIC;
+	}
 	if (h->pid <= 0) {
 		hook_error(h, "the state has no container \"pid\" (is this the createRuntime stage?)");
 		return EXIT_FAILURE_GENERIC;
