@@ -142,9 +142,11 @@ int cgroup_of_pid(int pid, char *path, size_t size)
 		if ((size_t)snprintf(path, size, "%s%s", mnt,
 				     strcmp(line + 3, "/") ? line + 3 : "") < size)
 			ret = 0;
+		else
+			fprintf(stderr, "ctrpolicy: %s: cgroup path too long\n", file);
 		break;
 	}
-	if (ret)
+	if (ret && len <= 0)
 		fprintf(stderr, "ctrpolicy: %s: no cgroup v2 entry (\"0::/...\")\n", file);
 	free(line);
 	fclose(f);
