@@ -291,8 +291,12 @@ static int poststop(const struct hook *h)
 	if (record_path(h, path, sizeof(path)))
 		return EXIT_FAILURE_GENERIC;
 	f = fopen(path, "r");
-	if (!f)	/* no policy was loaded for it */
-		return errno == ENOENT ? EXIT_OK : EXIT_FAILURE_GENERIC;
+	if (!f && errno == ENOENT)	/* no policy was loaded for it */
+		return EXIT_OK;
+	if (!f) {
+		hook_error(h, "%s: %s", path, strerror(errno));
+		return EXIT_FAILURE_GENERIC;
+	}
 	err = fscanf(f, "%" SCNu64, &id) == 1 ? EXIT_OK : EXIT_FAILURE_GENERIC;
 	fclose(f);
 	if (err)
