@@ -125,9 +125,11 @@ $(BUILD)/vmlinux-%.btf: tools/vmlinux-btf.sh
 
 # ---- user space -----------------------------------------------------------
 
-# (Expanded only when the tool is built: a DKMS build needs no libnl.)
+# (Expanded only when the tool is built: a DKMS build needs neither.)
 LIBNL_CFLAGS = $(shell pkg-config --cflags libnl-genl-3.0)
 LIBNL_LIBS = $(shell pkg-config --libs libnl-genl-3.0)
+JSON_CFLAGS = $(shell pkg-config --cflags json-c)
+JSON_LIBS = $(shell pkg-config --libs json-c)
 USER_CFLAGS = $(CFLAGS) $(WARNINGS) -I$(CURDIR)/include/uapi -I$(BUILD)
 TOOL_SOURCES := $(wildcard tools/ctrpolicy/*.c)
 TOOL_HEADERS := $(wildcard tools/ctrpolicy/*.h) include/uapi/linux/ctrpolicy.h
@@ -154,8 +156,8 @@ $(BUILD)/ctrpolicy.bpf.o: kernel/bpf/ctrpolicy.bpf.c $(BUILD)/vmlinux.h
 
 $(BUILD)/ctrpolicy: $(TOOL_SOURCES) $(TOOL_HEADERS) $(BUILD)/ctrpolicy.skel.h
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) $(LIBNL_CFLAGS) -o $@ $(TOOL_SOURCES) \
-		$(LIBNL_LIBS) -lbpf -lelf
+	$(CC) $(USER_CFLAGS) $(LIBNL_CFLAGS) $(JSON_CFLAGS) -o $@ $(TOOL_SOURCES) \
+		$(LIBNL_LIBS) $(JSON_LIBS) -lbpf -lelf
 
 tool: $(BUILD)/ctrpolicy
 

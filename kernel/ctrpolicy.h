@@ -199,6 +199,8 @@ struct ctrpolicy_counters {
  * @list: in the store's list, the order of dumps
  * @cgroup_id: the cgroup v2 id
  * @level: the cgroup's depth, 1 for a child of the root
+ * @pending: 1 while the policy waits for the first execve() below its
+ *	cgroup (loaded with %CTRPOLICY_A_ON_EXEC); the walk skips it then
  * @policy: the policy in force, replaced under RCU
  * @counters: per-CPU decision counters; they outlive policy replacements
  * @rcu: frees the entry after the readers that may still see it
@@ -208,6 +210,7 @@ struct ctrpolicy_entry {
 	struct list_head list;
 	u64 cgroup_id;
 	int level;
+	int pending;
 	struct ctrpolicy_policy __rcu *policy;
 	struct ctrpolicy_counters __percpu *counters;
 	struct rcu_head rcu;
@@ -264,7 +267,8 @@ int ctrpolicy_decide(const struct ctrpolicy_request *request,
 		     ctrpolicy_allows_t allows);
 bool ctrpolicy_current_confined(void);
 int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
-			struct netlink_ext_ack *extack);
+			bool on_exec, struct netlink_ext_ack *extack);
+void ctrpolicy_store_exec(void);
 int ctrpolicy_store_delete(u64 cgroup_id);
 struct ctrpolicy_entry *ctrpolicy_store_find(u64 cgroup_id);
 struct ctrpolicy_entry *ctrpolicy_store_nth(unsigned long index);

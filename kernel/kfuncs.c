@@ -227,6 +227,17 @@ __bpf_kfunc int ctrpolicy_socket_sendmsg(struct socket *sock, struct msghdr *msg
 	return ctrpolicy_decide_socket_sendmsg(sock, msg);
 }
 
+/**
+ * ctrpolicy_bprm_committed_creds - The bprm_committed_creds hook
+ *
+ * Puts the policies that wait for an execve() of the current task's cgroup
+ * in force.
+ */
+__bpf_kfunc void ctrpolicy_bprm_committed_creds(void)
+{
+	ctrpolicy_store_exec();
+}
+
 CTRPOLICY_KFUNC_DEFS_END;
 
 CTRPOLICY_KFUNCS_START(ctrpolicy_kfunc_ids)
@@ -246,6 +257,7 @@ BTF_ID_FLAGS(func, ctrpolicy_socket_bind)
 BTF_ID_FLAGS(func, ctrpolicy_socket_connect)
 BTF_ID_FLAGS(func, ctrpolicy_socket_listen)
 BTF_ID_FLAGS(func, ctrpolicy_socket_sendmsg)
+BTF_ID_FLAGS(func, ctrpolicy_bprm_committed_creds)
 CTRPOLICY_KFUNCS_END(ctrpolicy_kfunc_ids)
 
 static const struct btf_kfunc_id_set ctrpolicy_kfunc_set = {

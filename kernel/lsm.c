@@ -77,6 +77,11 @@ static int hook_socket_listen(struct socket *sock, int backlog)
 	return ctrpolicy_decide_socket_listen(sock);
 }
 
+static void hook_bprm_committed_creds(struct linux_binprm *bprm)
+{
+	ctrpolicy_store_exec();
+}
+
 static struct security_hook_list ctrpolicy_hooks[] __lsm_ro_after_init = {
 	LSM_HOOK_INIT(capable, hook_capable),
 #ifdef CONFIG_BPF_SYSCALL
@@ -97,6 +102,7 @@ static struct security_hook_list ctrpolicy_hooks[] __lsm_ro_after_init = {
 	LSM_HOOK_INIT(socket_connect, ctrpolicy_decide_socket_connect),
 	LSM_HOOK_INIT(socket_listen, hook_socket_listen),
 	LSM_HOOK_INIT(socket_sendmsg, hook_socket_sendmsg),
+	LSM_HOOK_INIT(bprm_committed_creds, hook_bprm_committed_creds),
 };
 
 /* Whether the LSM was enabled at boot (it is in the lsm= list). */

@@ -22,6 +22,7 @@ static const struct nla_policy set_policy[CTRPOLICY_A_MAX + 1] = {
 	[CTRPOLICY_A_POLICY] = NLA_POLICY_NESTED(ctrpolicy_policy_nl_policy),
 	/* Checked rule by rule in ctrpolicy_policy_parse(). */
 	[CTRPOLICY_A_NET_RULES] = { .type = NLA_BINARY },
+	[CTRPOLICY_A_ON_EXEC] = { .type = NLA_FLAG },
 };
 
 static const struct nla_policy cgroup_policy[CTRPOLICY_A_MAX + 1] = {
@@ -72,7 +73,9 @@ static int policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(policy))
 		return PTR_ERR(policy);
 	err = ctrpolicy_store_set(nla_get_u64(info->attrs[CTRPOLICY_A_CGROUP_ID]),
-				  policy, info->extack);
+				  policy,
+				  nla_get_flag(info->attrs[CTRPOLICY_A_ON_EXEC]),
+				  info->extack);
 	if (err == -ENOENT || err == -EINVAL)
 		NL_SET_BAD_ATTR(info->extack, info->attrs[CTRPOLICY_A_CGROUP_ID]);
 	return err;
@@ -142,6 +145,8 @@ static int fill_policy(struct sk_buff *skb, const struct ctrpolicy_entry *entry,
 		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u64_64bit(skb, CTRPOLICY_A_CGROUP_ID, entry->cgroup_id,
 			      CTRPOLICY_A_PAD))
+		goto cancel;
+	if (READ_ONCE(entry->pending) && nla_put_flag(skb, CTRPOLICY_A_PENDING))
 		goto cancel;
 	if (ctrpolicy_policy_fill(skb, policy) || put_counters(skb, entry))
 		goto cancel;

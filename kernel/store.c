@@ -15,6 +15,7 @@
 
 #define pr_fmt(fmt) "ctrpolicy: " fmt
 
+#include <linux/atomic.h>
 #include <linux/bitops.h>
 #include <linux/cgroup.h>
 #include <linux/cred.h>
@@ -46,6 +47,8 @@ static DEFINE_MUTEX(store_mutex);
 static unsigned int store_count;
 /* Bumped on every change; dumps compare it to flag inconsistency. */
 static unsigned long store_seq;
+/* Entries whose policy waits for an execve(): the exec hook's fast exit. */
+static atomic_t store_pending = ATOMIC_INIT(0);
 /* Bit N: some policy sits on a cgroup of level N. */
 unsigned long ctrpolicy_store_levels __read_mostly;
 static unsigned int level_policies[CTRPOLICY_MAX_LEVEL + 1];
@@ -66,6 +69,22 @@ static struct ctrpolicy_entry *entry_at_level(const struct cgroup *cgrp,
 	u64 id = cgroup_id(cgrp->ancestors[level]);
 
 	return rhashtable_lookup(&store_table, &id, store_params);
+}
+
+/* The entry of @cgrp's ancestor at @level if its policy is in force. */
+static struct ctrpolicy_entry *entry_in_force(const struct cgroup *cgrp,
+					      unsigned long level)
+{
+	struct ctrpolicy_entry *entry = entry_at_level(cgrp, level);
+
+	return entry && !READ_ONCE(entry->pending) ? entry : NULL;
+}
+
+/* Put @entry's policy in force; under RCU or the store mutex. */
+static void entry_arm(struct ctrpolicy_entry *entry)
+{
+	if (READ_ONCE(entry->pending) && xchg(&entry->pending, 0))
+		atomic_dec(&store_pending);
 }
 
 /* The levels of @cgrp's ancestry (itself included) that hold a policy. */
@@ -107,7 +126,7 @@ int ctrpolicy_decide(const struct ctrpolicy_request *request,
 	for_each_set_bit(level, &levels, CTRPOLICY_MAX_LEVEL + 1) {
 		enum ctrpolicy_verdict verdict;
 
-		entry = entry_at_level(cgrp, level);
+		entry = entry_in_force(cgrp, level);
 		if (!entry)
 			continue;
 		policy = rcu_dereference(entry->policy);
@@ -150,13 +169,40 @@ bool ctrpolicy_current_confined(void)
 	cgrp = task_dfl_cgroup(current);
 	levels = policy_levels(cgrp);
 	for_each_set_bit(level, &levels, CTRPOLICY_MAX_LEVEL + 1) {
-		if (entry_at_level(cgrp, level)) {
+		if (entry_in_force(cgrp, level)) {
 			confined = true;
 			break;
 		}
 	}
 	rcu_read_unlock();
 	return confined;
+}
+
+/**
+ * ctrpolicy_store_exec - Put pending policies in force at an execve()
+ *
+ * Called once the current task has committed to a new program, before that
+ * program's first instruction: every policy on its cgroup and ancestors
+ * that waits for an execve() is in force from now on, for every task of
+ * its subtree.
+ */
+void ctrpolicy_store_exec(void)
+{
+	unsigned long levels, level;
+	struct ctrpolicy_entry *entry;
+	struct cgroup *cgrp;
+
+	if (likely(!atomic_read(&store_pending)))
+		return;
+	rcu_read_lock();
+	cgrp = task_dfl_cgroup(current);
+	levels = policy_levels(cgrp);
+	for_each_set_bit(level, &levels, CTRPOLICY_MAX_LEVEL + 1) {
+		entry = entry_at_level(cgrp, level);
+		if (entry)
+			entry_arm(entry);
+	}
+	rcu_read_unlock();
 }
 
 static void entry_free_rcu(struct rcu_head *head)
@@ -182,6 +228,7 @@ static void level_add(int level, int delta)
 static void entry_remove(struct ctrpolicy_entry *entry)
 {
 	lockdep_assert_held(&store_mutex);
+	entry_arm(entry);	/* no longer counted as pending */
 	rhashtable_remove_fast(&store_table, &entry->node, store_params);
 	list_del_rcu(&entry->list);
 	level_add(entry->level, -1);
@@ -219,13 +266,15 @@ static int cgroup_level(u64 cgroup_id, struct netlink_ext_ack *extack)
  * ctrpolicy_store_set - Create or atomically replace a cgroup's policy
  * @cgroup_id: the cgroup v2 id
  * @policy: the new policy; the store owns it from now on, also on error
+ * @on_exec: a new policy waits for the first execve() in the cgroup's
+ *	subtree; a replaced one is in force at once either way
  * @extack: for the error message
  *
  * Return: 0, or -ENOENT (no such cgroup), -EINVAL (root or too deep),
  * -ENOSPC (too many policies), -ENOMEM.
  */
 int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
-			struct netlink_ext_ack *extack)
+			bool on_exec, struct netlink_ext_ack *extack)
 {
 	struct ctrpolicy_entry *entry;
 	int level, err;
@@ -241,6 +290,8 @@ int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
 	if (entry) {
 		policy = rcu_replace_pointer(entry->policy, policy,
 					     lockdep_is_held(&store_mutex));
+		if (!on_exec)
+			entry_arm(entry);
 		store_seq++;
 		mutex_unlock(&store_mutex);
 		kvfree_rcu(policy, rcu);
@@ -262,10 +313,14 @@ int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
 		goto out_free_entry;
 	entry->cgroup_id = cgroup_id;
 	entry->level = level;
+	entry->pending = on_exec;
 	RCU_INIT_POINTER(entry->policy, policy);
+	/* Counted before it is visible, so that an execve() may arm it. */
+	if (on_exec)
+		atomic_inc(&store_pending);
 	err = rhashtable_insert_fast(&store_table, &entry->node, store_params);
 	if (err)
-		goto out_free_counters;
+		goto out_uncount;
 	list_add_tail_rcu(&entry->list, &store_list);
 	level_add(level, 1);
 	store_count++;
@@ -273,7 +328,9 @@ int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
 	mutex_unlock(&store_mutex);
 	return 0;
 
-out_free_counters:
+out_uncount:
+	if (on_exec)
+		atomic_dec(&store_pending);
 	free_percpu(entry->counters);
 out_free_entry:
 	kfree(entry);

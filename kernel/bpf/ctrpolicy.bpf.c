@@ -34,6 +34,7 @@ extern int ctrpolicy_socket_connect(struct socket *sock,
 extern int ctrpolicy_socket_listen(struct socket *sock) __ksym;
 extern int ctrpolicy_socket_sendmsg(struct socket *sock,
 				    struct msghdr *msg) __ksym;
+extern void ctrpolicy_bprm_committed_creds(void) __ksym;
 
 /*
  * A struct that the program never reads is only a forward declaration in
@@ -163,6 +164,14 @@ int BPF_PROG(socket_sendmsg, struct socket *sock, struct msghdr *msg, int size,
 	if (!NEEDS_DEFINITION(struct socket) || !NEEDS_DEFINITION(struct msghdr))
 		return ret;
 	return ret ?: ctrpolicy_socket_sendmsg(sock, msg);
+}
+
+/* Past the point of no return of an execve(): pending policies arm. */
+SEC("lsm/bprm_committed_creds")
+int BPF_PROG(bprm_committed_creds, struct linux_binprm *bprm)
+{
+	ctrpolicy_bprm_committed_creds();
+	return 0;
 }
 
 char LICENSE[] SEC("license") = "GPL";

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Build the VM's initramfs: busybox-static, the module, the tool, bpftool,
-# the test programs and the guest test scripts.  Dynamically linked
+# the test programs and the guest test scripts; crun, where the host has
+# it, and a busybox root file system for its containers.  Dynamically linked
 # programs bring their libraries, found with ldd.  MODDIR, the kernel's
 # /lib/modules/RELEASE, gives the in-tree modules the tests load (veth);
 # a kernel that has them built in needs none.
@@ -23,22 +24,41 @@ file -L "$busybox" | grep -q 'statically linked' || {
 	echo "mkinitramfs: $busybox is not static: apt-get install busybox-static" >&2
 	exit 1
 }
-cp "$busybox" "$stage/bin/busybox"
-for applet in $("$busybox" --list-full); do
-	[ -e "$stage/$applet" ] || ln -s /bin/busybox "$stage/$applet"
-done
 
-# Copy a program and the shared libraries it needs, at the same paths.
+# Copy a program and the shared libraries it needs, at the same paths, into
+# the image or, with ROOT, into a directory of it.
 add_program() {
-	local prog=$1 dest=$2 lib
-	install -D -m 0755 "$prog" "$stage$dest"
+	local prog=$1 dest=$2 root=${3:-$stage} lib
+	install -D -m 0755 "$prog" "$root$dest"
 	for lib in $(ldd "$prog" 2>/dev/null | grep -o '/[^ ]*'); do
-		[ -e "$stage$lib" ] || install -D -m 0755 "$lib" "$stage$lib"
+		[ -e "$root$lib" ] || install -D -m 0755 "$lib" "$root$lib"
 	done
 }
 
+# Busybox and its applets, into the image or, with ROOT, a directory of it.
+add_busybox() {
+	local root=${1:-$stage} applet
+	add_program "$busybox" /bin/busybox "$root"
+	for applet in $("$busybox" --list-full); do
+		[ -e "$root/$applet" ] || { mkdir -p "$root/$(dirname "$applet")" &&
+			ln -s /bin/busybox "$root/$applet"; }
+	done
+}
+
+add_busybox
 add_program "$build/ctrpolicy" /usr/sbin/ctrpolicy
 add_program "$(command -v bpftool)" /usr/sbin/bpftool
+# An OCI runtime and a container's root file system: busybox and the test
+# programs (tests/guest/oci.sh makes bundles of it).
+if command -v crun > /dev/null; then
+	add_program "$(command -v crun)" /usr/bin/crun
+	rootfs=$stage/ctrpolicy/oci/rootfs
+	add_busybox "$rootfs"
+	for prog in try net; do
+		add_program "$build/tests/$prog" "/bin/$prog" "$rootfs"
+	done
+	mkdir -p "$rootfs"/{proc,sys,dev,tmp,mnt,out,etc}
+fi
 for prog in "$build"/tests/*; do
 	[ -f "$prog" ] && [ -x "$prog" ] && add_program "$prog" "/ctrpolicy/tests/$(basename "$prog")"
 done

@@ -14,4 +14,11 @@ int cgroup_id_of(const char *path, uint64_t *id);
  */
 void cgroup_paths_of(const uint64_t *ids, size_t n, char (*paths)[4096]);
 
+/*
+ * The cgroup v2 directory of process PID: its "0::" line of
+ * /proc/PID/cgroup under the cgroup2 mount of /proc/self/mountinfo, into
+ * PATH (SIZE bytes).  0, or -1 after printing why not.
+ */
+int cgroup_of_pid(int pid, char *path, size_t size);
+
 #endif

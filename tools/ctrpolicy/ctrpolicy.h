@@ -3,6 +3,7 @@
 #define CTRPOLICY_TOOL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <linux/ctrpolicy.h>
 
 /* Exit codes, documented in the README. */
@@ -45,6 +46,7 @@ int cmd_show(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);
 int cmd_attach(int argc, char **argv);
 int cmd_detach(int argc, char **argv);
+int cmd_oci_hook(int argc, char **argv);
 
 /* nl.c: "capability", "mount", ...; "unknown" for others. */
 const char *area_name(unsigned int area);
@@ -55,5 +57,14 @@ bool enforcement_attached(void);
 bool module_kfuncs_present(void);
 /* status.c */
 bool native_lsm_active(void);
+/*
+ * policy_cmds.c: the paths of load and unload, for other commands.  Both
+ * print why they fail and return an exit code.  ON_EXEC: a new policy
+ * waits for the first execve() in its cgroup.  MISSING_OK: a cgroup
+ * without a policy is no error.
+ */
+int policy_load_file(const char *file, const char *const *cgroups, int n,
+		     bool on_exec);
+int policy_unload_id(uint64_t id, bool missing_ok);
 
 #endif

@@ -11,7 +11,7 @@
 bool opt_json;
 
 static const struct command commands[] = {
-	{ "load", "load FILE --cgroup PATH [--cgroup PATH...]", cmd_load },
+	{ "load", "load FILE --cgroup PATH [--cgroup PATH...] [--on-exec]", cmd_load },
 	{ "unload", "unload --cgroup PATH", cmd_unload },
 	{ "list", "list", cmd_list },
 	{ "show", "show --cgroup PATH", cmd_show },
@@ -19,6 +19,7 @@ static const struct command commands[] = {
 	{ "monitor", "monitor [--count N]", cmd_monitor },
 	{ "attach", "attach", cmd_attach },
 	{ "detach", "detach", cmd_detach },
+	{ "oci-hook", "oci-hook [--default POLICY|none] [--policy-dir DIR] [createRuntime|poststop]", cmd_oci_hook },
 };
 
 static void usage(FILE *out)

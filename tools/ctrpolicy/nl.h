@@ -10,6 +10,7 @@ struct policy;
 struct nl_ctx {
 	struct nl_sock *sock;
 	int family;
+	int quiet_error;	/* a negative errno requests fail with silently */
 };
 
 /* Connect to the family; prints what to do when the module is missing. */

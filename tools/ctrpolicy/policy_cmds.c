@@ -19,13 +19,15 @@
 /*
  * Parses "--cgroup PATH" options into CGROUPS (room for ARGC entries): one
  * exactly, or with MANY at least one.  WANT_ARGS positional arguments.
+ * "--on-exec" sets *ON_EXEC, where the command has it (ON_EXEC not NULL).
  */
 static int parse_cgroup_options(int argc, char **argv, const char *usage,
 				int want_args, bool many, const char **cgroups,
-				int *n)
+				int *n, bool *on_exec)
 {
 	static const struct option options[] = {
 		{ "cgroup", required_argument, NULL, 'c' },
+		{ "on-exec", no_argument, NULL, 'e' },
 		{ 0 }
 	};
 	int opt;
@@ -33,6 +35,10 @@ static int parse_cgroup_options(int argc, char **argv, const char *usage,
 	*n = 0;
 	optind = 0;	/* glibc: rescan from scratch after main's getopt */
 	while ((opt = getopt_long(argc, argv, "c:", options, NULL)) != -1) {
+		if (opt == 'e' && on_exec) {
+			*on_exec = true;
+			continue;
+		}
 		if (opt != 'c' || (*n && !many))
 			goto usage;
 		cgroups[(*n)++] = optarg;
@@ -50,7 +56,8 @@ static int parse_cgroup_option(int argc, char **argv, const char *usage,
 {
 	int n;
 
-	return parse_cgroup_options(argc, argv, usage, want_args, false, cgroup, &n);
+	return parse_cgroup_options(argc, argv, usage, want_args, false, cgroup,
+				    &n, NULL);
 }
 
 static int errno_exit(int err)
@@ -59,14 +66,16 @@ static int errno_exit(int err)
 }
 
 /* Sends POLICY and its address rules for cgroup ID over CTX. */
-static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id)
+static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id,
+		    bool on_exec)
 {
 	struct nl_msg *msg;
 
 	msg = nl_ctx_msg_size(ctx, CTRPOLICY_CMD_POLICY_SET, 0,
-			      nla_total_size(sizeof(id)) + nl_policy_size(policy) +
-			      nl_net_rules_size(policy));
+			      nla_total_size(sizeof(id)) + nla_total_size(0) +
+			      nl_policy_size(policy) + nl_net_rules_size(policy));
 	if (!msg || nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id) ||
+	    (on_exec && nla_put_flag(msg, CTRPOLICY_A_ON_EXEC)) ||
 	    nl_put_policy(msg, policy) || nl_put_net_rules(msg, policy)) {
 		nlmsg_free(msg);
 		fprintf(stderr, "ctrpolicy: out of memory\n");
@@ -75,29 +84,23 @@ static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id
 	return nl_ctx_request(ctx, msg, NULL, NULL, "load");
 }
 
-int cmd_load(int argc, char **argv)
+int policy_load_file(const char *file, const char *const *cgroups, int n,
+		     bool on_exec)
 {
-	const char **cgroups = calloc(argc, sizeof(*cgroups));
 	struct policy_error perr;
 	struct policy policy;
 	struct nl_ctx ctx;
-	int i, n, err;
 	uint64_t id;
+	int i, err;
 
-	if (!cgroups)
-		return EXIT_FAILURE_GENERIC;
-	err = EXIT_USAGE;
-	if (parse_cgroup_options(argc, argv, "load FILE --cgroup PATH [--cgroup PATH...]",
-				 1, true, cgroups, &n))
-		goto out_cgroups;
-	err = EXIT_POLICY;
-	if (policy_parse_file(argv[optind], &policy, &perr)) {
+	if (policy_parse_file(file, &policy, &perr)) {
 		fputs(perr.msg, stderr);
-		goto out_cgroups;
+		return EXIT_POLICY;
 	}
+	err = EXIT_POLICY;
 	if (nl_policy_size(&policy) > NL_POLICY_SIZE_MAX) {
 		fprintf(stderr, "ctrpolicy: %s: policy too large: %zu bytes as a netlink attribute; the limit is %d\n",
-			argv[optind], nl_policy_size(&policy), NL_POLICY_SIZE_MAX);
+			file, nl_policy_size(&policy), NL_POLICY_SIZE_MAX);
 		fprintf(stderr, "ctrpolicy: shorten the paths of its mount rules, or use fewer rules\n");
 		goto out_policy;
 	}
@@ -108,32 +111,42 @@ int cmd_load(int argc, char **argv)
 	for (i = 0; i < n && !err; i++) {
 		if (cgroup_id_of(cgroups[i], &id))
 			err = EXIT_FAILURE_GENERIC;
-		else if ((err = load_one(&ctx, &policy, id)))
+		else if ((err = load_one(&ctx, &policy, id, on_exec)))
 			err = errno_exit(err);
 	}
 	nl_ctx_close(&ctx);
 out_policy:
 	policy_free(&policy);
-out_cgroups:
+	return err;
+}
+
+int cmd_load(int argc, char **argv)
+{
+	const char **cgroups = calloc(argc, sizeof(*cgroups));
+	bool on_exec = false;
+	int n, err;
+
+	if (!cgroups)
+		return EXIT_FAILURE_GENERIC;
+	err = EXIT_USAGE;
+	if (!parse_cgroup_options(argc, argv,
+				  "load FILE --cgroup PATH [--cgroup PATH...] [--on-exec]",
+				  1, true, cgroups, &n, &on_exec))
+		err = policy_load_file(argv[optind], cgroups, n, on_exec);
 	free(cgroups);
 	return err;
 }
 
-int cmd_unload(int argc, char **argv)
+int policy_unload_id(uint64_t id, bool missing_ok)
 {
 	struct nl_ctx ctx;
 	struct nl_msg *msg;
-	const char *cgroup;
-	uint64_t id;
 	int err;
 
-	if (parse_cgroup_option(argc, argv, "unload --cgroup PATH", 0, &cgroup))
-		return EXIT_USAGE;
-	if (cgroup_id_of(cgroup, &id))
-		return EXIT_FAILURE_GENERIC;
 	err = nl_ctx_open(&ctx);
 	if (err)
 		return err;
+	ctx.quiet_error = missing_ok ? -ENOENT : 0;
 	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_POLICY_DEL, 0);
 	if (!msg || nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id)) {
 		nlmsg_free(msg);
@@ -142,13 +155,28 @@ int cmd_unload(int argc, char **argv)
 	}
 	err = nl_ctx_request(&ctx, msg, NULL, NULL, "unload");
 	nl_ctx_close(&ctx);
+	if (err == -ENOENT && missing_ok)
+		err = 0;
 	return err ? errno_exit(err) : EXIT_OK;
+}
+
+int cmd_unload(int argc, char **argv)
+{
+	const char *cgroup;
+	uint64_t id;
+
+	if (parse_cgroup_option(argc, argv, "unload --cgroup PATH", 0, &cgroup))
+		return EXIT_USAGE;
+	if (cgroup_id_of(cgroup, &id))
+		return EXIT_FAILURE_GENERIC;
+	return policy_unload_id(id, false);
 }
 
 struct listed {
 	uint64_t cgroup_id;
 	struct policy policy;		/* with its address rules for 'show' */
 	uint32_t net_rule_count;	/* the address rules, also in a dump */
+	bool pending;			/* waits for an execve() (--on-exec) */
 	uint64_t counters[CTRPOLICY_AREA_MAX + 1][CTRPOLICY_COUNTER_A_MAX + 1];
 };
 
@@ -219,6 +247,7 @@ static int on_policy(struct nl_msg *msg, void *arg)
 	item = &listing->items[listing->n];
 	memset(item, 0, sizeof(*item));
 	item->cgroup_id = nla_get_u64(tb[CTRPOLICY_A_CGROUP_ID]);
+	item->pending = tb[CTRPOLICY_A_PENDING] != NULL;
 	if (nl_get_policy(tb[CTRPOLICY_A_POLICY], &item->policy))
 		return -EPROTO;
 	if (nl_get_net_rule_count(tb[CTRPOLICY_A_POLICY], &item->net_rule_count))
@@ -322,6 +351,7 @@ static void print_listed_json(const struct listed *item, const char *path,
 	out_uint("cgroup_id", "", item->cgroup_id);
 	out_string("policy", "", item->policy.name);
 	out_string("mode", "", policy_mode_name(item->policy.mode));
+	out_bool("pending", "", item->pending);
 	print_net_json(item, rules);
 	out_begin_named_object("counters");
 	for (area = 1; area <= CTRPOLICY_AREA_MAX; area++) {
@@ -342,6 +372,7 @@ int cmd_list(int argc, char **argv)
 {
 	struct listing listing = { 0 };
 	char (*paths)[4096];
+	bool pending = false;
 	uint64_t *ids;
 	size_t i;
 	int err;
@@ -379,6 +410,7 @@ int cmd_list(int argc, char **argv)
 	for (i = 0; i < listing.n; i++) {
 		const struct listed *item = &listing.items[i];
 		uint64_t checks = 0, denied = 0, audited = 0;
+		char mode[16];
 		int area;
 
 		for (area = 1; area <= CTRPOLICY_AREA_MAX; area++) {
@@ -386,10 +418,14 @@ int cmd_list(int argc, char **argv)
 			denied += item->counters[area][CTRPOLICY_COUNTER_A_DENIED];
 			audited += item->counters[area][CTRPOLICY_COUNTER_A_AUDITED];
 		}
+		snprintf(mode, sizeof(mode), "%s%s", policy_mode_name(item->policy.mode),
+			 item->pending ? "*" : "");
+		pending |= item->pending;
 		printf("%-40s %-20s %-8s %10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n",
-		       paths[i], item->policy.name,
-		       policy_mode_name(item->policy.mode), checks, denied, audited);
+		       paths[i], item->policy.name, mode, checks, denied, audited);
 	}
+	if (pending)
+		printf("* pending: in force from the first execve() in the cgroup\n");
 out:
 	free(ids);
 	free(paths);

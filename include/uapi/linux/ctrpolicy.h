@@ -38,16 +38,23 @@
  * enum ctrpolicy_cmd - generic netlink commands
  * @CTRPOLICY_CMD_POLICY_SET: create or atomically replace the policy of
  *	%CTRPOLICY_A_CGROUP_ID with %CTRPOLICY_A_POLICY and the address rules
- *	of every %CTRPOLICY_A_NET_RULES (admin only).
+ *	of every %CTRPOLICY_A_NET_RULES (admin only).  With
+ *	%CTRPOLICY_A_ON_EXEC a new policy is pending: it takes effect at the
+ *	first execve() of a task in the cgroup or below it, so that a
+ *	container runtime can finish setting up the container (mounts,
+ *	capabilities, pivot_root) before the container's program runs
+ *	confined.  A policy already in force is replaced at once either way.
  * @CTRPOLICY_CMD_POLICY_DEL: remove the policy of %CTRPOLICY_A_CGROUP_ID
  *	(admin only).
  * @CTRPOLICY_CMD_POLICY_GET: the policy of %CTRPOLICY_A_CGROUP_ID, or with
  *	NLM_F_DUMP every policy; each reply holds %CTRPOLICY_A_CGROUP_ID,
- *	%CTRPOLICY_A_POLICY and %CTRPOLICY_A_COUNTERS, and counts the address
- *	rules (%CTRPOLICY_NET_A_RULE_COUNT) without holding them.  A dump
- *	with %CTRPOLICY_A_CGROUP_ID is of that cgroup's policy alone: its
- *	message is followed by messages of %CTRPOLICY_A_CGROUP_ID and
- *	%CTRPOLICY_A_NET_RULES that carry its address rules, in order.
+ *	%CTRPOLICY_A_POLICY and %CTRPOLICY_A_COUNTERS, and
+ *	%CTRPOLICY_A_PENDING while the policy waits for an execve(); it
+ *	counts the address rules (%CTRPOLICY_NET_A_RULE_COUNT) without
+ *	holding them.  A dump with %CTRPOLICY_A_CGROUP_ID is of that cgroup's
+ *	policy alone: its message is followed by messages of
+ *	%CTRPOLICY_A_CGROUP_ID and %CTRPOLICY_A_NET_RULES that carry its
+ *	address rules, in order.
  * @CTRPOLICY_CMD_STATUS_GET: %CTRPOLICY_A_STATUS.
  * @CTRPOLICY_CMD_EVENT: a notification on the "events" group:
  *	%CTRPOLICY_A_EVENT.
@@ -77,6 +84,10 @@ enum ctrpolicy_attr {
 					 * ctrpolicy_net_rule; repeated when
 					 * the rules do not fit one attribute
 					 * (CTRPOLICY_NET_RULES_PER_ATTR) */
+	CTRPOLICY_A_ON_EXEC,		/* flag: POLICY_SET of a new policy
+					 * that waits for an execve() */
+	CTRPOLICY_A_PENDING,		/* flag: POLICY_GET, the policy waits
+					 * for an execve() */
 
 	__CTRPOLICY_A_MAX,
 	CTRPOLICY_A_MAX = __CTRPOLICY_A_MAX - 1
