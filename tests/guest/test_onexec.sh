@@ -14,20 +14,29 @@ pending() {
 }
 not_pending() { ! pending "$1"; }
 
-# hammering FILE OUT: a task in t-exec that calls sethostname() until FILE
-# exists, started now and past its execve() once this returns (the kernel
-# names a task after its program only once the execve() committed; another
-# hammer may already be setting the hostname); its pid in $!.
+# The number of tasks in t-exec that run try.  The kernel names a task
+# after its program only once its execve() committed.
+tries_in_cgroup() {
+	local pid n=0
+	for pid in $(cat $CG/t-exec/cgroup.procs); do
+		[ "$(cat /proc/$pid/comm 2>/dev/null)" = try ] && n=$((n + 1))
+	done
+	echo $n
+}
+
+# hammering FILE OUT N: the Nth task in t-exec that calls sethostname()
+# until FILE exists, started now and past its execve() once this returns;
+# its pid in $!.
 hammering() {
 	in_cgroup $CG/t-exec $TRY sethostname-until "$1" > "$2" &
-	while [ "$(cat /proc/$!/comm 2>/dev/null)" != try ]; do sleep 0.1; done
+	while [ "$(tries_in_cgroup)" -lt "$3" ]; do sleep 0.1; done
 }
 
 # Two tasks run in the cgroup from before the load, and exec nothing.
 rm -f /tmp/exec.stop1 /tmp/exec.stop2
-hammering /tmp/exec.stop1 /tmp/exec.out1
+hammering /tmp/exec.stop1 /tmp/exec.out1 1
 early1=$!
-hammering /tmp/exec.stop2 /tmp/exec.out2
+hammering /tmp/exec.stop2 /tmp/exec.out2 2
 early2=$!
 check "load with --on-exec" ctrpolicy load /tmp/exec.policy --cgroup $CG/t-exec --on-exec
 check "the policy is listed as pending (JSON)" pending $CG/t-exec
