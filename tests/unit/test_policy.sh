@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Unit test of the policy language: the parser and printer of
-# tools/ctrpolicy/ (policy.c, policy_net.c, caps.c), and the netlink form of
-# a policy (nl.c).  Usage: test_policy.sh BUILD_DIR
+# tools/ctrpolicy/ (policy*.c, caps.c), and the netlink form of a policy
+# (nl.c).  Usage: test_policy.sh BUILD_DIR
 #
 # Builds tests/unit/policy/test_policy.c and test_nl.c with them, with ASan
 # and UBSan, into BUILD_DIR and runs them on the fixtures next to them
@@ -19,14 +19,15 @@ fi
 build=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cc=${CC:-cc}
+parser=(tools/ctrpolicy/policy.c tools/ctrpolicy/policy_net.c
+	tools/ctrpolicy/policy_files.c tools/ctrpolicy/caps.c)
 
 mkdir -p "$build" || { echo "Bail out! cannot create $build"; exit 1; }
 if ! out=$(cd "$root" && "$cc" -Wall -Wextra -Werror -O2 -g \
 		-fsanitize=address,undefined -fno-sanitize-recover=all \
 		-I include/uapi -I tools/ctrpolicy \
 		-o "$build/test_policy" tests/unit/policy/test_policy.c \
-		tools/ctrpolicy/policy.c tools/ctrpolicy/policy_net.c \
-		tools/ctrpolicy/caps.c 2>&1); then
+		"${parser[@]}" 2>&1); then
 	printf '%s\n' "$out" | sed 's/^/# /'
 	echo "not ok - policy: the unit test builds"
 	exit 1
@@ -46,9 +47,7 @@ if ! out=$(cd "$root" && "$cc" -Wall -Wextra -Werror -O2 -g \
 		-fsanitize=address,undefined -fno-sanitize-recover=all \
 		-I include/uapi -I tools/ctrpolicy \
 		-o "$build/test_nl" tests/unit/policy/test_nl.c \
-		tools/ctrpolicy/nl.c tools/ctrpolicy/policy.c \
-		tools/ctrpolicy/policy_net.c \
-		tools/ctrpolicy/caps.c $libnl 2>&1); then
+		tools/ctrpolicy/nl.c "${parser[@]}" $libnl 2>&1); then
 	printf '%s\n' "$out" | sed 's/^/# /'
 	echo "not ok - policy: the netlink unit test builds"
 	exit 1
