@@ -165,6 +165,13 @@ const char *policy_net_op_name(uint32_t op);
 size_t policy_net_ops_format(uint32_t ops, char *buf, size_t size);
 
 /*
+ * Sort the address rules of P into one order, whatever order they came
+ * in: the order of address rules does not matter to the decision, and two
+ * policies with the same rules then print the same.
+ */
+void policy_net_sort(struct policy *p);
+
+/*
  * The network of address rule R, "10.0.0.0/8" or "2001:db8::/32", "any"
  * for AF_UNSPEC, into BUF of POLICY_NET_ADDR_MAX bytes.
  */

@@ -870,3 +870,31 @@ bool policy_net_equal(const struct policy *a, const struct policy *b)
 	}
 	return true;
 }
+
+/*
+ * The order of policy_net_sort(): family, longest prefix first, address,
+ * then the other fields, so that it is total.
+ */
+static int net_rule_cmp(const void *x, const void *y)
+{
+	const struct ctrpolicy_net_rule *a = x, *b = y;
+	int d;
+
+	if (a->family != b->family)
+		return a->family < b->family ? -1 : 1;
+	if (a->prefix_len != b->prefix_len)
+		return a->prefix_len > b->prefix_len ? -1 : 1;
+	d = memcmp(a->addr, b->addr, sizeof(a->addr));
+	if (d)
+		return d;
+	return (int)a->proto - b->proto ?: (int)a->ops - b->ops ?:
+	       (int)a->port_min - b->port_min ?:
+	       (int)a->port_max - b->port_max ?: (int)a->action - b->action;
+}
+
+void policy_net_sort(struct policy *p)
+{
+	if (p->n_net_rules)
+		qsort(p->net_rules, p->n_net_rules, sizeof(*p->net_rules),
+		      net_rule_cmp);
+}

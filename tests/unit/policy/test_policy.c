@@ -1735,6 +1735,7 @@ static void random_mount(uint64_t *x, struct policy *p)
 
 /* ---- network section ------------------------------------------------------ */
 
+#define N_SORT(rules)	"policy a\nnetwork {\n" rules "}\n"
 #define ANY_PROTO	CTRPOLICY_NET_PROTO_ANY
 #define TCP		CTRPOLICY_NET_PROTO_TCP
 #define UDP		CTRPOLICY_NET_PROTO_UDP
@@ -1958,6 +1959,37 @@ static const struct mount_case net_cases[] = {
 static void test_net_cases(void)
 {
 	test_section_cases("network", net_cases, ARRAY_SIZE(net_cases));
+}
+
+/* Sorted, the same address rules in another order print the same. */
+static void test_net_sort(void)
+{
+	static const char one[] = N_SORT("\tallow connect tcp 10.0.0.0/8 port 443\n"
+		"\tdeny connect ::1\n\tallow bind any port 80,8080\n"
+		"\tdeny send udp 10.1.0.0/16\n\tallow connect 10.0.0.0/8\n");
+	static const char two[] = N_SORT("\tallow connect 10.0.0.0/8\n"
+		"\tallow bind any port 8080\n\tdeny send udp 10.1.0.0/16\n"
+		"\tdeny connect ::1/128\n\tallow bind port 80\n"
+		"\tallow connect tcp 10.0.0.0/8 port 443\n");
+	struct policy a, b;
+	char *ta, *tb;
+
+	parse_ok(one, &a);
+	parse_ok(two, &b);
+	policy_net_sort(&a);
+	policy_net_sort(&b);
+	ta = print_to_string(&a);
+	tb = print_to_string(&b);
+	check(policy_equal(&a, &b) && !strcmp(ta, tb) && round_trip(&a, 1),
+	      "network: sorted, address rules in any order print the same");
+	if (strcmp(ta, tb)) {
+		diag("one", ta);
+		diag("two", tb);
+	}
+	free(ta);
+	free(tb);
+	policy_free(&a);
+	policy_free(&b);
 }
 
 static void test_net_limits(void)
@@ -2576,6 +2608,7 @@ int main(int argc, char **argv)
 	test_net_rules();
 	test_net_cases();
 	test_net_limits();
+	test_net_sort();
 	test_net_many_rules();
 	test_files();
 	test_shipped_policies();
