@@ -5,16 +5,21 @@
 #include <stdbool.h>
 #include <linux/ctrpolicy.h>
 
-/* Exit codes, documented in the README. */
+/* Exit codes, documented in the README and by 'ctrpolicy --help'. */
 enum {
 	EXIT_OK = 0,
 	EXIT_FAILURE_GENERIC = 1,	/* the operation failed */
+	EXIT_DIFFERENT = 1,		/* diff: the policies differ */
 	EXIT_USAGE = 2,			/* bad command line */
 	EXIT_NO_MODULE = 3,		/* module not loaded or without kfuncs */
 	EXIT_POLICY = 4,		/* the policy file is invalid */
 	EXIT_PERMISSION = 5,		/* the kernel refused: not privileged,
 					 * or a confined caller */
 	EXIT_NOT_ATTACHED = 6,		/* enforcement programs not attached */
+	EXIT_NOT_FOUND = 7,		/* no such cgroup, container or
+					 * loaded policy */
+	EXIT_DIFF_FAILED = 8,		/* diff: failed for a reason without
+					 * a code above (1 means different) */
 };
 
 struct command {
