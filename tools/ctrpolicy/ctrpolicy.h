@@ -22,6 +22,14 @@ enum {
 					 * a code above (1 means different) */
 };
 
+/* The usage lines of the commands that print them besides the table. */
+#define TARGET_USAGE	"--cgroup PATH|--container ID"
+#define USAGE_LOAD	"load FILE " TARGET_USAGE "..."
+#define USAGE_UNLOAD	"unload " TARGET_USAGE
+#define USAGE_SHOW	"show " TARGET_USAGE
+#define USAGE_CHECK	"check FILE..."
+#define USAGE_DIFF	"diff FILE " TARGET_USAGE
+
 struct command {
 	const char *name;
 	const char *usage;
@@ -47,6 +55,8 @@ int cmd_load(int argc, char **argv);
 int cmd_unload(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);
 int cmd_attach(int argc, char **argv);
 int cmd_detach(int argc, char **argv);

@@ -24,6 +24,7 @@ int nl_ctx_open(struct nl_ctx *ctx)
 {
 	int one = 1;
 
+	ctx->quiet_error = 0;
 	ctx->sock = nl_socket_alloc();
 	if (!ctx->sock) {
 		fprintf(stderr, "ctrpolicy: out of memory\n");
@@ -220,6 +221,8 @@ int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 		err = nl_recvmsgs(ctx->sock, cb);
 	nl_cb_put(cb);
 	/* libnl turns the kernel's error into its own: report the kernel's. */
+	if (state.error && state.error == -ctx->quiet_error)
+		return state.error;
 	if (state.error) {
 		fprintf(stderr, "ctrpolicy: %s: %s%s%s\n", what, strerror(-state.error),
 			state.kernel_msg[0] ? ": " : "", state.kernel_msg);

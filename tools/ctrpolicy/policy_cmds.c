@@ -13,49 +13,80 @@
 #include "caps.h"
 #include "cgroup.h"
 #include "ctrpolicy.h"
+#include "container.h"
 #include "nl.h"
 #include "policy.h"
+#include "policy_cmds.h"
 
-/*
- * Parses "--cgroup PATH" options into CGROUPS (room for ARGC entries): one
- * exactly, or with MANY at least one.  WANT_ARGS positional arguments.
- */
-static int parse_cgroup_options(int argc, char **argv, const char *usage,
-				int want_args, bool many, const char **cgroups,
-				int *n)
+int targets_parse(int argc, char **argv, const char *usage, int want_args,
+		  bool many, struct targets *t)
 {
 	static const struct option options[] = {
 		{ "cgroup", required_argument, NULL, 'c' },
+		{ "container", required_argument, NULL, 'C' },
 		{ 0 }
 	};
-	int opt;
+	int opt, err;
 
-	*n = 0;
-	optind = 0;	/* glibc: rescan from scratch after main's getopt */
-	while ((opt = getopt_long(argc, argv, "c:", options, NULL)) != -1) {
-		if (opt != 'c' || (*n && !many))
-			goto usage;
-		cgroups[(*n)++] = optarg;
+	t->n = 0;
+	t->paths = calloc(argc, sizeof(*t->paths));
+	if (!t->paths) {
+		fprintf(stderr, "ctrpolicy: out of memory\n");
+		return EXIT_FAILURE_GENERIC;
 	}
-	if (argc - optind != want_args || !*n)
+	optind = 0;	/* glibc: rescan from scratch after main's getopt */
+	while ((opt = getopt_long(argc, argv, "c:C:", options, NULL)) != -1) {
+		if ((opt != 'c' && opt != 'C') || (t->n && !many))
+			goto usage;
+		if (opt == 'c') {
+			snprintf(t->paths[t->n++], PATH_MAX, "%s", optarg);
+			continue;
+		}
+		err = container_cgroup(CGROUP2_MOUNT, optarg, t->paths[t->n++],
+				       PATH_MAX);
+		if (err)
+			return err;
+	}
+	if (argc - optind != want_args || !t->n)
 		goto usage;
-	return 0;
+	return EXIT_OK;
 usage:
 	fprintf(stderr, "usage: ctrpolicy %s\n", usage);
-	return -1;
+	return EXIT_USAGE;
 }
 
-static int parse_cgroup_option(int argc, char **argv, const char *usage,
-			       int want_args, const char **cgroup)
+void targets_free(struct targets *t)
 {
-	int n;
-
-	return parse_cgroup_options(argc, argv, usage, want_args, false, cgroup, &n);
+	free(t->paths);
+	t->paths = NULL;
+	t->n = 0;
 }
 
-static int errno_exit(int err)
+int errno_exit(int err)
 {
-	return err == -EPERM ? EXIT_PERMISSION : EXIT_FAILURE_GENERIC;
+	if (err == -EPERM)
+		return EXIT_PERMISSION;
+	if (err == -ENOENT)
+		return EXIT_NOT_FOUND;
+	return EXIT_FAILURE_GENERIC;
+}
+
+int policy_read(const char *path, struct policy *policy,
+		struct policy_error *err)
+{
+	size_t size;
+
+	if (policy_parse_file(path, policy, err))
+		return EXIT_POLICY;
+	size = nl_policy_size(policy);
+	if (size <= NL_POLICY_SIZE_MAX)
+		return EXIT_OK;
+	snprintf(err->msg, sizeof(err->msg),
+		 "%s: error: policy too large: %zu bytes as a netlink attribute; the limit is %d\n"
+		 "%s: hint: shorten the paths of its mount rules, or use fewer rules\n",
+		 path, size, NL_POLICY_SIZE_MAX, path);
+	policy_free(policy);
+	return EXIT_POLICY;
 }
 
 /* Sends POLICY and its address rules for cgroup ID over CTX. */
@@ -75,62 +106,73 @@ static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id
 	return nl_ctx_request(ctx, msg, NULL, NULL, "load");
 }
 
+/* Loaded, a policy is enforced only with the programs attached. */
+static void warn_if_not_attached(void)
+{
+	if (!native_lsm_active() && !enforcement_attached())
+		fprintf(stderr, "ctrpolicy: warning: enforcement is not attached, so the policy is not enforced yet: run 'ctrpolicy attach'\n");
+}
+
 int cmd_load(int argc, char **argv)
 {
-	const char **cgroups = calloc(argc, sizeof(*cgroups));
 	struct policy_error perr;
+	struct targets targets;
 	struct policy policy;
 	struct nl_ctx ctx;
-	int i, n, err;
 	uint64_t id;
+	int i, err;
 
-	if (!cgroups)
-		return EXIT_FAILURE_GENERIC;
-	err = EXIT_USAGE;
-	if (parse_cgroup_options(argc, argv, "load FILE --cgroup PATH [--cgroup PATH...]",
-				 1, true, cgroups, &n))
-		goto out_cgroups;
-	err = EXIT_POLICY;
-	if (policy_parse_file(argv[optind], &policy, &perr)) {
+	err = targets_parse(argc, argv, USAGE_LOAD, 1, true, &targets);
+	if (err)
+		goto out_targets;
+	err = policy_read(argv[optind], &policy, &perr);
+	if (err) {
 		fputs(perr.msg, stderr);
-		goto out_cgroups;
-	}
-	if (nl_policy_size(&policy) > NL_POLICY_SIZE_MAX) {
-		fprintf(stderr, "ctrpolicy: %s: policy too large: %zu bytes as a netlink attribute; the limit is %d\n",
-			argv[optind], nl_policy_size(&policy), NL_POLICY_SIZE_MAX);
-		fprintf(stderr, "ctrpolicy: shorten the paths of its mount rules, or use fewer rules\n");
-		goto out_policy;
+		goto out_targets;
 	}
 	err = nl_ctx_open(&ctx);
 	if (err)
 		goto out_policy;
 	/* One cgroup after the other: each load is atomic on its own. */
-	for (i = 0; i < n && !err; i++) {
-		if (cgroup_id_of(cgroups[i], &id))
-			err = EXIT_FAILURE_GENERIC;
+	for (i = 0; i < targets.n && !err; i++) {
+		if (cgroup_id_of(targets.paths[i], &id))
+			err = EXIT_NOT_FOUND;
 		else if ((err = load_one(&ctx, &policy, id)))
 			err = errno_exit(err);
 	}
 	nl_ctx_close(&ctx);
+	if (!err)
+		warn_if_not_attached();
 out_policy:
 	policy_free(&policy);
-out_cgroups:
-	free(cgroups);
+out_targets:
+	targets_free(&targets);
+	return err;
+}
+
+/* The cgroup of the one target of a command, and its id. */
+static int one_target(int argc, char **argv, const char *usage, int want_args,
+		      struct targets *targets, uint64_t *id)
+{
+	int err = targets_parse(argc, argv, usage, want_args, false, targets);
+
+	if (!err && cgroup_id_of(targets->paths[0], id))
+		err = EXIT_NOT_FOUND;
 	return err;
 }
 
 int cmd_unload(int argc, char **argv)
 {
+	struct targets targets;
 	struct nl_ctx ctx;
 	struct nl_msg *msg;
-	const char *cgroup;
 	uint64_t id;
 	int err;
 
-	if (parse_cgroup_option(argc, argv, "unload --cgroup PATH", 0, &cgroup))
-		return EXIT_USAGE;
-	if (cgroup_id_of(cgroup, &id))
-		return EXIT_FAILURE_GENERIC;
+	err = one_target(argc, argv, USAGE_UNLOAD, 0, &targets, &id);
+	targets_free(&targets);
+	if (err)
+		return err;
 	err = nl_ctx_open(&ctx);
 	if (err)
 		return err;
@@ -227,8 +269,11 @@ static int on_policy(struct nl_msg *msg, void *arg)
 	return 0;
 }
 
-/* The policy of one cgroup (ID set) or, with ID 0, every policy. */
-static int fetch_policies(uint64_t id, struct listing *listing)
+/*
+ * The policy of one cgroup (ID set) or, with ID 0, every policy.  A cgroup
+ * without policy is EXIT_NOT_FOUND, said on stderr unless QUIET.
+ */
+static int fetch_policies(uint64_t id, struct listing *listing, bool quiet)
 {
 	struct nl_ctx ctx;
 	struct nl_msg *msg;
@@ -237,6 +282,8 @@ static int fetch_policies(uint64_t id, struct listing *listing)
 	err = nl_ctx_open(&ctx);
 	if (err)
 		return err;
+	if (quiet)
+		ctx.quiet_error = ENOENT;
 	if (id)
 		nl_ctx_expect_reply(&ctx, NL_POLICY_REPLY_MAX);
 	do {
@@ -350,7 +397,7 @@ int cmd_list(int argc, char **argv)
 		fprintf(stderr, "usage: ctrpolicy list\n");
 		return EXIT_USAGE;
 	}
-	err = fetch_policies(0, &listing);
+	err = fetch_policies(0, &listing, false);
 	if (err) {
 		listing_free(&listing);
 		return err;
@@ -399,21 +446,74 @@ out:
 int cmd_show(int argc, char **argv)
 {
 	struct listing listing = { 0 };
-	const char *cgroup;
+	struct targets targets;
 	uint64_t id;
 	int err;
 
-	if (parse_cgroup_option(argc, argv, "show --cgroup PATH", 0, &cgroup))
-		return EXIT_USAGE;
-	if (cgroup_id_of(cgroup, &id))
-		return EXIT_FAILURE_GENERIC;
-	err = fetch_policies(id, &listing);
+	err = one_target(argc, argv, USAGE_SHOW, 0, &targets, &id);
+	if (!err)
+		err = fetch_policies(id, &listing, false);
 	if (!err && listing.n == 1) {
 		if (opt_json)
-			print_listed_json(&listing.items[0], cgroup, true);
+			print_listed_json(&listing.items[0], targets.paths[0], true);
 		else
 			policy_print(stdout, &listing.items[0].policy);
 	}
 	listing_free(&listing);
+	targets_free(&targets);
+	return err;
+}
+
+int policy_fetch(uint64_t id, struct policy *policy)
+{
+	struct listing listing = { 0 };
+	int err;
+
+	err = fetch_policies(id, &listing, true);
+	if (!err && listing.n != 1)
+		err = EXIT_FAILURE_GENERIC;
+	if (!err) {
+		*policy = listing.items[0].policy;
+		listing.n = 0;	/* *POLICY has its rules now */
+	}
+	listing_free(&listing);
+	return err;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct policy_error perr;
+	struct policy policy;
+	int i, err = EXIT_OK;
+
+	for (i = 1; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1])
+			break;	/* an option; "-" is standard input */
+	}
+	if (argc < 2 || i < argc) {
+		fprintf(stderr, "usage: ctrpolicy %s\n", USAGE_CHECK);
+		return EXIT_USAGE;
+	}
+	out_begin_array();
+	for (i = 1; i < argc; i++) {
+		out_begin_object();
+		if (policy_read(argv[i], &policy, &perr)) {
+			err = EXIT_POLICY;
+			out_string("file", "", argv[i]);
+			out_bool("valid", "", false);
+			if (opt_json)
+				out_string("error", "", perr.msg);
+			else
+				fputs(perr.msg, stderr);
+		} else {
+			out_string("file", "%s: ok", argv[i]);
+			out_bool("valid", "", true);
+			out_string("policy", " (policy %s", policy.name);
+			out_string("mode", ", mode %s)\n", policy_mode_name(policy.mode));
+			policy_free(&policy);
+		}
+		out_end_object();
+	}
+	out_end_array();
 	return err;
 }
