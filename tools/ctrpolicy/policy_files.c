@@ -81,28 +81,44 @@ int policy_parse_file(const char *path, struct policy *out,
 }
 
 /*
- * PATH without empty and "." components, into OUT of SIZE bytes (at least
- * PATH's length plus 2): the same file, whatever the file system holds.
- * ".." stays, since a symbolic link before it leads elsewhere.
+ * PATH without empty and "." components, into OUT (at least PATH's length
+ * plus 2 bytes): the same file, whatever the file system holds.  With
+ * DOTDOT, also with "dir/.." taken out, as text: the same file unless a
+ * symbolic link comes before the "..".
  */
-static void path_normalize(const char *path, char *out)
+static void path_normalize(const char *path, char *out, bool dotdot)
 {
-	size_t i = 0, n = 0, end;
+	bool absolute = path[0] == '/';
+	size_t i = 0, n = 0, end, len, floor;
 
-	if (path[0] == '/')
+	if (absolute)
 		out[n++] = '/';
-	while (path[i]) {
+	floor = n;	/* what ".." cannot take out: "/", or leading ".."s */
+	for (; path[i]; i = end) {
 		while (path[i] == '/')
 			i++;
 		for (end = i; path[end] && path[end] != '/'; end++)
 			;
-		if (end > i && !(end - i == 1 && path[i] == '.')) {
-			if (n && out[n - 1] != '/')
-				out[n++] = '/';
-			memcpy(out + n, path + i, end - i);
-			n += end - i;
+		len = end - i;
+		if (!len || (len == 1 && path[i] == '.'))
+			continue;
+		if (dotdot && len == 2 && !memcmp(path + i, "..", 2)) {
+			if (n > floor) {
+				while (n > floor && out[n - 1] != '/')
+					n--;
+				if (n > floor)
+					n--;
+				continue;
+			}
+			if (absolute)
+				continue;	/* "/.." is "/" */
 		}
-		i = end;
+		if (n && out[n - 1] != '/')
+			out[n++] = '/';
+		memcpy(out + n, path + i, len);
+		n += len;
+		if (dotdot && len == 2 && !memcmp(path + i, "..", 2))
+			floor = n;
 	}
 	if (!n)
 		out[n++] = '.';
@@ -125,21 +141,25 @@ static bool include_path(const char *includer, const char *path, char *out)
 			 (int)(slash - includer), includer, path);
 	if (strlen(joined) >= PATH_MAX)
 		return false;
-	path_normalize(joined, out);
+	path_normalize(joined, out, false);
 	return true;
 }
 
-/* The depth of the file being read that PATH names too, or -1. */
+/*
+ * The depth of the file being read that PATH names too, or -1: the paths
+ * compared with ".." taken out as text.
+ */
 static int include_cycle(const struct parser *p, const char *path)
 {
-	char name[PATH_MAX + 2];
+	char name[PATH_MAX + 2], clean[PATH_MAX + 2];
 	unsigned int i;
 
+	path_normalize(path, clean, true);
 	for (i = 0; i <= p->inc.depth; i++) {
 		if (strlen(p->inc.files[i]) >= PATH_MAX)
 			continue;
-		path_normalize(p->inc.files[i], name);
-		if (!strcmp(name, path))
+		path_normalize(p->inc.files[i], name, true);
+		if (!strcmp(name, clean))
 			return i;
 	}
 	return -1;

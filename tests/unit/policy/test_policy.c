@@ -2382,6 +2382,17 @@ static const struct include_case {
 	  "dir/two.inc:1:9: hint: a file cannot include itself, directly or through other files\n"
 	  "dir/one.inc:1:1: note: included from here\n"
 	  "dir/main.policy:2:1: note: included from here\n" },
+	{ "a cycle through '..' back to the main file",
+	  "policy a\ninclude \"sub/one.inc\"\n",
+	  { { "dir/sub/one.inc", "include \"../main.policy\"\n" } },
+	  NULL,
+	  "dir/sub/one.inc:1:9: error: include cycle: dir/main.policy -> dir/sub/one.inc -> dir/sub/../main.policy\n"
+	  "dir/sub/one.inc:1:9: hint: a file cannot include itself, directly or through other files\n"
+	  "dir/main.policy:2:1: note: included from here\n" },
+	{ "'..' above the start of a relative path is no cycle",
+	  "policy a\ninclude \"../../x/../dir/two.inc\"\n",
+	  { { "dir/../../x/../dir/two.inc", CAPS_SECTION } },
+	  "policy a\n" CAPS_SECTION, NULL },
 	{ "8 files deep is the limit",
 	  "policy a\ninclude \"1\"\n",
 	  { { "dir/1", "include \"2\"\n" }, { "dir/2", "include \"3\"\n" },
