@@ -107,20 +107,21 @@ check "after loading the changed file, diff says the same" sh -c \
 	"ctrpolicy load /tmp/tool2.policy --cgroup $CG/t-tool &&
 	 ctrpolicy diff /tmp/tool2.policy --cgroup $CG/t-tool"
 
-# monitor: one line per denial, -j for JSON lines.
-timeout 10 ctrpolicy monitor --count 1 > /tmp/tool-events.txt 2>/dev/null &
-monitor=$!
-sleep 0.5
-in_cgroup $CG/t-tool $TRY --expect EPERM sethostname tool > /dev/null
-wait $monitor
+# monitor: one line per denial, -j for JSON lines.  catch_denial FILE
+# [OPTION]: what 'ctrpolicy [OPTION] monitor --count 1' prints of a denial.
+catch_denial() {
+	local monitor
+	timeout 10 ctrpolicy ${2:-} monitor --count 1 > "$1" 2>/dev/null &
+	monitor=$!
+	sleep 0.5
+	in_cgroup $CG/t-tool $TRY --expect EPERM sethostname tool > /dev/null
+	wait $monitor
+}
+catch_denial /tmp/tool-events.txt
 check "monitor prints the denial with the capability and the policy" sh -c \
 	"grep -q '^deny capability .*sys_admin.*policy=tool-test' /tmp/tool-events.txt"
 sed 's/^/#   /' /tmp/tool-events.txt
-timeout 10 ctrpolicy -j monitor --count 1 > /tmp/tool-events.json 2>/dev/null &
-monitor=$!
-sleep 0.5
-in_cgroup $CG/t-tool $TRY --expect EPERM sethostname tool > /dev/null
-wait $monitor
+catch_denial /tmp/tool-events.json -j
 check "monitor -j prints one JSON object per line" sh -c \
 	"grep -q '^{\"verdict\":\"deny\",\"area\":\"capability\".*\"policy\":\"tool-test\".*}$' /tmp/tool-events.json"
 check_exit 2 "monitor with a bad count: exit 2" ctrpolicy monitor --count x

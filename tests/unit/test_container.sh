@@ -6,23 +6,8 @@
 # tests/unit/container/test_container.c with it, with ASan and UBSan, into
 # BUILD_DIR and runs it.  Prints TAP.  Usage: test_container.sh BUILD_DIR
 
-set -u
+. "$(dirname "$0")/lib.sh"
 
-if [ $# -ne 1 ]; then
-	echo "usage: $0 BUILD_DIR" >&2
-	exit 1
-fi
-build=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-
-mkdir -p "$build" || { echo "Bail out! cannot create $build"; exit 1; }
-if ! out=$(cd "$root" && "${CC:-cc}" -Wall -Wextra -Werror -O2 -g \
-		-fsanitize=address,undefined -fno-sanitize-recover=all \
-		-I include/uapi -I tools/ctrpolicy \
-		-o "$build/test_container" tests/unit/container/test_container.c \
-		tools/ctrpolicy/container.c 2>&1); then
-	printf '%s\n' "$out" | sed 's/^/# /'
-	echo "not ok - container: the unit test builds"
-	exit 1
-fi
+build_test "container: the unit test" "$build/test_container" \
+	tests/unit/container/test_container.c tools/ctrpolicy/container.c || exit 1
 "$build/test_container"

@@ -10,31 +10,14 @@
 # (test_nl needs libnl-genl-3.0; it is skipped without).  Prints TAP; exits
 # non-zero if any check failed.
 
-set -u
+. "$(dirname "$0")/lib.sh"
 
-if [ $# -ne 1 ]; then
-	echo "usage: $0 BUILD_DIR" >&2
-	exit 1
-fi
-build=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cc=${CC:-cc}
 parser=(tools/ctrpolicy/policy.c tools/ctrpolicy/policy_net.c
 	tools/ctrpolicy/policy_files.c tools/ctrpolicy/caps.c)
 
-mkdir -p "$build" || { echo "Bail out! cannot create $build"; exit 1; }
-if ! out=$(cd "$root" && "$cc" -Wall -Wextra -Werror -O2 -g \
-		-fsanitize=address,undefined -fno-sanitize-recover=all \
-		-I include/uapi -I tools/ctrpolicy \
-		-o "$build/test_policy" tests/unit/policy/test_policy.c \
-		"${parser[@]}" 2>&1); then
-	printf '%s\n' "$out" | sed 's/^/# /'
-	echo "not ok - policy: the unit test builds"
-	exit 1
-fi
+build_test "policy: the unit test" "$build/test_policy" \
+	tests/unit/policy/test_policy.c "${parser[@]}" || exit 1
 # The fixtures and the binary are found from here, whatever the directory.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 "$build/test_policy" "$root/tests/unit/policy"
 rc=$?
 
@@ -43,14 +26,8 @@ if ! libnl=$(pkg-config --cflags --libs libnl-genl-3.0 2>/dev/null); then
 	exit $rc
 fi
 # shellcheck disable=SC2086 # $libnl is a list of options
-if ! out=$(cd "$root" && "$cc" -Wall -Wextra -Werror -O2 -g \
-		-fsanitize=address,undefined -fno-sanitize-recover=all \
-		-I include/uapi -I tools/ctrpolicy \
-		-o "$build/test_nl" tests/unit/policy/test_nl.c \
-		tools/ctrpolicy/nl.c "${parser[@]}" $libnl 2>&1); then
-	printf '%s\n' "$out" | sed 's/^/# /'
-	echo "not ok - policy: the netlink unit test builds"
-	exit 1
-fi
+build_test "policy: the netlink unit test" "$build/test_nl" \
+	tests/unit/policy/test_nl.c tools/ctrpolicy/nl.c "${parser[@]}" \
+	$libnl || exit 1
 "$build/test_nl" "$root/tests/unit/policy" || rc=1
 exit $rc

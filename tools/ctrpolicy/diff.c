@@ -85,7 +85,6 @@ static int diff_failed(int err)
 
 int cmd_diff(int argc, char **argv)
 {
-	struct policy_error perr;
 	struct policy loaded, policy;
 	struct targets targets;
 	bool has_loaded;
@@ -98,11 +97,9 @@ int cmd_diff(int argc, char **argv)
 		err = EXIT_NOT_FOUND;
 	if (err)
 		goto out;
-	err = policy_read(argv[optind], &policy, &perr);
-	if (err) {
-		fputs(perr.msg, stderr);
+	err = policy_read(argv[optind], &policy, NULL);
+	if (err)
 		goto out;
-	}
 	err = diff_failed(policy_fetch(id, &loaded));
 	has_loaded = !err;
 	if (!err || err == EXIT_NOT_FOUND)

@@ -74,18 +74,23 @@ int errno_exit(int err)
 int policy_read(const char *path, struct policy *policy,
 		struct policy_error *err)
 {
+	struct policy_error own;
+	struct policy_error *why = err ? err : &own;
 	size_t size;
 
-	if (policy_parse_file(path, policy, err))
-		return EXIT_POLICY;
+	if (policy_parse_file(path, policy, why))
+		goto invalid;
 	size = nl_policy_size(policy);
 	if (size <= NL_POLICY_SIZE_MAX)
 		return EXIT_OK;
-	snprintf(err->msg, sizeof(err->msg),
+	snprintf(why->msg, sizeof(why->msg),
 		 "%s: error: policy too large: %zu bytes as a netlink attribute; the limit is %d\n"
 		 "%s: hint: shorten the paths of its mount rules, or use fewer rules\n",
 		 path, size, NL_POLICY_SIZE_MAX, path);
 	policy_free(policy);
+invalid:
+	if (!err)
+		fputs(own.msg, stderr);
 	return EXIT_POLICY;
 }
 
@@ -115,7 +120,6 @@ static void warn_if_not_attached(void)
 
 int cmd_load(int argc, char **argv)
 {
-	struct policy_error perr;
 	struct targets targets;
 	struct policy policy;
 	struct nl_ctx ctx;
@@ -125,11 +129,9 @@ int cmd_load(int argc, char **argv)
 	err = targets_parse(argc, argv, USAGE_LOAD, 1, true, &targets);
 	if (err)
 		goto out_targets;
-	err = policy_read(argv[optind], &policy, &perr);
-	if (err) {
-		fputs(perr.msg, stderr);
+	err = policy_read(argv[optind], &policy, NULL);
+	if (err)
 		goto out_targets;
-	}
 	err = nl_ctx_open(&ctx);
 	if (err)
 		goto out_policy;

@@ -31,7 +31,8 @@ void targets_free(struct targets *t);
 /*
  * The policy in file PATH ("-": standard input) into *POLICY, checked as
  * 'load' would check it (the language, and the size it takes in a
- * request).  EXIT_OK, or EXIT_POLICY with the reason in *ERR.
+ * request).  EXIT_OK, or EXIT_POLICY with the reason in *ERR (with ERR
+ * NULL, on stderr).
  */
 int policy_read(const char *path, struct policy *policy,
 		struct policy_error *err);
