@@ -100,40 +100,68 @@ static int lines_fit(const char *text)
 	return strlen(text) <= POLICY_LINE_MAX;
 }
 
-/* Whether LINE starts with "NAME:" for the name of one of the files. */
-static int names_a_file(const char *line)
+/*
+ * The kind of message line LINE of LEN bytes (its newline excluded) is:
+ * 'e' for "FILE[:L:C]: error: ...", 'h' for "FILE:L:C: hint: ...", 'n'
+ * for exactly "FILE:L:C: note: included from here", FILE being one of the
+ * files of the input; 0 for any other line.
+ */
+static int line_kind(const char *line, size_t len)
 {
-	size_t i, len;
+	static const char note[] = " note: included from here";
+	const char *p = NULL, *end = line + len;
+	size_t i, n;
+	int fields;
 
-	for (i = 0; i < FILES_MAX; i++) {
-		len = strlen(file_names[i]);
-		if (!strncmp(line, file_names[i], len) && line[len] == ':')
-			return 1;
+	for (i = 0; i < FILES_MAX && !p; i++) {
+		n = strlen(file_names[i]);
+		if (n < len && !strncmp(line, file_names[i], n) && line[n] == ':')
+			p = line + n + 1;
 	}
+	if (!p)
+		return 0;
+	/* ":L:C:" after the name, or nothing for an error about a file. */
+	for (fields = 0; fields < 2 && p < end && *p >= '0' && *p <= '9';
+	     fields++) {
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+		if (p == end || *p++ != ':')
+			return 0;
+	}
+	if (fields == 1)
+		return 0;
+	if ((size_t)(end - p) >= 8 && !memcmp(p, " error: ", 8))
+		return 'e';
+	if (!fields)
+		return 0;
+	if ((size_t)(end - p) >= 7 && !memcmp(p, " hint: ", 7))
+		return 'h';
+	if ((size_t)(end - p) == strlen(note) && !memcmp(p, note, end - p))
+		return 'n';
 	return 0;
 }
 
 /*
- * MSG: "error", then maybe "hint", then "note" lines, each of a file of
- * the input, each line ending with '\n'.
+ * MSG: an error line, maybe a hint, then at most one note per include
+ * level, each line complete.
  */
 static void check_error(const char *msg)
 {
-	const char *line, *nl;
 	unsigned int n = 0, notes = 0;
+	const char *line, *nl;
+	int kind;
 
 	for (line = msg; *line; line = nl + 1, n++) {
 		nl = strchr(line, '\n');
-		if (!nl || !names_a_file(line))
+		if (!nl)
 			abort();
-		if (!n && !memmem(line, nl - line, ": error: ", 9))
+		kind = line_kind(line, nl - line);
+		if (!kind || (n == 0) != (kind == 'e') ||
+		    (kind == 'h' && (n != 1)))
 			abort();
-		if (memmem(line, nl - line, ": note: included from here", 26))
-			notes++;
-		else if (notes)
-			abort();	/* nothing after the notes */
+		notes += kind == 'n';
 	}
-	if (!n || n > 2 + notes || notes > POLICY_INCLUDE_DEPTH_MAX)
+	if (!n || notes > POLICY_INCLUDE_DEPTH_MAX)
 		abort();
 }
 
