@@ -654,10 +654,20 @@ static bool is_address_like(const struct token *t)
 	return (t->s[0] >= '0' && t->s[0] <= '9') || memchr(t->s, ':', t->len);
 }
 
-/* Whether T is a list of ports, as a misplaced one would be. */
+/*
+ * Whether T is a list of ports, as a misplaced one would be.  T need not
+ * end with a NUL: the input is not terminated.
+ */
 static bool is_ports_like(const struct token *t)
 {
-	return strspn(t->s, "0123456789,-") >= t->len;
+	size_t i;
+
+	for (i = 0; i < t->len; i++) {
+		if ((t->s[i] < '0' || t->s[i] > '9') && t->s[i] != ',' &&
+		    t->s[i] != '-')
+			return false;
+	}
+	return true;
 }
 
 /* Which part of an address rule T is, its protocol into *PROTO; or -1. */

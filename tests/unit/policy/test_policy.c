@@ -1001,6 +1001,10 @@ static const struct error_case {
 	  "policy a\nnetwork {\n\tallow connect tcp port 1,2,3\n}\nmode x\n", 0,
 	  "t.policy:5:6: error: unknown mode 'x'\n"
 	  "t.policy:5:6: hint: valid modes: enforce, audit\n" },
+	{ "network: ports at the very end of the input, no newline",
+	  "policy a\nnetwork {\n\tallow bind tcp port 80 41,", 0,
+	  "t.policy:3:25: error: unexpected '41,' after the ports\n"
+	  "t.policy:3:25: hint: ports are P or P-Q from 0 to 65535, separated by commas without spaces, as in 'port 80,443,8000-8080'\n" },
 	{ "network: duplicate section",
 	  "policy a\nnetwork {\n}\nnetwork {\n}\n", 0,
 	  "t.policy:4:1: error: duplicate section 'network' (first at line 2)\n" },
@@ -1011,18 +1015,29 @@ static const struct error_case {
 #undef SOCKET_HINT
 };
 
-/* Parse TEXT, which must fail with exactly MSG; *OUT must stay as it was. */
+/*
+ * Parse TEXT, which must fail with exactly MSG; *OUT must stay as it was.
+ * The parser reads a copy of exactly LEN bytes, without a NUL after them,
+ * as it reads a file: ASan sees a read past the end.
+ */
 static void expect_error(const char *desc, const char *text, size_t len,
 			 const char *msg)
 {
 	struct policy p, before;
 	struct policy_error err;
+	char *copy = malloc(len ? len : 1);
 	int rc;
 
+	if (!copy) {
+		printf("Bail out! out of memory\n");
+		exit(1);
+	}
+	memcpy(copy, text, len);
 	memset(&p, 0x5a, sizeof(p));
 	before = p;
 	memset(&err, 0, sizeof(err));
-	rc = policy_parse_buffer(FILE_NAME, text, len, &p, &err);
+	rc = policy_parse_buffer(FILE_NAME, copy, len, &p, &err);
+	free(copy);
 	check(rc == -1 && !strcmp(err.msg, msg) &&
 	      !memcmp(&p, &before, sizeof(p)), "error: %s", desc);
 	if (rc != -1) {
