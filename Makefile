@@ -4,7 +4,8 @@
 # Debian's stock kernel in QEMU.
 #
 #   make                  module (for KDIR) and tool
-#   make check [T=name]   unit tests, then the in-VM tests
+#   make check [T=name]   unit tests, a minute of fuzzing, then the in-VM tests
+#   make fuzz             the parser's libFuzzer target (tests/fuzz/)
 #   make check-debug      the in-VM tests on a KASAN/lockdep/kmemleak kernel
 #                         with ctrpolicy built in (native hooks, then module)
 #   make vm               a shell in the VM with the module loaded
@@ -185,19 +186,34 @@ $(BUILD)/tests/%: tests/guest/progs/%.c $(GUEST_BPF) $(wildcard tests/guest/prog
 
 tests: tool $(BUILD)/btfids $(GUEST_PROGS)
 
+# The parser under libFuzzer (tests/fuzz/fuzz_policy.c); make check runs it
+# for a minute (tests/fuzz/run.sh).
+PARSER_SOURCES := tools/ctrpolicy/policy.c tools/ctrpolicy/policy_net.c \
+	tools/ctrpolicy/policy_files.c tools/ctrpolicy/caps.c
+FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=undefined
+
+$(BUILD)/fuzz_policy: tests/fuzz/fuzz_policy.c $(PARSER_SOURCES) $(TOOL_HEADERS)
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZ_CFLAGS) $(WARNINGS) -I$(CURDIR)/include/uapi \
+		-Itools/ctrpolicy -o $@ $< $(PARSER_SOURCES)
+
+.PHONY: fuzz
+fuzz: $(BUILD)/fuzz_policy
+
 INITRAMFS := $(BUILD)/initramfs-$(VM_KREL).cpio
 
 initramfs: vm-module tests
 	tests/vm/mkinitramfs.sh $(INITRAMFS) $(VM_MODULE) $(BUILD) $(VM_MODDIR)
 
-check: tests initramfs
+check: tests initramfs fuzz
 	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
 		--initrd $(INITRAMFS) --filter '$(T)'
 
 check-debug: tests $(BUILD)/btfids
 	tests/debug/check.sh $(CACHE) $(BUILD) '$(T)'
 
-check-unit: tests
+check-unit: tests fuzz
 	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --unit-only --filter '$(T)'
 
 vm: initramfs

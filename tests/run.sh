@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# The test runner: host unit tests, then the in-VM tests.  Every test
+# The test runner: host unit tests, a bounded fuzz run of the policy
+# parser (FUZZ_SECONDS, 60 by default), then the in-VM tests.  Every test
 # prints a TAP line; this numbers them and ends with "N passed, N failed"
 # (", N skipped" when any were skipped).  Exit status 1 on any failure.
 #
@@ -32,6 +33,10 @@ all_tests() {
 		echo "# unit: ${name#test_}"
 		bash "$t" "$build" 2>&1 || true
 	done
+	if matches fuzz; then
+		echo "# fuzz: policy parser"
+		bash "$here/fuzz/run.sh" "$build" "${FUZZ_SECONDS:-60}" 2>&1 || true
+	fi
 	[ -z "$unit_only" ] || return 0
 	echo "# vm: booting $(basename "$kernel")"
 	"$here/vm/run.sh" --kernel "$kernel" --initrd "$initrd" --mode check \

@@ -34,6 +34,21 @@ check_fails() {
 	fi
 }
 
+# check_exit STATUS DESCRIPTION COMMAND...: passes when COMMAND exits with
+# STATUS; otherwise its output is shown as TAP diagnostics.
+check_exit() {
+	local want=$1 desc=$2 out rc
+	shift 2
+	out=$("$@" 2>&1)
+	rc=$?
+	if [ "$rc" -eq "$want" ]; then
+		pass "$desc"
+	else
+		fail "$desc (exit status $rc, not $want)"
+		printf '%s\n' "$out" | sed 's/^/#   /'
+	fi
+}
+
 # output_has PATTERN COMMAND...: COMMAND's output (stdout and stderr, its
 # exit status aside) matches the extended regular expression PATTERN.
 output_has() {

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
-# The shipped policies load, round-trip through 'show', and confine.
+# The shipped policies load, round-trip through 'show' (to the same policy
+# as the file, says 'diff'), and confine.
 
 check "enforcement is on" enforce_on
 for file in /ctrpolicy/policies/*.policy; do
@@ -10,6 +11,8 @@ for file in /ctrpolicy/policies/*.policy; do
 	check "$name: show re-loads" ctrpolicy load /tmp/$name.shown --cgroup $CG/t-pol-$name-copy
 	check "$name: show of the re-loaded policy is identical" sh -c \
 		"ctrpolicy show --cgroup $CG/t-pol-$name-copy | cmp - /tmp/$name.shown"
+	check "$name: diff of the file and the loaded policy finds them the same" \
+		ctrpolicy diff "$file" --cgroup $CG/t-pol-$name-copy
 done
 
 touch /tmp/foreign

@@ -16,8 +16,6 @@
 
 #include "cgroup.h"
 
-#define CGROUP2_MOUNT "/sys/fs/cgroup"
-
 int cgroup_id_of(const char *path, uint64_t *id)
 {
 	struct statfs fs;

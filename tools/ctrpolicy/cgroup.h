@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define CGROUP2_MOUNT "/sys/fs/cgroup"
+
 /* The id of the cgroup v2 directory PATH; prints why not and returns -1. */
 int cgroup_id_of(const char *path, uint64_t *id);
 

@@ -6,17 +6,30 @@
 #include <stdint.h>
 #include <linux/ctrpolicy.h>
 
-/* Exit codes, documented in the README. */
+/* Exit codes, documented in the README and by 'ctrpolicy --help'. */
 enum {
 	EXIT_OK = 0,
 	EXIT_FAILURE_GENERIC = 1,	/* the operation failed */
+	EXIT_DIFFERENT = 1,		/* diff: the policies differ */
 	EXIT_USAGE = 2,			/* bad command line */
 	EXIT_NO_MODULE = 3,		/* module not loaded or without kfuncs */
 	EXIT_POLICY = 4,		/* the policy file is invalid */
 	EXIT_PERMISSION = 5,		/* the kernel refused: not privileged,
 					 * or a confined caller */
 	EXIT_NOT_ATTACHED = 6,		/* enforcement programs not attached */
+	EXIT_NOT_FOUND = 7,		/* no such cgroup, container or
+					 * loaded policy */
+	EXIT_DIFF_FAILED = 8,		/* diff: failed for a reason without
+					 * a code above (1 means different) */
 };
+
+/* The usage lines of the commands that print them besides the table. */
+#define TARGET_USAGE	"--cgroup PATH|--container ID"
+#define USAGE_LOAD	"load FILE " TARGET_USAGE "... [--on-exec]"
+#define USAGE_UNLOAD	"unload " TARGET_USAGE
+#define USAGE_SHOW	"show " TARGET_USAGE
+#define USAGE_CHECK	"check FILE..."
+#define USAGE_DIFF	"diff FILE " TARGET_USAGE
 
 struct command {
 	const char *name;
@@ -43,6 +56,8 @@ int cmd_load(int argc, char **argv);
 int cmd_unload(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);
 int cmd_attach(int argc, char **argv);
 int cmd_detach(int argc, char **argv);

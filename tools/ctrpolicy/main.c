@@ -11,16 +11,31 @@
 bool opt_json;
 
 static const struct command commands[] = {
-	{ "load", "load FILE --cgroup PATH [--cgroup PATH...] [--on-exec]", cmd_load },
-	{ "unload", "unload --cgroup PATH", cmd_unload },
+	{ "load", USAGE_LOAD, cmd_load },
+	{ "unload", USAGE_UNLOAD, cmd_unload },
 	{ "list", "list", cmd_list },
-	{ "show", "show --cgroup PATH", cmd_show },
+	{ "show", USAGE_SHOW, cmd_show },
+	{ "check", USAGE_CHECK, cmd_check },
+	{ "diff", USAGE_DIFF, cmd_diff },
 	{ "status", "status", cmd_status },
 	{ "monitor", "monitor [--count N]", cmd_monitor },
 	{ "attach", "attach", cmd_attach },
 	{ "detach", "detach", cmd_detach },
 	{ "oci-hook", "oci-hook [--default POLICY|none] [--policy-dir DIR] [createRuntime|poststop]", cmd_oci_hook },
 };
+
+/* As in the README's "Exit codes". */
+static const char exit_codes[] =
+	"exit codes:\n"
+	"  0  success; diff: the policies are the same\n"
+	"  1  the operation failed; diff: the policies differ\n"
+	"  2  bad command line (also an ambiguous container id)\n"
+	"  3  module not loaded, or loaded without usable kfuncs\n"
+	"  4  the policy file is invalid\n"
+	"  5  the kernel refused: not privileged, or a confined caller\n"
+	"  6  status: enforcement not attached, or the BPF LSM not active\n"
+	"  7  no such cgroup, container, or loaded policy\n"
+	"  8  diff: failed otherwise\n";
 
 static void usage(FILE *out)
 {
@@ -29,6 +44,7 @@ static void usage(FILE *out)
 	fprintf(out, "usage: ctrpolicy [-j|--json] COMMAND [ARGS]\n\ncommands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(out, "  ctrpolicy %s\n", commands[i].usage);
+	fprintf(out, "\n%s", exit_codes);
 }
 
 int main(int argc, char **argv)

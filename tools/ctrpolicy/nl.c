@@ -205,7 +205,7 @@ int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 		err = nl_recvmsgs(ctx->sock, cb);
 	nl_cb_put(cb);
 	/* libnl turns the kernel's error into its own: report the kernel's. */
-	if (state.error == ctx->quiet_error && state.error)
+	if (state.error && state.error == -ctx->quiet_error)
 		return state.error;
 	if (state.error) {
 		fprintf(stderr, "ctrpolicy: %s: %s%s%s\n", what, strerror(-state.error),

@@ -10,7 +10,7 @@ struct policy;
 struct nl_ctx {
 	struct nl_sock *sock;
 	int family;
-	int quiet_error;	/* a negative errno requests fail with silently */
+	int quiet_error;	/* an errno the caller reports itself, or 0 */
 };
 
 /* Connect to the family; prints what to do when the module is missing. */
@@ -24,7 +24,7 @@ struct nl_msg *nl_ctx_msg_size(struct nl_ctx *ctx, int cmd, int flags,
 /*
  * Send MSG (consumed), pass each reply to ON_REPLY and wait for the ack.
  * Returns 0 or a negative errno, after printing "ctrpolicy: WHAT: error:
- * kernel message" for a failure.
+ * kernel message" for a failure other than -ctx->quiet_error.
  */
 int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 		   int (*on_reply)(struct nl_msg *msg, void *arg), void *arg,

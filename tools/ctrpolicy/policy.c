@@ -11,7 +11,8 @@
  * of its line.  Adding a section is adding an entry to sections[] with its
  * statement table, its state in struct parser, and its printer.  What the
  * files of the language share is in policy_parse.h; a large section has a
- * file of its own (policy_net.c).
+ * file of its own (policy_net.c), and so have files and include
+ * (policy_files.c).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -66,6 +67,7 @@ static void print_mount(FILE *f, const struct policy *pol);
 static const struct keyword top_keywords[KW_COUNT] = {
 	[KW_POLICY] = { "policy", parse_policy, true },
 	[KW_MODE] = { "mode", parse_mode, true },
+	[KW_INCLUDE] = { "include", parse_include, false },
 };
 
 static const struct keyword cap_stmts[] = {
@@ -197,7 +199,7 @@ static void err_end_line(struct policy_error *err)
 		err->msg[len - 1] = '\n';
 }
 
-/* KIND is "error" or "hint". */
+/* KIND is "error", "hint" or "note". */
 static void err_vline(struct policy_error *err, const char *file,
 		      unsigned int line, unsigned int col, const char *kind,
 		      const char *fmt, va_list ap)
@@ -234,6 +236,17 @@ int error_at(struct parser *p, unsigned int line, unsigned int col,
 	p->err_col = col;
 	va_start(ap, fmt);
 	err_vline(p->err, p->file, line, col, "error", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int note_at(struct parser *p, unsigned int line, unsigned int col,
+	    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	err_vline(p->err, p->file, line, col, "note", fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -806,13 +819,9 @@ static unsigned int text_col(const struct token *t, size_t index)
 	return t->col + i;
 }
 
-/*
- * The text of word T into BUF of SIZE bytes, NUL terminated, its length
- * into *LEN: T itself, or for a quoted string what is between the quotes,
- * '\"' and '\\' unescaped.  WHAT ("the target") names it in errors.
- */
-static int tok_text(struct parser *p, const struct token *t, char *buf,
-		    size_t size, size_t *len, const char *what)
+/* Quoted strings: see lex(). */
+int tok_text(struct parser *p, const struct token *t, char *buf, size_t size,
+	     size_t *len, const char *what)
 {
 	char q[QUOTE_BUF];
 	size_t i, n = 0;
@@ -1394,13 +1403,18 @@ static int open_section(struct parser *p, struct lexer *lx,
 			const struct token *t, const struct section *sec)
 {
 	unsigned int *first = &p->section_line[sec - sections];
+	const char **first_file = &p->section_file[sec - sections];
 	char q[QUOTE_BUF];
 	struct token next;
 
-	if (*first)
+	if (*first && *first_file == p->file)
 		return error_at(p, t->line, t->col,
 				"duplicate section '%s' (first at line %u)",
 				sec->name, *first);
+	if (*first)
+		return error_at(p, t->line, t->col,
+				"duplicate section '%s' (first at %s:%u)",
+				sec->name, *first_file, *first);
 	if (!lex(lx, &next)) {
 		error_at(p, t->line, col_after(t), "expected '{' after '%s'",
 			 sec->name);
@@ -1419,6 +1433,7 @@ static int open_section(struct parser *p, struct lexer *lx,
 		return -1;
 	}
 	*first = t->line;
+	*first_file = p->file;
 	p->open = sec;
 	p->open_line = t->line;
 	return 0;
@@ -1440,6 +1455,12 @@ static int parse_top_line(struct parser *p, struct lexer *lx,
 		return error_punct(p, t);
 	}
 	kw = find_keyword(top_keywords, ARRAY_SIZE(top_keywords), t);
+	if (kw && kw->once && p->inc.depth) {
+		error_at(p, t->line, t->col,
+			 "'%s' is not allowed in an included file", kw->name);
+		hint(p, "an included file holds sections and include statements; 'policy' and 'mode' belong to the file that is loaded");
+		return -1;
+	}
 	if (kw) {
 		first = &p->keyword_line[kw - top_keywords];
 		if (kw->once && *first)
@@ -1519,13 +1540,6 @@ static int parse_line(struct parser *p, struct lexer *lx)
 
 static int parse_end(struct parser *p)
 {
-	if (p->open) {
-		error_at(p, p->eof_line, p->eof_col,
-			 "unterminated section '%s' opened at line %u",
-			 p->open->name, p->open_line);
-		hint(p, "close it with '}' on a line of its own");
-		return -1;
-	}
 	if (!p->keyword_line[KW_POLICY]) {
 		error_at(p, 1, 1, "missing 'policy NAME' statement");
 		hint(p, "every policy file names its policy, as in 'policy web-frontend'");
@@ -1550,29 +1564,17 @@ static void position_of(const char *text, size_t offset, unsigned int *line,
 	*col = offset - line_start + 1;
 }
 
-int policy_parse_buffer(const char *filename, const char *text, size_t len,
-			struct policy *out, struct policy_error *err)
+int parse_text(struct parser *p, const char *text, size_t len)
 {
-	struct parser p;
-	struct lexer lx;
+	/* Just past the last byte. */
+	unsigned int line = 1, col, eof_line = 1, eof_col = 1;
 	size_t pos = 0, end, check;
-	unsigned int line = 1, col;
 	const char *nl, *nul;
-
-	memset(&p, 0, sizeof(p));
-	p.file = filename ? filename : "<input>";
-	p.err = err;
-	p.pol.mode = CTRPOLICY_MODE_ENFORCE;
-	p.pol.mount_default = CTRPOLICY_ACTION_DENY;
-	p.pol.net_default = CTRPOLICY_ACTION_DENY;
-	p.eof_line = 1;
-	p.eof_col = 1;
-	err->msg[0] = '\0';
+	struct lexer lx;
 
 	if (len > POLICY_FILE_MAX) {
 		position_of(text, POLICY_FILE_MAX, &line, &col);
-		return error_at(&p, line, col,
-				"file larger than %d bytes (1 MiB)",
+		return error_at(p, line, col, "file larger than %d bytes (1 MiB)",
 				POLICY_FILE_MAX);
 	}
 	for (; pos < len; pos = end + 1, line++) {
@@ -1580,64 +1582,65 @@ int policy_parse_buffer(const char *filename, const char *text, size_t len,
 		end = nl ? (size_t)(nl - text) : len;
 		check = end - pos < POLICY_LINE_MAX ? end - pos : POLICY_LINE_MAX;
 		nul = memchr(text + pos, '\0', check);
-		if (nul) {
-			error_at(&p, line, nul - (text + pos) + 1,
-				 "NUL byte in input");
-			goto fail;
-		}
-		if (end - pos > POLICY_LINE_MAX) {
-			error_at(&p, line, POLICY_LINE_MAX + 1,
-				 "line longer than %d bytes", POLICY_LINE_MAX);
-			goto fail;
-		}
+		if (nul)
+			return error_at(p, line, nul - (text + pos) + 1,
+					"NUL byte in input");
+		if (end - pos > POLICY_LINE_MAX)
+			return error_at(p, line, POLICY_LINE_MAX + 1,
+					"line longer than %d bytes", POLICY_LINE_MAX);
 		lx.s = text + pos;
 		lx.len = end - pos;
 		lx.pos = 0;
 		lx.line = line;
-		if (parse_line(&p, &lx))
-			goto fail;
-		p.eof_line = line;
-		p.eof_col = end - pos + 1;
+		if (parse_line(p, &lx))
+			return -1;
+		eof_line = line;
+		eof_col = end - pos + 1;
 	}
-	if (parse_end(&p))
-		goto fail;
-	*out = p.pol;
+	if (p->open) {
+		error_at(p, eof_line, eof_col,
+			 "unterminated section '%s' opened at line %u",
+			 p->open->name, p->open_line);
+		hint(p, "close it with '}' on a line of its own");
+		return -1;
+	}
 	return 0;
-fail:
-	policy_free(&p.pol);
-	return -1;
 }
 
-int policy_parse_file(const char *path, struct policy *out,
-		      struct policy_error *err)
+int policy_parse_source(const char *filename, const char *text, size_t len,
+			const struct policy_source *source, struct policy *out,
+			struct policy_error *err)
 {
-	bool is_stdin = !strcmp(path, "-");
-	const char *name = is_stdin ? "<stdin>" : path;
-	size_t len;
-	char *buf;
-	FILE *f;
+	struct parser p;
 	int ret;
 
-	f = is_stdin ? stdin : fopen(path, "r");
-	if (!f)
-		return file_error(err, name, "cannot open: %s", strerror(errno));
-	buf = malloc(POLICY_FILE_MAX + 1);
-	if (!buf) {
-		if (!is_stdin)
-			fclose(f);
-		return file_error(err, name, "out of memory");
+	memset(&p, 0, sizeof(p));
+	p.file = filename ? filename : "<input>";
+	p.err = err;
+	p.pol.mode = CTRPOLICY_MODE_ENFORCE;
+	p.pol.mount_default = CTRPOLICY_ACTION_DENY;
+	p.pol.net_default = CTRPOLICY_ACTION_DENY;
+	p.inc.source = source;
+	p.inc.files[0] = p.file;
+	err->msg[0] = '\0';
+
+	ret = parse_text(&p, text, len);
+	if (!ret)
+		ret = parse_end(&p);
+	include_free(&p);
+	if (ret) {
+		policy_free(&p.pol);
+		return -1;
 	}
-	/* One byte more than the limit tells a file that is too large. */
-	len = fread(buf, 1, POLICY_FILE_MAX + 1, f);
-	if (ferror(f)) {
-		ret = file_error(err, name, "cannot read: %s", strerror(errno));
-	} else {
-		ret = policy_parse_buffer(name, buf, len, out, err);
-	}
-	if (!is_stdin)
-		fclose(f);
-	free(buf);
-	return ret;
+	*out = p.pol;
+	return 0;
+}
+
+int policy_parse_buffer(const char *filename, const char *text, size_t len,
+			struct policy *out, struct policy_error *err)
+{
+	return policy_parse_source(filename, text, len, &policy_source_files,
+				   out, err);
 }
 
 /* ---- printer -------------------------------------------------------------- */

@@ -14,7 +14,9 @@
 
 /* Input limits. */
 #define POLICY_LINE_MAX		4096		/* bytes, without the newline */
-#define POLICY_FILE_MAX		(1024 * 1024)	/* bytes */
+#define POLICY_FILE_MAX		(1024 * 1024)	/* bytes, of each file */
+#define POLICY_INCLUDE_DEPTH_MAX 8		/* files included within each other */
+#define POLICY_INCLUDE_MAX	64		/* include statements in all */
 
 /*
  * A rule of the mount section.  Absent clauses: an empty FSTYPE, a NULL
@@ -58,17 +60,41 @@ struct policy {
  * Why parsing failed, ready to print as is: "FILE:LINE:COL: error: ...\n",
  * then often "FILE:LINE:COL: hint: ...\n".  Errors that concern the whole
  * file, such as one that cannot be read, have the form "FILE: error: ...\n".
+ * An error in an included file is followed by a line "FILE:LINE:COL: note:
+ * included from here\n" for each include statement that led to it, the
+ * innermost first.
  */
 struct policy_error {
-	char msg[512];
+	char msg[4096];
 };
 
 /*
- * Parse LEN bytes of TEXT (need not be NUL terminated); FILENAME only names
- * the input in error messages.  0 with *OUT filled in, or -1 with ERR
- * filled in and *OUT unchanged (nothing allocated).  On success *OUT owns
- * its mount rules: policy_free() it.
+ * Where include statements find the files they name.  READ puts the text
+ * of the file at PATH into *TEXT (malloc'ed; reading POLICY_FILE_MAX + 1
+ * bytes at most is enough to tell a file that is too large) and its length
+ * into *LEN, and returns 0; or returns an errno, nothing allocated.
  */
+struct policy_source {
+	int (*read)(void *data, const char *path, char **text, size_t *len);
+	void *data;
+};
+
+/* The file system: PATH as open(2) takes it. */
+extern const struct policy_source policy_source_files;
+
+/*
+ * Parse LEN bytes of TEXT (need not be NUL terminated), named FILENAME in
+ * error messages; include statements read their files from SOURCE, a
+ * relative path being relative to the directory of the including file's
+ * name (FILENAME for the top one).  0 with *OUT filled in, or -1 with ERR
+ * filled in and *OUT unchanged (nothing allocated).  On success *OUT owns
+ * its mount and address rules: policy_free() it.
+ */
+int policy_parse_source(const char *filename, const char *text, size_t len,
+			const struct policy_source *source, struct policy *out,
+			struct policy_error *err);
+
+/* The same, including from the file system. */
 int policy_parse_buffer(const char *filename, const char *text, size_t len,
 			struct policy *out, struct policy_error *err);
 
@@ -137,6 +163,13 @@ const char *policy_net_op_name(uint32_t op);
  * truncated to fit; the length it needs, as snprintf().
  */
 size_t policy_net_ops_format(uint32_t ops, char *buf, size_t size);
+
+/*
+ * Sort the address rules of P into one order, whatever order they came
+ * in: the order of address rules does not matter to the decision, and two
+ * policies with the same rules then print the same.
+ */
+void policy_net_sort(struct policy *p);
 
 /*
  * The network of address rule R, "10.0.0.0/8" or "2001:db8::/32", "any"

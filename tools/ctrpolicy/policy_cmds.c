@@ -13,59 +13,98 @@
 #include "caps.h"
 #include "cgroup.h"
 #include "ctrpolicy.h"
+#include "container.h"
 #include "nl.h"
 #include "policy.h"
+#include "policy_cmds.h"
 
-/*
- * Parses "--cgroup PATH" options into CGROUPS (room for ARGC entries): one
- * exactly, or with MANY at least one.  WANT_ARGS positional arguments.
- * "--on-exec" sets *ON_EXEC, where the command has it (ON_EXEC not NULL).
- */
-static int parse_cgroup_options(int argc, char **argv, const char *usage,
-				int want_args, bool many, const char **cgroups,
-				int *n, bool *on_exec)
+int targets_parse(int argc, char **argv, const char *usage, int want_args,
+		  bool many, struct targets *t)
 {
 	static const struct option options[] = {
 		{ "cgroup", required_argument, NULL, 'c' },
+		{ "container", required_argument, NULL, 'C' },
 		{ "on-exec", no_argument, NULL, 'e' },
 		{ 0 }
 	};
-	int opt;
+	int opt, err;
 
-	*n = 0;
+	t->n = 0;
+	t->on_exec = false;
+	t->paths = calloc(argc, sizeof(*t->paths));
+	if (!t->paths) {
+		fprintf(stderr, "ctrpolicy: out of memory\n");
+		return EXIT_FAILURE_GENERIC;
+	}
 	optind = 0;	/* glibc: rescan from scratch after main's getopt */
-	while ((opt = getopt_long(argc, argv, "c:", options, NULL)) != -1) {
-		if (opt == 'e' && on_exec) {
-			*on_exec = true;
+	while ((opt = getopt_long(argc, argv, "c:C:", options, NULL)) != -1) {
+		/* Only 'load' has --on-exec, and its usage says so. */
+		if (opt == 'e' && strstr(usage, "--on-exec")) {
+			t->on_exec = true;
 			continue;
 		}
-		if (opt != 'c' || (*n && !many))
+		if ((opt != 'c' && opt != 'C') || (t->n && !many))
 			goto usage;
-		cgroups[(*n)++] = optarg;
+		if (opt == 'c') {
+			snprintf(t->paths[t->n++], PATH_MAX, "%s", optarg);
+			continue;
+		}
+		err = container_cgroup(CGROUP2_MOUNT, optarg, t->paths[t->n++],
+				       PATH_MAX);
+		if (err)
+			return err;
 	}
-	if (argc - optind != want_args || !*n)
+	if (argc - optind != want_args || !t->n)
 		goto usage;
-	return 0;
+	return EXIT_OK;
 usage:
 	fprintf(stderr, "usage: ctrpolicy %s\n", usage);
-	return -1;
+	return EXIT_USAGE;
 }
 
-static int parse_cgroup_option(int argc, char **argv, const char *usage,
-			       int want_args, const char **cgroup)
+void targets_free(struct targets *t)
 {
-	int n;
-
-	return parse_cgroup_options(argc, argv, usage, want_args, false, cgroup,
-				    &n, NULL);
+	free(t->paths);
+	t->paths = NULL;
+	t->n = 0;
 }
 
-static int errno_exit(int err)
+int errno_exit(int err)
 {
-	return err == -EPERM ? EXIT_PERMISSION : EXIT_FAILURE_GENERIC;
+	if (err == -EPERM)
+		return EXIT_PERMISSION;
+	if (err == -ENOENT)
+		return EXIT_NOT_FOUND;
+	return EXIT_FAILURE_GENERIC;
 }
 
-/* Sends POLICY and its address rules for cgroup ID over CTX. */
+int policy_read(const char *path, struct policy *policy,
+		struct policy_error *err)
+{
+	struct policy_error own;
+	struct policy_error *why = err ? err : &own;
+	size_t size;
+
+	if (policy_parse_file(path, policy, why))
+		goto invalid;
+	size = nl_policy_size(policy);
+	if (size <= NL_POLICY_SIZE_MAX)
+		return EXIT_OK;
+	snprintf(why->msg, sizeof(why->msg),
+		 "%s: error: policy too large: %zu bytes as a netlink attribute; the limit is %d\n"
+		 "%s: hint: shorten the paths of its mount rules, or use fewer rules\n",
+		 path, size, NL_POLICY_SIZE_MAX, path);
+	policy_free(policy);
+invalid:
+	if (!err)
+		fputs(own.msg, stderr);
+	return EXIT_POLICY;
+}
+
+/*
+ * Sends POLICY and its address rules for cgroup ID over CTX; with ON_EXEC
+ * a new policy waits for an execve() in the cgroup.
+ */
 static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id,
 		    bool on_exec)
 {
@@ -84,37 +123,37 @@ static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id
 	return nl_ctx_request(ctx, msg, NULL, NULL, "load");
 }
 
+/* Loaded, a policy is enforced only with the programs attached. */
+static void warn_if_not_attached(void)
+{
+	if (!native_lsm_active() && !enforcement_attached())
+		fprintf(stderr, "ctrpolicy: warning: enforcement is not attached, so the policy is not enforced yet: run 'ctrpolicy attach'\n");
+}
+
 int policy_load_file(const char *file, const char *const *cgroups, int n,
 		     bool on_exec)
 {
-	struct policy_error perr;
 	struct policy policy;
 	struct nl_ctx ctx;
 	uint64_t id;
 	int i, err;
 
-	if (policy_parse_file(file, &policy, &perr)) {
-		fputs(perr.msg, stderr);
-		return EXIT_POLICY;
-	}
-	err = EXIT_POLICY;
-	if (nl_policy_size(&policy) > NL_POLICY_SIZE_MAX) {
-		fprintf(stderr, "ctrpolicy: %s: policy too large: %zu bytes as a netlink attribute; the limit is %d\n",
-			file, nl_policy_size(&policy), NL_POLICY_SIZE_MAX);
-		fprintf(stderr, "ctrpolicy: shorten the paths of its mount rules, or use fewer rules\n");
-		goto out_policy;
-	}
+	err = policy_read(file, &policy, NULL);
+	if (err)
+		return err;
 	err = nl_ctx_open(&ctx);
 	if (err)
 		goto out_policy;
 	/* One cgroup after the other: each load is atomic on its own. */
 	for (i = 0; i < n && !err; i++) {
 		if (cgroup_id_of(cgroups[i], &id))
-			err = EXIT_FAILURE_GENERIC;
+			err = EXIT_NOT_FOUND;
 		else if ((err = load_one(&ctx, &policy, id, on_exec)))
 			err = errno_exit(err);
 	}
 	nl_ctx_close(&ctx);
+	if (!err)
+		warn_if_not_attached();
 out_policy:
 	policy_free(&policy);
 	return err;
@@ -122,18 +161,32 @@ out_policy:
 
 int cmd_load(int argc, char **argv)
 {
-	const char **cgroups = calloc(argc, sizeof(*cgroups));
-	bool on_exec = false;
-	int n, err;
+	struct targets targets;
+	const char **cgroups;
+	int i, err;
 
-	if (!cgroups)
-		return EXIT_FAILURE_GENERIC;
-	err = EXIT_USAGE;
-	if (!parse_cgroup_options(argc, argv,
-				  "load FILE --cgroup PATH [--cgroup PATH...] [--on-exec]",
-				  1, true, cgroups, &n, &on_exec))
-		err = policy_load_file(argv[optind], cgroups, n, on_exec);
+	err = targets_parse(argc, argv, USAGE_LOAD, 1, true, &targets);
+	cgroups = calloc(targets.n + 1, sizeof(*cgroups));
+	if (!err && !cgroups)
+		err = EXIT_FAILURE_GENERIC;
+	for (i = 0; !err && i < targets.n; i++)
+		cgroups[i] = targets.paths[i];
+	if (!err)
+		err = policy_load_file(argv[optind], cgroups, targets.n,
+				       targets.on_exec);
 	free(cgroups);
+	targets_free(&targets);
+	return err;
+}
+
+/* The cgroup of the one target of a command, and its id. */
+static int one_target(int argc, char **argv, const char *usage, int want_args,
+		      struct targets *targets, uint64_t *id)
+{
+	int err = targets_parse(argc, argv, usage, want_args, false, targets);
+
+	if (!err && cgroup_id_of(targets->paths[0], id))
+		err = EXIT_NOT_FOUND;
 	return err;
 }
 
@@ -146,7 +199,7 @@ int policy_unload_id(uint64_t id, bool missing_ok)
 	err = nl_ctx_open(&ctx);
 	if (err)
 		return err;
-	ctx.quiet_error = missing_ok ? -ENOENT : 0;
+	ctx.quiet_error = missing_ok ? ENOENT : 0;
 	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_POLICY_DEL, 0);
 	if (!msg || nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id)) {
 		nlmsg_free(msg);
@@ -162,14 +215,13 @@ int policy_unload_id(uint64_t id, bool missing_ok)
 
 int cmd_unload(int argc, char **argv)
 {
-	const char *cgroup;
+	struct targets targets;
 	uint64_t id;
+	int err;
 
-	if (parse_cgroup_option(argc, argv, "unload --cgroup PATH", 0, &cgroup))
-		return EXIT_USAGE;
-	if (cgroup_id_of(cgroup, &id))
-		return EXIT_FAILURE_GENERIC;
-	return policy_unload_id(id, false);
+	err = one_target(argc, argv, USAGE_UNLOAD, 0, &targets, &id);
+	targets_free(&targets);
+	return err ?: policy_unload_id(id, false);
 }
 
 struct listed {
@@ -247,9 +299,9 @@ static int on_policy(struct nl_msg *msg, void *arg)
 	item = &listing->items[listing->n];
 	memset(item, 0, sizeof(*item));
 	item->cgroup_id = nla_get_u64(tb[CTRPOLICY_A_CGROUP_ID]);
-	item->pending = tb[CTRPOLICY_A_PENDING] != NULL;
 	if (nl_get_policy(tb[CTRPOLICY_A_POLICY], &item->policy))
 		return -EPROTO;
+	item->pending = tb[CTRPOLICY_A_PENDING] != NULL;
 	if (nl_get_net_rule_count(tb[CTRPOLICY_A_POLICY], &item->net_rule_count))
 		item->net_rule_count = item->policy.n_net_rules;
 	if (tb[CTRPOLICY_A_COUNTERS])
@@ -258,8 +310,11 @@ static int on_policy(struct nl_msg *msg, void *arg)
 	return 0;
 }
 
-/* The policy of one cgroup (ID set) or, with ID 0, every policy. */
-static int fetch_policies(uint64_t id, struct listing *listing)
+/*
+ * The policy of one cgroup (ID set) or, with ID 0, every policy.  A cgroup
+ * without policy is EXIT_NOT_FOUND, said on stderr unless QUIET.
+ */
+static int fetch_policies(uint64_t id, struct listing *listing, bool quiet)
 {
 	struct nl_ctx ctx;
 	struct nl_msg *msg;
@@ -268,6 +323,8 @@ static int fetch_policies(uint64_t id, struct listing *listing)
 	err = nl_ctx_open(&ctx);
 	if (err)
 		return err;
+	if (quiet)
+		ctx.quiet_error = ENOENT;
 	do {
 		listing_clear(listing);
 		/* One cgroup's dump streams its address rules after it. */
@@ -382,7 +439,7 @@ int cmd_list(int argc, char **argv)
 		fprintf(stderr, "usage: ctrpolicy list\n");
 		return EXIT_USAGE;
 	}
-	err = fetch_policies(0, &listing);
+	err = fetch_policies(0, &listing, false);
 	if (err) {
 		listing_free(&listing);
 		return err;
@@ -436,26 +493,79 @@ out:
 int cmd_show(int argc, char **argv)
 {
 	struct listing listing = { 0 };
-	const char *cgroup;
+	struct targets targets;
 	uint64_t id;
 	int err;
 
-	if (parse_cgroup_option(argc, argv, "show --cgroup PATH", 0, &cgroup))
-		return EXIT_USAGE;
-	if (cgroup_id_of(cgroup, &id))
-		return EXIT_FAILURE_GENERIC;
-	err = fetch_policies(id, &listing);
+	err = one_target(argc, argv, USAGE_SHOW, 0, &targets, &id);
+	if (!err)
+		err = fetch_policies(id, &listing, false);
 	if (!err && listing.n != 1) {
 		/* Removed between the kernel's check and its first message. */
-		fprintf(stderr, "ctrpolicy: show: %s has no policy\n", cgroup);
-		err = EXIT_FAILURE_GENERIC;
+		fprintf(stderr, "ctrpolicy: show: %s has no policy\n", targets.paths[0]);
+		err = EXIT_NOT_FOUND;
 	}
 	if (!err) {
 		if (opt_json)
-			print_listed_json(&listing.items[0], cgroup, true);
+			print_listed_json(&listing.items[0], targets.paths[0], true);
 		else
 			policy_print(stdout, &listing.items[0].policy);
 	}
 	listing_free(&listing);
+	targets_free(&targets);
+	return err;
+}
+
+int policy_fetch(uint64_t id, struct policy *policy)
+{
+	struct listing listing = { 0 };
+	int err;
+
+	err = fetch_policies(id, &listing, true);
+	if (!err && listing.n != 1)
+		err = EXIT_FAILURE_GENERIC;
+	if (!err) {
+		*policy = listing.items[0].policy;
+		listing.n = 0;	/* *POLICY has its rules now */
+	}
+	listing_free(&listing);
+	return err;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct policy_error perr;
+	struct policy policy;
+	int i, err = EXIT_OK;
+
+	for (i = 1; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1])
+			break;	/* an option; "-" is standard input */
+	}
+	if (argc < 2 || i < argc) {
+		fprintf(stderr, "usage: ctrpolicy %s\n", USAGE_CHECK);
+		return EXIT_USAGE;
+	}
+	out_begin_array();
+	for (i = 1; i < argc; i++) {
+		out_begin_object();
+		if (policy_read(argv[i], &policy, &perr)) {
+			err = EXIT_POLICY;
+			out_string("file", "", argv[i]);
+			out_bool("valid", "", false);
+			if (opt_json)
+				out_string("error", "", perr.msg);
+			else
+				fputs(perr.msg, stderr);
+		} else {
+			out_string("file", "%s: ok", argv[i]);
+			out_bool("valid", "", true);
+			out_string("policy", " (policy %s", policy.name);
+			out_string("mode", ", mode %s)\n", policy_mode_name(policy.mode));
+			policy_free(&policy);
+		}
+		out_end_object();
+	}
+	out_end_array();
 	return err;
 }

@@ -654,10 +654,20 @@ static bool is_address_like(const struct token *t)
 	return (t->s[0] >= '0' && t->s[0] <= '9') || memchr(t->s, ':', t->len);
 }
 
-/* Whether T is a list of ports, as a misplaced one would be. */
+/*
+ * Whether T is a list of ports, as a misplaced one would be.  T need not
+ * end with a NUL: the input is not terminated.
+ */
 static bool is_ports_like(const struct token *t)
 {
-	return strspn(t->s, "0123456789,-") >= t->len;
+	size_t i;
+
+	for (i = 0; i < t->len; i++) {
+		if ((t->s[i] < '0' || t->s[i] > '9') && t->s[i] != ',' &&
+		    t->s[i] != '-')
+			return false;
+	}
+	return true;
 }
 
 /* Which part of an address rule T is, its protocol into *PROTO; or -1. */
@@ -869,4 +879,32 @@ bool policy_net_equal(const struct policy *a, const struct policy *b)
 			return false;
 	}
 	return true;
+}
+
+/*
+ * The order of policy_net_sort(): family, longest prefix first, address,
+ * then the other fields, so that it is total.
+ */
+static int net_rule_cmp(const void *x, const void *y)
+{
+	const struct ctrpolicy_net_rule *a = x, *b = y;
+	int d;
+
+	if (a->family != b->family)
+		return a->family < b->family ? -1 : 1;
+	if (a->prefix_len != b->prefix_len)
+		return a->prefix_len > b->prefix_len ? -1 : 1;
+	d = memcmp(a->addr, b->addr, sizeof(a->addr));
+	if (d)
+		return d;
+	return (int)a->proto - b->proto ?: (int)a->ops - b->ops ?:
+	       (int)a->port_min - b->port_min ?:
+	       (int)a->port_max - b->port_max ?: (int)a->action - b->action;
+}
+
+void policy_net_sort(struct policy *p)
+{
+	if (p->n_net_rules)
+		qsort(p->net_rules, p->n_net_rules, sizeof(*p->net_rules),
+		      net_rule_cmp);
 }

@@ -38,7 +38,8 @@ struct parser;
 
 /*
  * A statement: its keyword and the function that parses the rest of its
- * line, KW being the keyword's token.  ONCE: at most one per file.
+ * line, KW being the keyword's token.  ONCE: at most one per policy (at
+ * the top level, also: not in an included file).
  */
 struct keyword {
 	const char *name;
@@ -47,20 +48,29 @@ struct keyword {
 };
 
 /* The statements at the top level, and the sections. */
-enum { KW_POLICY, KW_MODE, KW_COUNT };
+enum { KW_POLICY, KW_MODE, KW_INCLUDE, KW_COUNT };
 enum { SECTION_CAPS, SECTION_MOUNT, SECTION_NETWORK, SECTION_COUNT };
 
 struct parser {
-	const char *file;
+	const char *file;		/* the file being read */
 	struct policy_error *err;
 	struct policy pol;
 	/* Line of the first of each statement and section, 0 if none yet. */
 	unsigned int keyword_line[KW_COUNT];
 	unsigned int section_line[SECTION_COUNT];
+	const char *section_file[SECTION_COUNT];	/* and its file */
 	const struct section *open;	/* the section being parsed */
 	unsigned int open_line;
-	unsigned int eof_line, eof_col;	/* just past the last byte */
 	unsigned int err_line, err_col;	/* of the error reported */
+	struct {
+		const struct policy_source *source;
+		/* The files being read, the top one first, FILES[DEPTH] last. */
+		const char *files[POLICY_INCLUDE_DEPTH_MAX + 1];
+		unsigned int depth;
+		/* The path of each file included so far, until the end. */
+		char *paths[POLICY_INCLUDE_MAX];
+		unsigned int count;
+	} inc;
 	struct {
 		unsigned int statements;
 		unsigned int none_line;	/* of "allow none" */
@@ -89,6 +99,11 @@ const char *quote(char *buf, const char *text, size_t len);
 /* An error about the whole file, without a position.  Returns -1. */
 int __attribute__((format(printf, 3, 4)))
 file_error(struct policy_error *err, const char *file, const char *fmt, ...);
+
+/* A note at LINE:COL of the file being read, after the error.  Returns -1. */
+int __attribute__((format(printf, 4, 5)))
+note_at(struct parser *p, unsigned int line, unsigned int col,
+	const char *fmt, ...);
 
 /* The error at LINE:COL; a hint() may follow.  Returns -1. */
 int __attribute__((format(printf, 4, 5)))
@@ -120,6 +135,19 @@ unsigned int col_after(const struct token *t);
 int error_punct(struct parser *p, const struct token *t);
 /* Nothing but a comment may follow on the line; AFTER names what precedes. */
 int expect_end(struct parser *p, struct lexer *lx, const char *after);
+/*
+ * The text of word T into BUF of SIZE bytes, NUL terminated, its length
+ * into *LEN: T itself, or for a quoted string what is between the quotes,
+ * '\"' and '\\' unescaped.  WHAT ("the target") names it in errors.
+ */
+int tok_text(struct parser *p, const struct token *t, char *buf, size_t size,
+	     size_t *len, const char *what);
+
+/*
+ * The lines of TEXT, LEN bytes, as the file p->file: its statements, then
+ * the check that no section is left open.
+ */
+int parse_text(struct parser *p, const char *text, size_t len);
 
 /*
  * The action ("allow" or "deny") that must follow token AFTER, into
@@ -133,6 +161,13 @@ int parse_action(struct parser *p, struct lexer *lx, const struct token *after,
  */
 int parse_default(struct parser *p, struct lexer *lx, const struct token *kw,
 		  unsigned int *line, uint32_t *action);
+
+/* ---- policy_files.c ------------------------------------------------------- */
+
+/* "include FILE": the statement whose keyword is KW. */
+int parse_include(struct parser *p, struct lexer *lx, const struct token *kw);
+/* Free the paths of the files included. */
+void include_free(struct parser *p);
 
 /* ---- policy_net.c --------------------------------------------------------- */
 

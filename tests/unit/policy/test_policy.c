@@ -354,11 +354,11 @@ static const struct error_case {
 	{ "unknown keyword",
 	  "polcy a\n", 0,
 	  "t.policy:1:1: error: unknown keyword 'polcy'; did you mean 'policy'?\n"
-	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities, mount, network\n" },
+	  "t.policy:1:1: hint: valid keywords: policy, mode, include, capabilities, mount, network\n" },
 	{ "keywords are lower case",
 	  "POLICY a\n", 0,
 	  "t.policy:1:1: error: unknown keyword 'POLICY'; did you mean 'policy'?\n"
-	  "t.policy:1:1: hint: valid keywords: policy, mode, capabilities, mount, network\n" },
+	  "t.policy:1:1: hint: valid keywords: policy, mode, include, capabilities, mount, network\n" },
 	{ "missing '}' at the end of the file",
 	  "policy a\ncapabilities {\n\tallow chown\n", 0,
 	  "t.policy:3:13: error: unterminated section 'capabilities' opened at line 2\n"
@@ -1001,6 +1001,10 @@ static const struct error_case {
 	  "policy a\nnetwork {\n\tallow connect tcp port 1,2,3\n}\nmode x\n", 0,
 	  "t.policy:5:6: error: unknown mode 'x'\n"
 	  "t.policy:5:6: hint: valid modes: enforce, audit\n" },
+	{ "network: ports at the very end of the input, no newline",
+	  "policy a\nnetwork {\n\tallow bind tcp port 80 41,", 0,
+	  "t.policy:3:25: error: unexpected '41,' after the ports\n"
+	  "t.policy:3:25: hint: ports are P or P-Q from 0 to 65535, separated by commas without spaces, as in 'port 80,443,8000-8080'\n" },
 	{ "network: duplicate section",
 	  "policy a\nnetwork {\n}\nnetwork {\n}\n", 0,
 	  "t.policy:4:1: error: duplicate section 'network' (first at line 2)\n" },
@@ -1011,18 +1015,29 @@ static const struct error_case {
 #undef SOCKET_HINT
 };
 
-/* Parse TEXT, which must fail with exactly MSG; *OUT must stay as it was. */
+/*
+ * Parse TEXT, which must fail with exactly MSG; *OUT must stay as it was.
+ * The parser reads a copy of exactly LEN bytes, without a NUL after them,
+ * as it reads a file: ASan sees a read past the end.
+ */
 static void expect_error(const char *desc, const char *text, size_t len,
 			 const char *msg)
 {
 	struct policy p, before;
 	struct policy_error err;
+	char *copy = malloc(len ? len : 1);
 	int rc;
 
+	if (!copy) {
+		printf("Bail out! out of memory\n");
+		exit(1);
+	}
+	memcpy(copy, text, len);
 	memset(&p, 0x5a, sizeof(p));
 	before = p;
 	memset(&err, 0, sizeof(err));
-	rc = policy_parse_buffer(FILE_NAME, text, len, &p, &err);
+	rc = policy_parse_buffer(FILE_NAME, copy, len, &p, &err);
+	free(copy);
 	check(rc == -1 && !strcmp(err.msg, msg) &&
 	      !memcmp(&p, &before, sizeof(p)), "error: %s", desc);
 	if (rc != -1) {
@@ -1735,6 +1750,7 @@ static void random_mount(uint64_t *x, struct policy *p)
 
 /* ---- network section ------------------------------------------------------ */
 
+#define N_SORT(rules)	"policy a\nnetwork {\n" rules "}\n"
 #define ANY_PROTO	CTRPOLICY_NET_PROTO_ANY
 #define TCP		CTRPOLICY_NET_PROTO_TCP
 #define UDP		CTRPOLICY_NET_PROTO_UDP
@@ -1958,6 +1974,37 @@ static const struct mount_case net_cases[] = {
 static void test_net_cases(void)
 {
 	test_section_cases("network", net_cases, ARRAY_SIZE(net_cases));
+}
+
+/* Sorted, the same address rules in another order print the same. */
+static void test_net_sort(void)
+{
+	static const char one[] = N_SORT("\tallow connect tcp 10.0.0.0/8 port 443\n"
+		"\tdeny connect ::1\n\tallow bind any port 80,8080\n"
+		"\tdeny send udp 10.1.0.0/16\n\tallow connect 10.0.0.0/8\n");
+	static const char two[] = N_SORT("\tallow connect 10.0.0.0/8\n"
+		"\tallow bind any port 8080\n\tdeny send udp 10.1.0.0/16\n"
+		"\tdeny connect ::1/128\n\tallow bind port 80\n"
+		"\tallow connect tcp 10.0.0.0/8 port 443\n");
+	struct policy a, b;
+	char *ta, *tb;
+
+	parse_ok(one, &a);
+	parse_ok(two, &b);
+	policy_net_sort(&a);
+	policy_net_sort(&b);
+	ta = print_to_string(&a);
+	tb = print_to_string(&b);
+	check(policy_equal(&a, &b) && !strcmp(ta, tb) && round_trip(&a, 1),
+	      "network: sorted, address rules in any order print the same");
+	if (strcmp(ta, tb)) {
+		diag("one", ta);
+		diag("two", tb);
+	}
+	free(ta);
+	free(tb);
+	policy_free(&a);
+	policy_free(&b);
 }
 
 static void test_net_limits(void)
@@ -2210,6 +2257,364 @@ static void test_files(void)
 		diag("got", err.msg);
 }
 
+/* ---- include -------------------------------------------------------------- */
+
+/* An in-memory file system for include: a table of files. */
+struct memfile {
+	const char *path;
+	const char *text;
+};
+
+#define MEMFILES_MAX	10
+
+/* Each read counts, to check that files are read no more than needed. */
+struct memfs {
+	const struct memfile *files;
+	unsigned int reads;
+};
+
+static int memfs_read(void *data, const char *path, char **text, size_t *len)
+{
+	struct memfs *fs = data;
+	size_t i;
+
+	for (i = 0; i < MEMFILES_MAX && fs->files[i].path; i++) {
+		if (strcmp(fs->files[i].path, path))
+			continue;
+		fs->reads++;
+		*text = strdup(fs->files[i].text);
+		if (!*text)
+			return ENOMEM;
+		*len = strlen(*text);
+		return 0;
+	}
+	return ENOENT;
+}
+
+/* The main file is dir/main.policy: relative includes start in dir/. */
+#define MAIN_FILE	"dir/main.policy"
+#define CAPS_SECTION	"capabilities {\n\tallow chown kill\n}\n"
+#define MOUNT_SECTION	"mount {\n\tallow mount tmpfs on /tmp\n}\n"
+#define NET_SECTION	"network {\n\tsocket allow unix\n}\n"
+#define INCLUDED_HINT \
+	"hint: an included file holds sections and include statements; 'policy' and 'mode' belong to the file that is loaded\n"
+
+/*
+ * MAIN with FILES: parses as INLINE does (the same policy), or fails with
+ * exactly MSG.
+ */
+static const struct include_case {
+	const char *desc;
+	const char *main;
+	struct memfile files[MEMFILES_MAX];
+	const char *inline_text;
+	const char *msg;
+} include_cases[] = {
+	{ "sections of an included file count as if written in its place",
+	  "policy a\ninclude \"caps.inc\"\n" MOUNT_SECTION,
+	  { { "dir/caps.inc", "# shared\n" CAPS_SECTION } },
+	  "policy a\n" CAPS_SECTION MOUNT_SECTION, NULL },
+	{ "includes nest; paths are relative to the including file",
+	  "policy a\nmode audit\ninclude \"sub/one.inc\"\n",
+	  { { "dir/sub/one.inc", CAPS_SECTION "include \"two.inc\"\n" },
+	    { "dir/sub/two.inc", MOUNT_SECTION "include \"../three.inc\"\n" },
+	    { "dir/sub/../three.inc", NET_SECTION } },
+	  "policy a\nmode audit\n" CAPS_SECTION MOUNT_SECTION NET_SECTION, NULL },
+	{ "an absolute path is taken as it is; '.' and '//' are dropped",
+	  "policy a\ninclude \"/etc/ctrpolicy//./caps.inc\"\ninclude \"./x//y.inc\"\n",
+	  { { "/etc/ctrpolicy/caps.inc", CAPS_SECTION },
+	    { "dir/x/y.inc", NET_SECTION } },
+	  "policy a\n" CAPS_SECTION NET_SECTION, NULL },
+	{ "an included file of comments only, included twice",
+	  "include \"empty.inc\" # first\npolicy a\ninclude \"empty.inc\"\n",
+	  { { "dir/empty.inc", "# nothing\n\n" } },
+	  "policy a\n", NULL },
+	{ "a section in two files: the error names both places",
+	  "policy a\n" CAPS_SECTION "include \"caps.inc\"\n",
+	  { { "dir/caps.inc", "\n" CAPS_SECTION } },
+	  NULL,
+	  "dir/caps.inc:2:1: error: duplicate section 'capabilities' (first at dir/main.policy:2)\n"
+	  "dir/main.policy:5:1: note: included from here\n" },
+	{ "a section in an included file, then in the main file",
+	  "policy a\ninclude \"caps.inc\"\n" CAPS_SECTION,
+	  { { "dir/caps.inc", CAPS_SECTION } },
+	  NULL,
+	  "dir/main.policy:3:1: error: duplicate section 'capabilities' (first at dir/caps.inc:1)\n" },
+	{ "a file included twice defines its sections twice",
+	  "policy a\ninclude \"caps.inc\"\ninclude \"caps.inc\"\n",
+	  { { "dir/caps.inc", CAPS_SECTION } },
+	  NULL,
+	  "dir/caps.inc:1:1: error: duplicate section 'capabilities' (first at dir/caps.inc:1)\n"
+	  "dir/main.policy:3:1: note: included from here\n" },
+	{ "'policy' in an included file",
+	  "policy a\ninclude \"p.inc\"\n",
+	  { { "dir/p.inc", "policy b\n" } },
+	  NULL,
+	  "dir/p.inc:1:1: error: 'policy' is not allowed in an included file\n"
+	  "dir/p.inc:1:1: " INCLUDED_HINT
+	  "dir/main.policy:2:1: note: included from here\n" },
+	{ "'mode' in an included file",
+	  "policy a\n\n  include \"m.inc\"\n",
+	  { { "dir/m.inc", "\tmode audit\n" } },
+	  NULL,
+	  "dir/m.inc:1:2: error: 'mode' is not allowed in an included file\n"
+	  "dir/m.inc:1:2: " INCLUDED_HINT
+	  "dir/main.policy:3:3: note: included from here\n" },
+	{ "an error two files deep: one note per include, innermost first",
+	  "policy a\ninclude \"one.inc\"\n",
+	  { { "dir/one.inc", "\ninclude \"two.inc\"\n" },
+	    { "dir/two.inc", "capabilities {\n\tallow sys_admn\n}\n" } },
+	  NULL,
+	  "dir/two.inc:2:8: error: unknown capability 'sys_admn'; did you mean 'sys_admin'?\n"
+	  "dir/one.inc:2:1: note: included from here\n"
+	  "dir/main.policy:2:1: note: included from here\n" },
+	{ "a section must end in the file it starts in",
+	  "policy a\ninclude \"open.inc\"\n}\n",
+	  { { "dir/open.inc", "mount {\n\tdefault allow\n" } },
+	  NULL,
+	  "dir/open.inc:2:15: error: unterminated section 'mount' opened at line 1\n"
+	  "dir/open.inc:2:15: hint: close it with '}' on a line of its own\n"
+	  "dir/main.policy:2:1: note: included from here\n" },
+	{ "include inside a section",
+	  "policy a\nmount {\n\tinclude \"m.inc\"\n}\n",
+	  { { "dir/m.inc", "" } },
+	  NULL,
+	  "dir/main.policy:3:2: error: 'include' is not valid inside section 'mount'\n"
+	  "dir/main.policy:3:2: hint: close section 'mount' (opened at line 2) with '}' first\n" },
+	{ "a file that includes itself",
+	  "policy a\ninclude \"self.inc\"\n",
+	  { { "dir/self.inc", NET_SECTION "include \"./self.inc\"\n" } },
+	  NULL,
+	  "dir/self.inc:4:9: error: include cycle: dir/self.inc -> dir/self.inc\n"
+	  "dir/self.inc:4:9: hint: a file cannot include itself, directly or through other files\n"
+	  "dir/main.policy:2:1: note: included from here\n" },
+	{ "a cycle through two files back to the main file",
+	  "policy a\ninclude \"one.inc\"\n",
+	  { { "dir/one.inc", "include \"two.inc\"\n" },
+	    { "dir/two.inc", "include \"main.policy\"\n" } },
+	  NULL,
+	  "dir/two.inc:1:9: error: include cycle: dir/main.policy -> dir/one.inc -> dir/two.inc -> dir/main.policy\n"
+	  "dir/two.inc:1:9: hint: a file cannot include itself, directly or through other files\n"
+	  "dir/one.inc:1:1: note: included from here\n"
+	  "dir/main.policy:2:1: note: included from here\n" },
+	{ "a cycle through '..' back to the main file",
+	  "policy a\ninclude \"sub/one.inc\"\n",
+	  { { "dir/sub/one.inc", "include \"../main.policy\"\n" } },
+	  NULL,
+	  "dir/sub/one.inc:1:9: error: include cycle: dir/main.policy -> dir/sub/one.inc -> dir/sub/../main.policy\n"
+	  "dir/sub/one.inc:1:9: hint: a file cannot include itself, directly or through other files\n"
+	  "dir/main.policy:2:1: note: included from here\n" },
+	{ "'..' above the start of a relative path is no cycle",
+	  "policy a\ninclude \"../../x/../dir/two.inc\"\n",
+	  { { "dir/../../x/../dir/two.inc", CAPS_SECTION } },
+	  "policy a\n" CAPS_SECTION, NULL },
+	{ "8 files deep is the limit",
+	  "policy a\ninclude \"1\"\n",
+	  { { "dir/1", "include \"2\"\n" }, { "dir/2", "include \"3\"\n" },
+	    { "dir/3", "include \"4\"\n" }, { "dir/4", "include \"5\"\n" },
+	    { "dir/5", "include \"6\"\n" }, { "dir/6", "include \"7\"\n" },
+	    { "dir/7", "include \"8\"\n" },
+	    { "dir/8", CAPS_SECTION "include \"9\"\n" },
+	    { "dir/9", "" } },
+	  NULL,
+	  "dir/8:4:1: error: includes nested more than 8 deep\n"
+	  "dir/7:1:1: note: included from here\n"
+	  "dir/6:1:1: note: included from here\n"
+	  "dir/5:1:1: note: included from here\n"
+	  "dir/4:1:1: note: included from here\n"
+	  "dir/3:1:1: note: included from here\n"
+	  "dir/2:1:1: note: included from here\n"
+	  "dir/1:1:1: note: included from here\n"
+	  "dir/main.policy:2:1: note: included from here\n" },
+	{ "a file that is not there",
+	  "policy a\ninclude  \"gone.inc\"\n",
+	  { { "dir/other.inc", "" } },
+	  NULL,
+	  "dir/main.policy:2:10: error: cannot include 'dir/gone.inc': No such file or directory\n" },
+	{ "the file name must be quoted",
+	  "policy a\ninclude caps.inc\n", { { NULL, NULL } }, NULL,
+	  "dir/main.policy:2:9: error: the file name after 'include' must be quoted\n"
+	  "dir/main.policy:2:9: hint: write it as include \"caps.inc\"\n" },
+	{ "a missing file name",
+	  "policy a\ninclude # what?\n", { { NULL, NULL } }, NULL,
+	  "dir/main.policy:2:8: error: expected a file name after 'include'\n"
+	  "dir/main.policy:2:8: hint: the file name is a quoted string: include \"common.policy\"\n" },
+	{ "an empty file name",
+	  "policy a\ninclude \"\"\n", { { NULL, NULL } }, NULL,
+	  "dir/main.policy:2:9: error: empty file name after 'include'\n" },
+	{ "a control character in the file name",
+	  "policy a\ninclude \"a\tb\"\n", { { NULL, NULL } }, NULL,
+	  "dir/main.policy:2:9: error: control character '\\x09' in the file name\n" },
+	{ "a word after the file name",
+	  "policy a\ninclude \"a\" \"b\"\n", { { NULL, NULL } }, NULL,
+	  "dir/main.policy:2:13: error: unexpected '\"b\"' after the file name\n" },
+	{ "a brace after include",
+	  "policy a\ninclude {\n", { { NULL, NULL } }, NULL,
+	  "dir/main.policy:2:9: error: unexpected '{'\n"
+	  "dir/main.policy:2:9: hint: '{' must end the first line of a section, as in 'capabilities {'\n" },
+	{ "a misspelt include",
+	  "policy a\ninclde \"a\"\n", { { NULL, NULL } }, NULL,
+	  "dir/main.policy:2:1: error: unknown keyword 'inclde'; did you mean 'include'?\n"
+	  "dir/main.policy:2:1: hint: valid keywords: policy, mode, include, capabilities, mount, network\n" },
+	{ "an included file without the policy's name is not a policy",
+	  "include \"caps.inc\"\n",
+	  { { "dir/caps.inc", CAPS_SECTION } },
+	  NULL,
+	  "dir/main.policy:1:1: error: missing 'policy NAME' statement\n"
+	  "dir/main.policy:1:1: hint: every policy file names its policy, as in 'policy web-frontend'\n" },
+};
+
+static void test_include_case(const struct include_case *c)
+{
+	struct memfs fs = { c->files, 0 };
+	struct policy_source source = { memfs_read, &fs };
+	struct policy p, expected, before;
+	struct policy_error err;
+	int rc;
+
+	memset(&p, 0x5a, sizeof(p));
+	before = p;
+	rc = policy_parse_source(MAIN_FILE, c->main, strlen(c->main), &source,
+				 &p, &err);
+	if (c->msg) {
+		check(rc == -1 && !strcmp(err.msg, c->msg) &&
+		      !memcmp(&p, &before, sizeof(p)), "include: %s", c->desc);
+		if (rc != -1)
+			diag_policy("parsed", &p);
+		else if (strcmp(err.msg, c->msg)) {
+			diag("got", err.msg);
+			diag("expected", c->msg);
+		}
+		if (rc != -1)
+			policy_free(&p);
+		return;
+	}
+	if (rc) {
+		check(0, "include: %s", c->desc);
+		diag("error", err.msg);
+		return;
+	}
+	parse_ok(c->inline_text, &expected);
+	check(policy_equal(&p, &expected), "include: %s", c->desc);
+	if (!policy_equal(&p, &expected)) {
+		diag_policy("got", &p);
+		diag_policy("expected", &expected);
+	}
+	policy_free(&p);
+	policy_free(&expected);
+}
+
+/* 64 include statements in all, the 65th refused. */
+static void test_include_count(void)
+{
+	static const struct memfile files[] = { { "e", "\n" }, { NULL, NULL } };
+	struct memfs fs = { files, 0 };
+	struct policy_source source = { memfs_read, &fs };
+	struct policy_error err;
+	char text[2048], msg[256];
+	struct policy p;
+	size_t len;
+	int i, rc;
+
+	len = snprintf(text, sizeof(text), "policy a\n");
+	for (i = 0; i < POLICY_INCLUDE_MAX; i++)
+		len += snprintf(text + len, sizeof(text) - len, "include \"e\"\n");
+	rc = policy_parse_source("m", text, len, &source, &p, &err);
+	check(rc == 0 && fs.reads == POLICY_INCLUDE_MAX,
+	      "include: %d include statements", POLICY_INCLUDE_MAX);
+	if (rc)
+		diag("error", err.msg);
+	else
+		policy_free(&p);
+	len += snprintf(text + len, sizeof(text) - len, "include \"e\"\n");
+	rc = policy_parse_source("m", text, len, &source, &p, &err);
+	snprintf(msg, sizeof(msg),
+		 "m:%d:1: error: too many include statements; the limit is %d\n",
+		 POLICY_INCLUDE_MAX + 2, POLICY_INCLUDE_MAX);
+	check(rc == -1 && !strcmp(err.msg, msg), "include: the %dth is refused",
+	      POLICY_INCLUDE_MAX + 1);
+	if (rc != -1) {
+		policy_free(&p);
+	} else if (strcmp(err.msg, msg)) {
+		diag("got", err.msg);
+		diag("expected", msg);
+	}
+}
+
+/* A file too large to include, and parsing without a source. */
+static void test_include_limits(void)
+{
+	static const char *msg =
+		"m:1:1: error: include is not available here\n";
+	struct memfile files[] = { { "big", NULL }, { NULL, NULL } };
+	struct memfs fs = { files, 0 };
+	struct policy_source source = { memfs_read, &fs };
+	static const char text[] = "include \"big\"\n";
+	struct policy_error err;
+	struct policy p;
+	char *big;
+	int rc;
+
+	rc = policy_parse_source("m", text, strlen(text), NULL, &p, &err);
+	check(rc == -1 && !strcmp(err.msg, msg), "include: without a source");
+	if (strcmp(err.msg, msg))
+		diag("got", err.msg);
+
+	big = malloc(POLICY_FILE_MAX + 2);
+	if (!big) {
+		printf("Bail out! out of memory\n");
+		exit(1);
+	}
+	memset(big, '\n', POLICY_FILE_MAX + 1);
+	big[POLICY_FILE_MAX + 1] = '\0';
+	files[0].text = big;
+	msg = "big:1048577:1: error: file larger than 1048576 bytes (1 MiB)\n"
+	      "m:1:1: note: included from here\n";
+	rc = policy_parse_source("m", text, strlen(text), &source, &p, &err);
+	check(rc == -1 && !strcmp(err.msg, msg),
+	      "include: an included file over 1 MiB");
+	if (strcmp(err.msg, msg))
+		diag("got", err.msg);
+	free(big);
+}
+
+/* Includes from the file system: include.policy and what it includes. */
+static void test_include_files(void)
+{
+	char path[4096], *expected, *text;
+	struct policy_error err;
+	struct policy p;
+
+	snprintf(path, sizeof(path), "%s/include.policy", fixtures);
+	if (policy_parse_file(path, &p, &err)) {
+		check(0, "include: include.policy prints as include.expected");
+		diag("error", err.msg);
+		return;
+	}
+	expected = read_fixture("include.expected");
+	text = print_to_string(&p);
+	check(!strcmp(text, expected),
+	      "include: include.policy prints as include.expected");
+	if (strcmp(text, expected)) {
+		diag("got", text);
+		diag("expected", expected);
+	}
+	free(text);
+	free(expected);
+	policy_free(&p);
+}
+
+static void test_include(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(include_cases); i++)
+		test_include_case(&include_cases[i]);
+	test_include_count();
+	test_include_limits();
+	test_include_files();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -2229,8 +2634,10 @@ int main(int argc, char **argv)
 	test_net_rules();
 	test_net_cases();
 	test_net_limits();
+	test_net_sort();
 	test_net_many_rules();
 	test_files();
 	test_shipped_policies();
+	test_include();
 	return failures ? 1 : 0;
 }
