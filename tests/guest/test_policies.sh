@@ -25,6 +25,31 @@ for name in docker-default k8s-baseline k8s-restricted; do
 	check_fails "$name: cannot mount" confined $name \
 		$TESTS/mntns mount -t tmpfs none /tmp
 done
+NET=$TESTS/net
+for name in k8s-baseline k8s-restricted; do
+	check "$name: a raw IP socket is denied (EPERM)" \
+		confined $name $NET --expect EPERM socket inet raw icmp
+	check "$name: a packet socket is denied (EPERM)" \
+		confined $name $NET --expect EPERM socket packet dgram all
+done
+check "docker-default: a raw IP socket works (net_raw)" \
+	confined docker-default $NET socket inet raw icmp
+check "no-network: a unix socket works" \
+	confined no-network $NET socket unix stream 0
+check "no-network: a TCP socket is denied (EPERM)" \
+	confined no-network $NET --expect EPERM socket inet stream tcp
+check "no-network: a UDP socket is denied (EPERM)" \
+	confined no-network $NET --expect EPERM socket inet6 dgram udp
+check "web-server: binding port 80 works" \
+	confined web-server $NET bind tcp 0.0.0.0 80
+check "web-server: binding port 8080 is denied (EPERM)" \
+	confined web-server $NET --expect EPERM bind tcp 0.0.0.0 8080
+check "web-server: a DNS query's connect (UDP, port 53) works" \
+	confined web-server $NET connect udp 127.0.0.1 53
+check "web-server: a connect elsewhere is denied (EPERM)" \
+	confined web-server $NET --expect EPERM connect tcp 127.0.0.1 443
+check "web-server: a raw socket is denied (EPERM)" \
+	confined web-server $NET --expect EPERM socket inet raw icmp
 chown 1000 /tmp/foreign
 check "docker-default: chown of a foreign file works" \
 	confined docker-default $TRY chown /tmp/foreign 0 0
