@@ -10,7 +10,8 @@
 # usage: check.sh CACHE_DIR BUILD_DIR [FILTER]
 set -uo pipefail
 
-cache=$1 build=$2 filter=${3:-}
+cache=$1 filter=${3:-}
+build=$(mkdir -p "$2" && cd "$2" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 project=$(cd "$here/../.." && pwd)
 vm=$project/tests/vm
@@ -35,13 +36,16 @@ run_lanes() {
 	fi
 	krel=$(cat "$kernel/kernel.release")
 	echo "ok - debug: kernel $krel with ctrpolicy built in"
+	# Each build of the kernel gets its own module: module BTF is split
+	# BTF on top of this very kernel's, and Kbuild does not see it change.
+	modbuild=$build/debug-$(basename "$kernel")
 	if ! make -s -C "$project" module KDIR="$kernel/build" \
-		BTF_BASE="$kernel/vmlinux.btf" BUILD="$build" >&2; then
+		BTF_BASE="$kernel/vmlinux.btf" BUILD="$modbuild" >&2; then
 		echo "not ok - debug: build the module for $krel"
 		return
 	fi
 	initrd=$build/initramfs-$krel.cpio
-	"$vm/mkinitramfs.sh" "$initrd" "$build/ctrpolicy-$krel.ko" "$build"
+	"$vm/mkinitramfs.sh" "$initrd" "$modbuild/ctrpolicy-$krel.ko" "$build"
 
 	lane native --filter "$filter"
 	lane module --filter "$filter" --append "lsm=landlock,lockdown,yama,bpf"
