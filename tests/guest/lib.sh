@@ -73,6 +73,10 @@ unload_module() {
 }
 
 CG=/sys/fs/cgroup
+TRY=$TESTS/try
+# iproute2's ip, by its path: busybox's sh runs its own applet for a bare
+# "ip", which cannot name a veth peer and has no "ip netns" or "nodad".
+IP=/usr/sbin/ip
 
 # await_event FILE COMMAND...: the first event that `ctrpolicy -j monitor`
 # reports into FILE, with COMMAND run again until there is one.  The
@@ -92,7 +96,6 @@ await_event() {
 	done
 	wait $monitor
 }
-TRY=$TESTS/try
 
 # in_cgroup DIR COMMAND...: run COMMAND as a member of cgroup DIR.
 in_cgroup() {

@@ -37,6 +37,9 @@ add_program() {
 
 add_program "$build/ctrpolicy" /usr/sbin/ctrpolicy
 add_program "$(command -v bpftool)" /usr/sbin/bpftool
+# iproute2's ip for network tests (lib.sh: $IP); busybox's cannot name a
+# veth peer and has no "ip netns" or "nodad".
+add_program "$(command -v ip)" /usr/sbin/ip
 for prog in "$build"/tests/*; do
 	[ -f "$prog" ] && [ -x "$prog" ] && add_program "$prog" "/ctrpolicy/tests/$(basename "$prog")"
 done
