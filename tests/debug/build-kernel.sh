@@ -11,17 +11,20 @@
 #   D/vmlinux.btf     its raw BTF (a BTF base for pahole, bpftool, btfids)
 #   D/kernel.release  its release string
 #   D/config          its .config
-#   D/build           the Kbuild output directory, a KDIR for external
-#                     modules (make -C D/build M=DIR); it keeps vmlinux, so
+#   D/build           a KDIR for external modules (make -C D/build M=DIR):
+#                     what Kbuild needs from the output directory, like a
+#                     distribution's headers package, plus vmlinux, so
 #                     Kbuild generates module BTF itself
 # D is CACHE_DIR/linux-debug/kernel-HASH, HASH over every input (source
 # package version, debug.config, the variant, this script, the toolchain,
-# the project's kernel/ minus kernel/bpf/, and its uapi header).  When
-# D/bzImage exists the script prints D at once.  Otherwise it builds,
-# incrementally, in one Kbuild output directory per variant
-# (CACHE_DIR/linux-debug/obj-VARIANT, which D/build links to): a changed
-# kernel/ file recompiles only that file and relinks.
-#
+# the project's kernel/ minus kernel/bpf/, and its uapi header), never over
+# where the project is: another checkout or a fresh clone with the same
+# sources and the same CACHE_DIR finds the same D.  When D/bzImage exists
+# the script prints D at once.  Otherwise it builds, incrementally, in one
+# Kbuild output directory per variant (CACHE_DIR/linux-debug/obj-VARIANT):
+# a changed kernel/ file recompiles only that file and relinks.  D is then
+# self-contained and never changes, so checkouts that differ can share one
+# CACHE_DIR and run at the same time; the newest few D are kept.
 #
 # Everything goes under CACHE_DIR.  Diagnostics go to stderr; the build log
 # is CACHE_DIR/linux-debug/build-VARIANT.log.
@@ -71,7 +74,8 @@ cache_key() {
 	local f
 	echo "linux-source-6.1 $version"
 	echo "variant $variant"
-	echo "gcc $(gcc -dumpfullversion 2>/dev/null || echo none)"
+	echo "gcc $(gcc --version 2>/dev/null | head -n 1)"
+	echo "ld $(ld --version 2>/dev/null | head -n 1)"
 	echo "pahole $(pahole --version 2>/dev/null || echo none)"
 	for f in "$self" "$fragment" $(kernel_files) "$uapi_header"; do
 		echo "== ${f#"$project"/}"
@@ -81,7 +85,11 @@ cache_key() {
 hash=$(cache_key | sha256sum | cut -c1-16)
 out=$base/kernel-$hash
 
+# Kernel directories kept: the most recently used (each use touches one).
+keep=4
+
 if [ -f "$out/bzImage" ]; then
+	touch "$out"
 	echo "$out"
 	exit 0
 fi
@@ -93,6 +101,7 @@ if ! flock -n 9; then
 	flock 9
 fi
 if [ -f "$out/bzImage" ]; then
+	touch "$out"
 	echo "$out"
 	exit 0
 fi
@@ -125,9 +134,15 @@ if [ ! -d "$srcdir" ]; then
 	mv "$srcdir.tmp" "$srcdir"
 fi
 
-# ---- 2. the project, linked in (security/ctrpolicy, the uapi header) -------
+# ---- 2. the project, linked in as security/ctrpolicy -----------------------
+# kernel/Makefile finds the uapi header through this link.  The header is
+# not linked into the shared tree's include/: external module builds against
+# any kernel of this cache would take it from there, whichever checkout
+# linked it last.
 ln -sfn "$project/kernel" "$srcdir/security/ctrpolicy"
-ln -sfn "$uapi_header" "$srcdir/include/uapi/linux/ctrpolicy.h"
+if [ -L "$srcdir/include/uapi/linux/ctrpolicy.h" ]; then
+	rm -f "$srcdir/include/uapi/linux/ctrpolicy.h"
+fi
 kconfig_line='source "security/ctrpolicy/Kconfig"'
 if ! grep -qxF "$kconfig_line" "$srcdir/security/Kconfig"; then
 	if grep -qxF 'source "security/landlock/Kconfig"' "$srcdir/security/Kconfig"; then
@@ -144,13 +159,6 @@ grep -qxF "$make_line" "$srcdir/security/Makefile" ||
 # ---- 3. the configuration -----------------------------------------------------
 obj=$base/obj-$variant
 mkdir -p "$obj"
-# This output directory is about to change: the kernel directories built
-# from it before are no longer what their build/ holds.
-for old in "$base"/kernel-*; do
-	[ -d "$old" ] && [ "$(cat "$old/variant" 2>/dev/null)" = "$variant" ] &&
-		rm -rf "$old"
-done
-rm -f "$obj/.ctrpolicy-hash"
 # Objects from another project checkout may be older than ours: start over.
 if [ "$(cat "$obj/.ctrpolicy-project" 2>/dev/null)" != "$project" ]; then
 	rm -rf "$obj/security/ctrpolicy"
@@ -211,7 +219,7 @@ kmake -j"$(nproc)" all >> "$log" 2>&1
 # ---- 5. the output directory ------------------------------------------------
 step "collecting $out"
 rm -rf "$out.tmp"
-mkdir -p "$out.tmp"
+mkdir -p "$out.tmp/build"
 cp "$obj/arch/x86/boot/bzImage" "$out.tmp/bzImage.tmp"
 objcopy -O binary --only-section=.BTF "$obj/vmlinux" "$out.tmp/vmlinux.btf"
 [ "$(od -An -tx1 -N2 "$out.tmp/vmlinux.btf" | tr -d ' ')" = 9feb ] ||
@@ -219,10 +227,18 @@ objcopy -O binary --only-section=.BTF "$obj/vmlinux" "$out.tmp/vmlinux.btf"
 cp "$obj/include/config/kernel.release" "$out.tmp/kernel.release"
 cp "$obj/.config" "$out.tmp/config"
 echo "$variant" > "$out.tmp/variant"
-ln -s "../obj-$variant" "$out.tmp/build"
+# The Makefile there includes the source tree's, which stays where it is.
+(cd "$obj" && cp -a --parents .config Makefile Module.symvers vmlinux \
+	include/config include/generated arch/x86/include/generated scripts \
+	tools/objtool/objtool tools/bpf/resolve_btfids/resolve_btfids \
+	"$out.tmp/build")
 mv "$out.tmp/bzImage.tmp" "$out.tmp/bzImage"
-echo "$hash" > "$obj/.ctrpolicy-hash"
 mv "$out.tmp" "$out"
 trap - ERR
+# The oldest kernel directories go (each holds a vmlinux of about 170 MB).
+ls -dt "$base"/kernel-* | tail -n +$((keep + 1)) | while IFS= read -r old; do
+	say "removing the old kernel directory $old"
+	rm -rf "$old"
+done
 say "built $(cat "$out/kernel.release") in $((SECONDS - started))s"
 echo "$out"

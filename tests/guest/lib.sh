@@ -90,6 +90,25 @@ unload_module() {
 CG=/sys/fs/cgroup
 TRY=$TESTS/try
 
+# await_event FILE COMMAND...: the first event that `ctrpolicy -j monitor`
+# reports into FILE, with COMMAND run again until there is one.  The
+# monitor joins the events group at its own pace (seconds, on a debug kernel
+# under TCG on a busy host): an event sent after a fixed pause can come
+# before it listens.  COMMAND's output and status are ignored.
+await_event() {
+	local file=$1 monitor i=0
+	shift
+	: > "$file"
+	timeout 60 ctrpolicy -j monitor --count 1 > "$file" &
+	monitor=$!
+	while [ ! -s "$file" ] && [ $i -lt 150 ] && kill -0 $monitor 2>/dev/null; do
+		"$@" > /dev/null 2>&1
+		sleep 0.2
+		i=$((i + 1))
+	done
+	wait $monitor
+}
+
 # in_cgroup DIR COMMAND...: run COMMAND as a member of cgroup DIR.
 in_cgroup() {
 	sh -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' in_cgroup "$@"

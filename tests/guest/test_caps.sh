@@ -73,11 +73,7 @@ check "while the parent still allows chown" \
 ctrpolicy unload --cgroup $CG/t-caps/child
 
 # Events and counters.
-timeout 10 ctrpolicy -j monitor --count 1 > /tmp/events.json &
-monitor=$!
-sleep 0.5
-in_cgroup $CG/t-caps $TRY --expect EPERM sethostname vm6 > /dev/null
-wait $monitor
+await_event /tmp/events.json in_cgroup $CG/t-caps $TRY --expect EPERM sethostname vm6
 check "monitor reports the denial with capability, policy and verdict" \
 	grep -q '"verdict":"deny","area":"capability","operation":"capable","capability":"sys_admin".*"comm":"try".*"policy":"caps-test"' /tmp/events.json
 cat /tmp/events.json | sed 's/^/#   /'
@@ -87,12 +83,9 @@ ctrpolicy list | sed 's/^/#   /'
 
 write_policy /tmp/audit.policy audit-test audit chown
 ctrpolicy load /tmp/audit.policy --cgroup $CG/t-caps
-timeout 10 ctrpolicy -j monitor --count 1 > /tmp/events.json &
-monitor=$!
-sleep 0.5
 check "audit mode allows what the policy does not" \
 	in_cgroup $CG/t-caps $TRY sethostname vm7
-wait $monitor
+await_event /tmp/events.json in_cgroup $CG/t-caps $TRY sethostname vm7
 check "audit mode reports the request as audited" \
 	grep -q '"verdict":"audit","area":"capability".*"capability":"sys_admin".*"policy":"audit-test"' /tmp/events.json
 check "list counts the audited requests" sh -c \

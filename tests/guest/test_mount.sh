@@ -114,11 +114,7 @@ umount $M/src
 check "outside the cgroup the denied mounts work" sh -c \
 	"$TESTS/mntns sh -c '$TRY mount proc $M/ok proc - && $TRY mount / $M/bindok - bind'"
 
-timeout 10 ctrpolicy -j monitor --count 1 > /tmp/events.json &
-monitor=$!
-sleep 0.5
-mounted "$TRY --expect EPERM mount proc $M/other proc -" > /dev/null
-wait $monitor
+await_event /tmp/events.json mounted "$TRY --expect EPERM mount proc $M/other proc -"
 check "the denial event names operation, type, target and flags" \
 	grep -q "\"area\":\"mount\",\"operation\":\"mount\".*\"fstype\":\"proc\".*\"target\":\"$M/other\"" /tmp/events.json
 sed 's/^/#   /' /tmp/events.json

@@ -21,9 +21,13 @@ load_policies() {
 
 # check_freed HOW BEFORE LOADED: the charge went back to about BEFORE.
 check_freed() {
-	local after per_policy
-	sleep 1		# RCU callbacks free the policies
-	after=$(charged $CG/t-loader)
+	local after per_policy i=0
+	# RCU callbacks free the policies: wait for them, 10 s at most.
+	while after=$(charged $CG/t-loader); [ $i -lt 50 ] &&
+	      [ $(( after - $2 )) -ge $(( ($3 - $2) / 10 )) ]; do
+		sleep 0.2
+		i=$((i + 1))
+	done
 	per_policy=$(( ($3 - $2) / POLICIES ))
 	echo "# $1: charged to the loader: before $2, loaded $3, after $after bytes; about $per_policy bytes per policy"
 	check "$1: the policies were charged to the loader's memory cgroup" test $per_policy -gt 64
