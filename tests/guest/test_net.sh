@@ -287,7 +287,7 @@ late_result() {
 }
 
 confined_tests() {
-	local before after late1 late2 late3 monitor
+	local before after late1 late2 late3
 
 	each_case confined_case
 
@@ -314,12 +314,9 @@ confined_tests() {
 	late_result $late3 3 "a TCP socket created before the policy: an allowed connect works"
 
 	# Events and counters.
-	timeout 10 ctrpolicy monitor --count 1 > /tmp/net-events.txt 2>/dev/null &
-	monitor=$!
-	sleep 0.5
-	in_cgroup $CG/t-net $NET --expect EPERM connect tcp 10.99.0.2 7001 > /dev/null
-	wait $monitor
-	check "monitor shows a network denial line with the address and port" sh -c \
+	await_event /tmp/net-events.txt \
+		in_cgroup $CG/t-net $NET --expect EPERM connect tcp 10.99.0.2 7001
+	check "monitor shows a network denial with the address and port" sh -c \
 		"grep network /tmp/net-events.txt | grep -F 10.99.0.2 | grep -q 7001"
 	sed 's/^/#   /' /tmp/net-events.txt
 	before=$(net_counter net-test denied)
@@ -340,12 +337,10 @@ confined_tests() {
 	net_policy net-audit audit > /tmp/net-audit.policy
 	check "load the same rules in audit mode" \
 		ctrpolicy load /tmp/net-audit.policy --cgroup $CG/t-net-audit
-	timeout 10 ctrpolicy monitor --count 1 > /tmp/net-events.txt 2>/dev/null &
-	monitor=$!
-	sleep 0.5
 	check "audit mode: a connect the rules deny works" \
 		in_cgroup $CG/t-net-audit $NET --echo connect tcp 127.0.0.1 7001
-	wait $monitor
+	await_event /tmp/net-events.txt \
+		in_cgroup $CG/t-net-audit $NET --echo connect tcp 127.0.0.1 7001
 	check "audit mode: monitor reports it as audited, with the address and port" sh -c \
 		"grep network /tmp/net-events.txt | grep audit | grep -F 127.0.0.1 | grep -q 7001"
 	sed 's/^/#   /' /tmp/net-events.txt
