@@ -8,9 +8,11 @@
  * grace period.
  *
  * A task's effective policy is every policy on its cgroup and its
- * ancestors.  The walk looks up only the ancestor levels that hold a policy
- * somewhere (ctrpolicy_store_levels), so its cost is bounded by the number
- * of such levels, not by the number of policies.
+ * ancestors: its chain.  Building a chain looks up only the ancestor levels
+ * that hold a policy somewhere (ctrpolicy_store_levels), so its cost is
+ * bounded by the number of such levels, not by the number of policies.
+ * Each CPU keeps the chain it built last: a container's tasks ask again and
+ * again from the same cgroup, and then the hash lookups are skipped.
  */
 
 #define pr_fmt(fmt) "ctrpolicy: " fmt
@@ -45,8 +47,12 @@ static struct rhashtable store_table;
 static LIST_HEAD(store_list);
 static DEFINE_MUTEX(store_mutex);
 static unsigned int store_count;
-/* Bumped on every change; dumps compare it to flag inconsistency. */
-static unsigned long store_seq;
+/*
+ * Bumped after every change of which policies are in force, before an
+ * entry is freed: a chain built under an older generation is stale.  Dumps
+ * compare it too, to flag inconsistency.
+ */
+static atomic_long_t store_gen = ATOMIC_LONG_INIT(0);
 /* Entries whose policy waits for an execve(): the exec hook's fast exit. */
 static atomic_t store_pending = ATOMIC_INIT(0);
 /* Bit N: some policy sits on a cgroup of level N. */
@@ -55,6 +61,26 @@ static unsigned int level_policies[CTRPOLICY_MAX_LEVEL + 1];
 
 static void reap_work_fn(struct work_struct *work);
 static DECLARE_DELAYED_WORK(reap_work, reap_work_fn);
+
+/*
+ * The entries in force on a cgroup and its ancestors, root first, as of
+ * store generation @gen: what a decision walks.
+ */
+struct policy_chain {
+	u64 cgroup_id;
+	unsigned long gen;
+	unsigned int len;
+	struct ctrpolicy_entry *entries[CTRPOLICY_MAX_LEVEL];
+};
+
+static struct policy_chain __percpu *chains;
+
+/* Readers that built a chain before this see a newer generation. */
+static void store_changed(void)
+{
+	smp_mb__before_atomic();
+	atomic_long_inc(&store_gen);
+}
 
 static void count(const struct ctrpolicy_entry *entry,
 		  enum ctrpolicy_area area, enum ctrpolicy_count what)
@@ -83,8 +109,10 @@ static struct ctrpolicy_entry *entry_in_force(const struct cgroup *cgrp,
 /* Put @entry's policy in force; under RCU or the store mutex. */
 static void entry_arm(struct ctrpolicy_entry *entry)
 {
-	if (READ_ONCE(entry->pending) && xchg(&entry->pending, 0))
+	if (READ_ONCE(entry->pending) && xchg(&entry->pending, 0)) {
 		atomic_dec(&store_pending);
+		store_changed();
+	}
 }
 
 /* The levels of @cgrp's ancestry (itself included) that hold a policy. */
@@ -95,6 +123,36 @@ static unsigned long policy_levels(const struct cgroup *cgrp)
 	if (cgrp->level < CTRPOLICY_MAX_LEVEL)
 		levels &= GENMASK(cgrp->level, 0);
 	return levels;
+}
+
+/*
+ * The chain of @cgrp, from this CPU's last one if still valid.  Under RCU
+ * with preemption off, in task context: nothing else on this CPU builds a
+ * chain meanwhile.  An entry in a chain is not freed before the generation
+ * changes, and not before the RCU readers that may hold it are done.
+ */
+static const struct policy_chain *chain_of(const struct cgroup *cgrp)
+{
+	struct policy_chain *chain = this_cpu_ptr(chains);
+	unsigned long gen = atomic_long_read(&store_gen);
+	unsigned long levels, level;
+	struct ctrpolicy_entry *entry;
+	u64 id = cgroup_id(cgrp);
+
+	if (chain->cgroup_id == id && chain->gen == gen)
+		return chain;
+	/* The generation before the lookups it vouches for. */
+	smp_rmb();
+	chain->len = 0;
+	levels = policy_levels(cgrp);
+	for_each_set_bit(level, &levels, CTRPOLICY_MAX_LEVEL + 1) {
+		entry = entry_in_force(cgrp, level);
+		if (entry && !WARN_ON_ONCE(chain->len == ARRAY_SIZE(chain->entries)))
+			chain->entries[chain->len++] = entry;
+	}
+	chain->cgroup_id = id;
+	chain->gen = gen;
+	return chain;
 }
 
 /**
@@ -112,23 +170,23 @@ int ctrpolicy_decide(const struct ctrpolicy_request *request,
 		     ctrpolicy_allows_t allows)
 {
 	const struct ctrpolicy_policy *policy;
+	const struct policy_chain *chain;
 	struct ctrpolicy_entry *entry;
-	unsigned long levels, level;
 	struct cgroup *cgrp;
+	unsigned int i;
 	int ret = 0;
 
 	if (ctrpolicy_none_loaded() || !in_task())
 		return 0;
 
 	rcu_read_lock();
+	preempt_disable();
 	cgrp = task_dfl_cgroup(current);
-	levels = policy_levels(cgrp);
-	for_each_set_bit(level, &levels, CTRPOLICY_MAX_LEVEL + 1) {
+	chain = chain_of(cgrp);
+	for (i = 0; i < chain->len; i++) {
 		enum ctrpolicy_verdict verdict;
 
-		entry = entry_in_force(cgrp, level);
-		if (!entry)
-			continue;
+		entry = chain->entries[i];
 		policy = rcu_dereference(entry->policy);
 		count(entry, request->area, CTRPOLICY_COUNT_CHECKS);
 		if (allows && allows(policy, request)) {
@@ -148,6 +206,7 @@ int ctrpolicy_decide(const struct ctrpolicy_request *request,
 			ctrpolicy_event_report(request, entry, policy,
 					       cgroup_id(cgrp), verdict);
 	}
+	preempt_enable();
 	rcu_read_unlock();
 	return ret;
 }
@@ -159,21 +218,14 @@ int ctrpolicy_decide(const struct ctrpolicy_request *request,
  */
 bool ctrpolicy_current_confined(void)
 {
-	unsigned long levels, level;
-	struct cgroup *cgrp;
-	bool confined = false;
+	bool confined;
 
-	if (ctrpolicy_none_loaded())
+	if (ctrpolicy_none_loaded() || !in_task())
 		return false;
 	rcu_read_lock();
-	cgrp = task_dfl_cgroup(current);
-	levels = policy_levels(cgrp);
-	for_each_set_bit(level, &levels, CTRPOLICY_MAX_LEVEL + 1) {
-		if (entry_in_force(cgrp, level)) {
-			confined = true;
-			break;
-		}
-	}
+	preempt_disable();
+	confined = chain_of(task_dfl_cgroup(current))->len;
+	preempt_enable();
 	rcu_read_unlock();
 	return confined;
 }
@@ -233,7 +285,7 @@ static void entry_remove(struct ctrpolicy_entry *entry)
 	list_del_rcu(&entry->list);
 	level_add(entry->level, -1);
 	store_count--;
-	store_seq++;
+	store_changed();
 	call_rcu(&entry->rcu, entry_free_rcu);
 }
 
@@ -292,7 +344,7 @@ int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
 					     lockdep_is_held(&store_mutex));
 		if (!on_exec)
 			entry_arm(entry);
-		store_seq++;
+		store_changed();
 		mutex_unlock(&store_mutex);
 		kvfree_rcu(policy, rcu);
 		return 0;
@@ -324,7 +376,7 @@ int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
 	list_add_tail_rcu(&entry->list, &store_list);
 	level_add(level, 1);
 	store_count++;
-	store_seq++;
+	store_changed();
 	mutex_unlock(&store_mutex);
 	return 0;
 
@@ -430,7 +482,7 @@ struct ctrpolicy_entry *ctrpolicy_store_next(struct ctrpolicy_entry *entry)
  */
 unsigned long ctrpolicy_store_seq(void)
 {
-	return READ_ONCE(store_seq);
+	return atomic_long_read(&store_gen);
 }
 
 /**
@@ -495,16 +547,22 @@ static void reap_work_fn(struct work_struct *work)
 /**
  * ctrpolicy_store_init - Create the empty store
  *
- * Return: 0 or the error of rhashtable_init().
+ * Return: 0, -ENOMEM, or the error of rhashtable_init().
  */
 int ctrpolicy_store_init(void)
 {
 	int err;
 
+	chains = alloc_percpu(struct policy_chain);
+	if (!chains)
+		return -ENOMEM;
 	err = rhashtable_init(&store_table, &store_params);
-	if (!err)
-		schedule_delayed_work(&reap_work, REAP_INTERVAL);
-	return err;
+	if (err) {
+		free_percpu(chains);
+		return err;
+	}
+	schedule_delayed_work(&reap_work, REAP_INTERVAL);
+	return 0;
 }
 
 /**
@@ -524,4 +582,5 @@ void ctrpolicy_store_exit(void)
 	rhashtable_destroy(&store_table);
 	/* Wait for the entries' RCU callbacks before the module text goes. */
 	rcu_barrier();
+	free_percpu(chains);
 }

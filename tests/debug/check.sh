@@ -10,8 +10,8 @@
 # The two lanes boot at the same time.  On this kernel under TCG the suite
 # takes minutes, nearly all of it in the tests (a boot takes about 10 s),
 # and each guest keeps about one host core busy, since its tests run one
-# after another.  The module lane's lines wait in a file and follow the
-# native lane's, then the self-test's.
+# after another.  The module lane's lines wait in a file and are shown
+# after the native lane's, before the self-test's.
 #
 # usage: check.sh CACHE_DIR BUILD_DIR [FILTER]
 set -uo pipefail
@@ -32,6 +32,16 @@ lane() {
 		--log "$build/debug-$name/console.log" "$@" |
 		sed -E "s/^((not )?ok) - /\1 - $name: /"
 	echo "# debug: $name: $((SECONDS - start))s"
+}
+
+# console_shows NAME PATTERN WHAT: lane NAME's console log has a line
+# matching PATTERN, the proof of WHAT.
+console_shows() {
+	if grep -q -- "$2" "$build/debug-$1/console.log"; then
+		echo "ok - $1: $3"
+	else
+		echo "not ok - $1: $3"
+	fi
 }
 
 # bites: the injected use-after-free is reported and fails the run.
@@ -74,8 +84,12 @@ run_lanes() {
 		> "$build/debug-module.tap" 2>&1 &
 	module_lane=$!
 	lane native --filter "$filter"
+	console_shows native 'ctrpolicy: version .* active' \
+		"the tests ran on the built-in LSM (ctrpolicy in /sys/kernel/security/lsm)"
 	bites > "$build/debug-uaf.tap" 2>&1
 	wait $module_lane
+	console_shows module 'ctrpolicy: version .* loaded' \
+		"the tests ran on the module" >> "$build/debug-module.tap"
 	cat "$build/debug-module.tap" "$build/debug-uaf.tap"
 	echo "# debug: ${SECONDS}s in all"
 }
