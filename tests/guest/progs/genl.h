@@ -11,10 +11,11 @@
 #include <linux/ctrpolicy.h>
 #include <linux/genetlink.h>
 
-static struct mnl_socket *genl_sock;
-static unsigned int genl_seq;
+/* Unused by the programs that only build messages with genl_msg(). */
+static struct mnl_socket *genl_sock __attribute__((unused));
+static unsigned int genl_seq __attribute__((unused));
 /* Replies land here, so that a request can be sent again as it is. */
-static char genl_reply[8192];
+static char genl_reply[8192] __attribute__((unused));
 
 /* Send NLH and wait for its ack: 0, or the negative errno. */
 static inline int genl_request(struct nlmsghdr *nlh, mnl_cb_t cb, void *data)
@@ -35,13 +36,14 @@ static inline int genl_request(struct nlmsghdr *nlh, mnl_cb_t cb, void *data)
 }
 
 /* A request for command CMD of FAMILY, at the start of BUF. */
-static inline struct nlmsghdr *genl_msg(void *buf, int family, int cmd)
+static inline struct nlmsghdr *genl_msg(void *buf, int family, int cmd,
+					unsigned int flags)
 {
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
 	struct genlmsghdr *genl;
 
 	nlh->nlmsg_type = family;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
 	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
 	genl->cmd = cmd;
 	genl->version = family == GENL_ID_CTRL ? 1 : CTRPOLICY_GENL_VERSION;
@@ -72,7 +74,7 @@ static inline int genl_open(void)
 		return -errno;
 	if (mnl_socket_bind(genl_sock, 0, MNL_SOCKET_AUTOPID) < 0)
 		return -errno;
-	nlh = genl_msg(genl_reply, GENL_ID_CTRL, CTRL_CMD_GETFAMILY);
+	nlh = genl_msg(genl_reply, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, NLM_F_ACK);
 	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, CTRPOLICY_GENL_NAME);
 	err = genl_request(nlh, genl_family_cb, &family);
 	return err ?: family;

@@ -72,7 +72,7 @@ static struct nlmsghdr *set_msg(int family, unsigned long long id, unsigned int 
 	size_t per_attr = CTRPOLICY_NET_RULES_PER_ATTR * sizeof(struct ctrpolicy_net_rule);
 	void *buf = xmalloc(MNL_SOCKET_BUFFER_SIZE + n * sizeof(struct ctrpolicy_net_rule) +
 			    (n / CTRPOLICY_NET_RULES_PER_ATTR + 1) * MNL_ATTR_HDRLEN);
-	struct nlmsghdr *nlh = genl_msg(buf, family, CTRPOLICY_CMD_POLICY_SET);
+	struct nlmsghdr *nlh = genl_msg(buf, family, CTRPOLICY_CMD_POLICY_SET, NLM_F_ACK);
 	struct ctrpolicy_net_rule *rules = xmalloc(n * sizeof(*rules) + 1);
 	struct nlattr *policy, *nest;
 	unsigned int i;
@@ -105,7 +105,7 @@ static struct nlmsghdr *set_msg(int family, unsigned long long id, unsigned int 
 static struct nlmsghdr *del_msg(int family, unsigned long long id)
 {
 	struct nlmsghdr *nlh = genl_msg(xmalloc(MNL_SOCKET_BUFFER_SIZE), family,
-					CTRPOLICY_CMD_POLICY_DEL);
+					CTRPOLICY_CMD_POLICY_DEL, NLM_F_ACK);
 
 	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, id);
 	return nlh;

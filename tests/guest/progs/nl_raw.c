@@ -50,6 +50,8 @@
 #include <libmnl/libmnl.h>
 #include <linux/ctrpolicy.h>
 
+#include "genl.h"
+
 #define GROUP			"netlink"
 #define REPLY_TIMEOUT_S		5
 #define UNPRIV_ID		65534
@@ -553,21 +555,6 @@ static void dump_cb(const struct nlmsghdr *nlh, void *data)
 }
 
 /* ---- building requests --------------------------------------------------- */
-
-/* genetlink does not check the version field; it is set for the record. */
-static struct nlmsghdr *genl_msg(void *buf, uint16_t family, uint8_t cmd,
-				 uint16_t flags)
-{
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
-	struct genlmsghdr *genl;
-
-	nlh->nlmsg_type = family;
-	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
-	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
-	genl->cmd = cmd;
-	genl->version = CTRPOLICY_GENL_VERSION;
-	return nlh;
-}
 
 static struct nlmsghdr *set_msg(void *buf, const struct nl_ctx *c)
 {

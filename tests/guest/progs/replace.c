@@ -22,7 +22,7 @@ static char buf[8192];
 
 static int set_policy(int family, unsigned long long cgroup, int allow)
 {
-	struct nlmsghdr *nlh = genl_msg(buf, family, CTRPOLICY_CMD_POLICY_SET);
+	struct nlmsghdr *nlh = genl_msg(buf, family, CTRPOLICY_CMD_POLICY_SET, NLM_F_ACK);
 	struct nlattr *policy, *mount;
 
 	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, cgroup);
