@@ -11,12 +11,15 @@ memstat() { sed -n "s/^$2 //p" "$1/memory.stat"; }
 # Slab and per-CPU memory charged to cgroup $1, in bytes.
 charged() { echo $(( $(memstat "$1" slab_unreclaimable) + $(memstat "$1" percpu) )); }
 
+# The target cgroups, made and removed by one command each: a process per
+# cgroup takes seconds on the debug kernel.
+TARGETS=$(for i in $(seq $POLICIES); do echo $CG/t-targets/c$i; done)
+
 # load_policies: POLICIES policies on as many new cgroups, from t-loader.
 load_policies() {
-	local i
-	for i in $(seq $POLICIES); do mkdir -p $CG/t-targets/c$i; done
+	mkdir -p $TARGETS &&
 	in_cgroup $CG/t-loader ctrpolicy load /tmp/unload.policy \
-		$(for i in $(seq $POLICIES); do echo --cgroup $CG/t-targets/c$i; done)
+		$(for d in $TARGETS; do echo --cgroup $d; done)
 }
 
 # check_freed HOW BEFORE LOADED: the charge went back to about BEFORE.
@@ -46,7 +49,7 @@ before=$(charged $CG/t-loader)
 check "$POLICIES policies load" load_policies
 loaded=$(charged $CG/t-loader)
 check "$POLICIES policies are listed" test "$(ctrpolicy list | grep -c unload-test)" -eq $POLICIES
-for i in $(seq $POLICIES); do rmdir $CG/t-targets/c$i; done
+rmdir $TARGETS
 check "after their cgroups are removed no policy is listed" \
 	test "$(ctrpolicy list | grep -c unload-test)" -eq 0
 check_freed "cgroups removed" "$before" "$loaded"
