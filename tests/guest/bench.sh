@@ -177,6 +177,27 @@ not_measured() {
 	for op in $OPS; do echo "na $1 $2 $op $3"; done
 }
 
+# cpu_ticks: all CPUs' ticks so far, and of them the idle ones.
+cpu_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8, $5 + $6 }' /proc/stat; }
+
+# wait_idle: wait, 20 s at most, until the guest's CPUs were at least 90%
+# idle for half a second.  Work that a change of configuration leaves
+# behind (RCU callbacks, the reaper, kworkers) would otherwise run on the
+# other vCPU beside the benchmark and take host time from it: under TCG
+# each vCPU is a host thread.
+wait_idle() {
+	local total idle i=0
+	while [ $i -lt 40 ]; do
+		set -- $(cpu_ticks)
+		total=$1 idle=$2
+		sleep 0.5
+		set -- $(cpu_ticks)
+		[ $(( ($1 - total - $2 + idle) * 10 )) -le $(( $1 - total )) ] && return
+		i=$((i + 1))
+	done
+	echo "# the guest stayed busy for 20 s; measuring anyway"
+}
+
 # measure ROUND CONFIG: the benchmarks in CONFIG's cgroup, on CPU 1.
 measure() {
 	local op rest seen=
@@ -233,6 +254,7 @@ one_round() {
 			continue
 		fi
 		if why=$(prepare $config 2>&1); then
+			wait_idle
 			measure $round $config
 			continue
 		fi
