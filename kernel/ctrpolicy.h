@@ -121,6 +121,10 @@ struct ctrpolicy_net_level {
  * @socket_rules: the socket rules, in order
  * @net_rules: the address rules, longest prefix first, then by address
  * @net_levels: where each prefix length's rules are, longest first
+ * @net_index_mask: the size of @net_index less one
+ * @net_index: open-addressing hash of (prefix length, address) to one more
+ *	than the index of the first rule with that prefix and address; 0 for
+ *	an empty slot.  At most half full, so that a lookup ends.
  * @name: the administrator's name for it
  *
  * A policy is never changed once published: a replace publishes a new one.
@@ -136,9 +140,11 @@ struct ctrpolicy_policy {
 	u32 n_socket_rules;
 	u32 n_net_rules;
 	u32 n_net_levels;
+	u32 net_index_mask;
 	struct ctrpolicy_socket_rule *socket_rules;
 	struct ctrpolicy_net_addr_rule *net_rules;
 	struct ctrpolicy_net_level *net_levels;
+	u32 *net_index;
 	char name[CTRPOLICY_NAME_MAX];
 };
 
@@ -304,6 +310,7 @@ void ctrpolicy_net_rule_export(struct ctrpolicy_net_rule *out,
 void ctrpolicy_net_import(struct ctrpolicy_policy *policy,
 			  const struct ctrpolicy_net_rule *rules, u32 n);
 void ctrpolicy_net_build(struct ctrpolicy_policy *policy);
+u32 ctrpolicy_net_index_size(u32 n_rules);
 int ctrpolicy_decide_socket_create(int family, int type, int protocol, int kern);
 int ctrpolicy_decide_socket_bind(struct socket *sock, struct sockaddr *address,
 				 int addrlen);

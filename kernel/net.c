@@ -29,6 +29,8 @@
 
 #include <linux/in.h>
 #include <linux/in6.h>
+#include <linux/jhash.h>
+#include <linux/log2.h>
 #include <linux/net.h>
 #include <linux/socket.h>
 #include <linux/sort.h>
@@ -210,6 +212,41 @@ void ctrpolicy_net_import(struct ctrpolicy_policy *policy,
 }
 
 /**
+ * ctrpolicy_net_index_size - The slots of the address rules' hash index
+ * @n_rules: the number of address rules
+ *
+ * Return: 0 without rules, else a power of two at least twice @n_rules.
+ */
+u32 ctrpolicy_net_index_size(u32 n_rules)
+{
+	return n_rules ? roundup_pow_of_two(2 * n_rules) : 0;
+}
+
+static u32 index_slot(const struct ctrpolicy_policy *policy,
+		      const struct in6_addr *net, u32 prefix_len)
+{
+	return jhash2(net->s6_addr32, ARRAY_SIZE(net->s6_addr32), prefix_len) &
+	       policy->net_index_mask;
+}
+
+/* Index the first rule of each (prefix length, address) of sorted rules. */
+static void index_build(struct ctrpolicy_policy *policy)
+{
+	const struct ctrpolicy_net_addr_rule *rules = policy->net_rules;
+	u32 i, slot;
+
+	for (i = 0; i < policy->n_net_rules; i++) {
+		if (i && rules[i].prefix_len == rules[i - 1].prefix_len &&
+		    ipv6_addr_equal(&rules[i].addr, &rules[i - 1].addr))
+			continue;
+		slot = index_slot(policy, &rules[i].addr, rules[i].prefix_len);
+		while (policy->net_index[slot])
+			slot = (slot + 1) & policy->net_index_mask;
+		policy->net_index[slot] = i + 1;
+	}
+}
+
+/**
  * ctrpolicy_net_build - Build the lookup of a policy's address rules
  * @policy: the policy, whose @net_rules were imported and whose @net_levels
  *	has room for %CTRPOLICY_NET_LEVELS levels if it has address rules
@@ -230,6 +267,7 @@ void ctrpolicy_net_build(struct ctrpolicy_policy *policy)
 		}
 		level->end = i + 1;
 	}
+	index_build(policy);
 }
 
 static bool addr_rule_matches(const struct ctrpolicy_net_addr_rule *rule,
@@ -241,22 +279,26 @@ static bool addr_rule_matches(const struct ctrpolicy_net_addr_rule *rule,
 	       req->port >= rule->port_min && req->port <= rule->port_max;
 }
 
-/* The first rule of @level whose address is @net, or @level->end. */
-static u32 level_find(const struct ctrpolicy_policy *policy,
-		      const struct ctrpolicy_net_level *level,
-		      const struct in6_addr *net)
+/*
+ * The first rule whose network is @net of @prefix_len bits, or
+ * @policy->n_net_rules: one hash and, the index being at most half full, a
+ * probe or two, however many rules the policy has.
+ */
+static u32 rule_find(const struct ctrpolicy_policy *policy,
+		     const struct in6_addr *net, u32 prefix_len)
 {
-	u32 lo = level->start, hi = level->end;
+	u32 slot = index_slot(policy, net, prefix_len), first;
 
-	while (lo < hi) {
-		u32 mid = lo + (hi - lo) / 2;
+	while ((first = policy->net_index[slot])) {
+		const struct ctrpolicy_net_addr_rule *rule =
+			&policy->net_rules[first - 1];
 
-		if (ipv6_addr_cmp(&policy->net_rules[mid].addr, net) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+		if (rule->prefix_len == prefix_len &&
+		    ipv6_addr_equal(&rule->addr, net))
+			return first - 1;
+		slot = (slot + 1) & policy->net_index_mask;
 	}
-	return lo;
+	return policy->n_net_rules;
 }
 
 /*
@@ -275,7 +317,7 @@ static u32 addr_action(const struct ctrpolicy_policy *policy,
 		u32 i;
 
 		ipv6_addr_prefix(&net, &req->addr, level->prefix_len);
-		for (i = level_find(policy, level, &net);
+		for (i = rule_find(policy, &net, level->prefix_len);
 		     i < level->end &&
 		     ipv6_addr_equal(&policy->net_rules[i].addr, &net); i++) {
 			const struct ctrpolicy_net_addr_rule *rule =

@@ -323,6 +323,8 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 	size = sizeof(*policy) + array_size(n_rules, sizeof(*policy->mount_rules)) +
 	       array_size(n_net_rules, sizeof(*policy->net_rules)) +
 	       (n_net_rules ? sizeof(*policy->net_levels) * CTRPOLICY_NET_LEVELS : 0) +
+	       array_size(ctrpolicy_net_index_size(n_net_rules),
+			  sizeof(*policy->net_index)) +
 	       array_size(n_socket_rules, sizeof(*policy->socket_rules)) + strings;
 	policy = kvzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!policy)
@@ -340,8 +342,12 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 	policy->mount_rules = (void *)(policy + 1);
 	policy->net_rules = (void *)(policy->mount_rules + n_rules);
 	policy->net_levels = (void *)(policy->net_rules + n_net_rules);
-	policy->socket_rules = (void *)(policy->net_levels +
-					(n_net_rules ? CTRPOLICY_NET_LEVELS : 0));
+	policy->net_index = (void *)(policy->net_levels +
+				     (n_net_rules ? CTRPOLICY_NET_LEVELS : 0));
+	if (n_net_rules)
+		policy->net_index_mask = ctrpolicy_net_index_size(n_net_rules) - 1;
+	policy->socket_rules = (void *)(policy->net_index +
+					ctrpolicy_net_index_size(n_net_rules));
 	space = (char *)(policy->socket_rules + n_socket_rules);
 	if (n_socket_rules) {
 		nla_memcpy(policy->socket_rules, ntb[CTRPOLICY_NET_A_SOCKET_RULES],
