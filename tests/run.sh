@@ -23,7 +23,15 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
-matches() { case "$1" in *"$filter"*) return 0 ;; esac; return 1; }
+# matches NAME: NAME contains the filter, or one of its comma-separated parts.
+matches() {
+	local part
+	[ -n "$filter" ] || return 0
+	for part in ${filter//,/ }; do
+		case "$1" in *"$part"*) return 0 ;; esac
+	done
+	return 1
+}
 
 all_tests() {
 	local t name
