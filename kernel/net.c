@@ -22,9 +22,10 @@
  * ::ffff:a.b.c.d), and IPv4-mapped IPv6 addresses are decided as IPv4.
  *
  * Address rules are held sorted by prefix length (longest first) and then
- * address, IPv4 as IPv4-mapped IPv6 so that one ordering serves both.  A
- * lookup tries each prefix length the policy uses, longest first, with one
- * binary search: O(P log N) for N rules of P distinct prefix lengths.
+ * address, IPv4 as IPv4-mapped IPv6 so that one ordering serves both, and
+ * indexed by a hash of (prefix length, network).  A lookup tries each
+ * prefix length the policy uses, longest first, with one hash lookup: O(P)
+ * for P distinct prefix lengths, however many rules.
  */
 
 #include <linux/in.h>
