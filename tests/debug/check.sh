@@ -12,9 +12,10 @@
 # but one: the module lane leaves out the benchmarks' smoke test, whose
 # module loads and unloads measure nothing on this kernel (make check runs
 # it on Debian's), and the native lane skips it by itself (no module).  The
-# self-test boots after the module lane, beside the native one.  The module
-# lane's and the self-test's lines wait in a file and are shown after the
-# native lane's.
+# module lane is the longer (each group loads and attaches, then detaches
+# and unloads), so the self-test boots after the native lane, while the
+# module lane still runs.
+# The module lane's lines wait in a file and are shown last.
 #
 # usage: check.sh CACHE_DIR BUILD_DIR [FILTER]
 set -uo pipefail
@@ -99,12 +100,12 @@ run_lanes() {
 			--append "lsm=landlock,lockdown,yama,bpf"
 		console_shows module 'ctrpolicy: version .* loaded' \
 			"the tests ran on the module"
-		bites
 	} > "$build/debug-module.tap" 2>&1 &
 	module_lane=$!
 	lane native --filter "$filter"
 	console_shows native 'ctrpolicy: version .* active' \
 		"the tests ran on the built-in LSM (ctrpolicy in /sys/kernel/security/lsm)"
+	bites
 	wait $module_lane
 	cat "$build/debug-module.tap"
 	echo "# debug: ${SECONDS}s in all"
