@@ -269,7 +269,7 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 	struct nlattr *mtb[CTRPOLICY_MOUNT_A_MAX + 1] = {};
 	struct nlattr *ntb[CTRPOLICY_NET_A_MAX + 1] = {};
 	struct nlattr *rtb[CTRPOLICY_MOUNT_RULE_A_MAX + 1];
-	u32 n_rules = 0, n_net_rules = 0, i = 0;
+	u32 n_rules = 0, n_net_rules = 0, n_index, i = 0;
 	struct ctrpolicy_policy *policy;
 	const struct nlattr *attr;
 	size_t strings = 0, size;
@@ -318,13 +318,13 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 	err = net_rules_measure(nlh, &n_net_rules, extack);
 	if (err)
 		return ERR_PTR(err);
+	n_index = ctrpolicy_net_index_size(n_net_rules);
 
 	/* Pointer-aligned parts first, the strings last. */
 	size = sizeof(*policy) + array_size(n_rules, sizeof(*policy->mount_rules)) +
 	       array_size(n_net_rules, sizeof(*policy->net_rules)) +
 	       (n_net_rules ? sizeof(*policy->net_levels) * CTRPOLICY_NET_LEVELS : 0) +
-	       array_size(ctrpolicy_net_index_size(n_net_rules),
-			  sizeof(*policy->net_index)) +
+	       array_size(n_index, sizeof(*policy->net_index)) +
 	       array_size(n_socket_rules, sizeof(*policy->socket_rules)) + strings;
 	policy = kvzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!policy)
@@ -344,10 +344,9 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 	policy->net_levels = (void *)(policy->net_rules + n_net_rules);
 	policy->net_index = (void *)(policy->net_levels +
 				     (n_net_rules ? CTRPOLICY_NET_LEVELS : 0));
-	if (n_net_rules)
-		policy->net_index_mask = ctrpolicy_net_index_size(n_net_rules) - 1;
-	policy->socket_rules = (void *)(policy->net_index +
-					ctrpolicy_net_index_size(n_net_rules));
+	if (n_index)
+		policy->net_index_mask = n_index - 1;
+	policy->socket_rules = (void *)(policy->net_index + n_index);
 	space = (char *)(policy->socket_rules + n_socket_rules);
 	if (n_socket_rules) {
 		nla_memcpy(policy->socket_rules, ntb[CTRPOLICY_NET_A_SOCKET_RULES],
