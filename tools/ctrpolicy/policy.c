@@ -344,6 +344,15 @@ void list_add(struct name_list *l, const char *name)
 		l->names[l->n++] = name;
 }
 
+void list_add_names(struct name_list *l, const char *const *names, int first,
+		    int last)
+{
+	int i;
+
+	for (i = first; i <= last; i++)
+		list_add(l, names[i]);
+}
+
 static void list_add_keywords(struct name_list *l, const struct keyword *k,
 			      size_t n)
 {
@@ -469,6 +478,18 @@ bool lex(struct lexer *lx, struct token *t)
 bool tok_is(const struct token *t, const char *word)
 {
 	return strlen(word) == t->len && !memcmp(t->s, word, t->len);
+}
+
+int find_name(const char *const *names, int first, int last,
+	      const struct token *t)
+{
+	int i;
+
+	for (i = first; i <= last; i++) {
+		if (tok_is(t, names[i]))
+			return i;
+	}
+	return -1;
 }
 
 static bool tok_is_nocase(const struct token *t, const char *word)
@@ -787,14 +808,6 @@ static const char *clause_closest(const struct token *t)
 	for (i = 0; i < ARRAY_SIZE(clause_words); i++)
 		list_add(&l, clause_words[i].name);
 	return list_closest(&l, t);
-}
-
-static void list_add_mount_ops(struct name_list *l)
-{
-	unsigned int op;
-
-	for (op = CTRPOLICY_MOUNT_OP_MOUNT; op <= CTRPOLICY_MOUNT_OP_MAX; op++)
-		list_add(l, mount_ops[op]);
 }
 
 static void list_add_mount_flags(struct name_list *l)
@@ -1210,7 +1223,7 @@ static int parse_mount_rule(struct parser *p, struct lexer *lx,
 	char q[QUOTE_BUF];
 	struct sink measure = { NULL, 0 };
 	size_t len;
-	unsigned int op;
+	int op;
 
 	if (p->pol.n_mount_rules == CTRPOLICY_MAX_MOUNT_RULES)
 		return error_at(p, kw->line, kw->col,
@@ -1218,7 +1231,8 @@ static int parse_mount_rule(struct parser *p, struct lexer *lx,
 				CTRPOLICY_MAX_MOUNT_RULES);
 	memset(&rule, 0, sizeof(rule));
 	rule.action = action;
-	list_add_mount_ops(&valid);
+	list_add_names(&valid, mount_ops, CTRPOLICY_MOUNT_OP_MOUNT,
+		       CTRPOLICY_MOUNT_OP_MAX);
 	if (!lex(lx, &t)) {
 		error_at(p, kw->line, col_after(kw),
 			 "expected a mount operation after '%.*s'",
@@ -1228,11 +1242,9 @@ static int parse_mount_rule(struct parser *p, struct lexer *lx,
 	}
 	if (is_punct(*t.s))
 		return error_punct(p, &t);
-	for (op = CTRPOLICY_MOUNT_OP_MOUNT; op <= CTRPOLICY_MOUNT_OP_MAX; op++) {
-		if (tok_is(&t, mount_ops[op]))
-			break;
-	}
-	if (op > CTRPOLICY_MOUNT_OP_MAX) {
+	op = find_name(mount_ops, CTRPOLICY_MOUNT_OP_MOUNT,
+		       CTRPOLICY_MOUNT_OP_MAX, &t);
+	if (op < 0) {
 		error_unknown(p, &t, "mount operation", NULL, &valid);
 		hint_valid(p, "mount operations", &valid);
 		return -1;

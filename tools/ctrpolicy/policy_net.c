@@ -165,24 +165,12 @@ static int find_family(const struct token *t)
 /* The protocol a rule may name that T is, or -1. */
 static int find_proto(const struct token *t)
 {
-	int proto;
-
-	for (proto = PROTO_FIRST; proto <= PROTO_LAST; proto++) {
-		if (tok_is(t, protos[proto]))
-			return proto;
-	}
-	return -1;
+	return find_name(protos, PROTO_FIRST, PROTO_LAST, t);
 }
 
 static int find_op(const struct token *t)
 {
-	int op;
-
-	for (op = CTRPOLICY_NET_OP_SOCKET; op <= CTRPOLICY_NET_OP_MAX; op++) {
-		if (tok_is(t, net_ops[op]))
-			return op;
-	}
-	return -1;
+	return find_name(net_ops, CTRPOLICY_NET_OP_SOCKET, CTRPOLICY_NET_OP_MAX, t);
 }
 
 static void list_add_families(struct name_list *l)
@@ -195,18 +183,12 @@ static void list_add_families(struct name_list *l)
 
 static void list_add_protos(struct name_list *l)
 {
-	int proto;
-
-	for (proto = PROTO_FIRST; proto <= PROTO_LAST; proto++)
-		list_add(l, protos[proto]);
+	list_add_names(l, protos, PROTO_FIRST, PROTO_LAST);
 }
 
 static void list_add_ops(struct name_list *l)
 {
-	int op;
-
-	for (op = OP_FIRST; op <= OP_LAST; op++)
-		list_add(l, net_ops[op]);
+	list_add_names(l, net_ops, OP_FIRST, OP_LAST);
 }
 
 /* The part of T inside word W from byte I to END, for messages. */

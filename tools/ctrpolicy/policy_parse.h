@@ -115,6 +115,12 @@ void __attribute__((format(printf, 2, 3)))
 hint(struct parser *p, const char *fmt, ...);
 
 void list_add(struct name_list *l, const char *name);
+/* Add NAMES[FIRST] to NAMES[LAST] to L. */
+void list_add_names(struct name_list *l, const char *const *names, int first,
+		    int last);
+/* The index from FIRST to LAST of the name in NAMES that T is, or -1. */
+int find_name(const char *const *names, int first, int last,
+	      const struct token *t);
 /* The name of L closest to a misspelt T, or NULL. */
 const char *list_closest(const struct name_list *l, const struct token *t);
 /* "unknown WHAT 'word'[ in section 'x'][; did you mean 'y'?]".  Returns -1. */
