@@ -152,7 +152,7 @@ BPF_CC = @mkdir -p $(@D) && echo "  BPF     $@" && \
 $(BUILD)/%.skel.h: $(BUILD)/%.bpf.o
 	$(BPFTOOL) gen skeleton $< name $(notdir $*)_bpf > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/ctrpolicy.bpf.o: kernel/bpf/ctrpolicy.bpf.c $(BUILD)/vmlinux.h
+$(BUILD)/ctrpolicy.bpf.o: kernel/bpf/ctrpolicy.bpf.c kernel/hooks.h $(BUILD)/vmlinux.h
 	$(BPF_CC)
 
 # The tool is linked statically unless TOOL_LINK=shared: it runs as an OCI
@@ -248,7 +248,7 @@ bench: initramfs
 
 # ---- install ------------------------------------------------------------
 
-VERSION := $(shell sed -n 's/^\#define CTRPOLICY_VERSION "\(.*\)"/\1/p' kernel/ctrpolicy.h)
+VERSION := $(shell sed -n 's/^\#define CTRPOLICY_VERSION "\(.*\)"/\1/p' kernel/common.h)
 SBINDIR := $(PREFIX)/sbin
 LIBDIR := $(PREFIX)/lib/ctrpolicy
 MANDIR := $(PREFIX)/share/man

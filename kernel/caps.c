@@ -21,12 +21,15 @@
 #include <linux/cred.h>
 #include <linux/security.h>
 
-#include "ctrpolicy.h"
+#include "caps.h"
+#include "decide.h"
+#include "policy.h"
+#include "protect.h"
 
 static bool caps_allow(const struct ctrpolicy_policy *policy,
 		       const struct ctrpolicy_request *request)
 {
-	return policy->caps & BIT_ULL(request->capability);
+	return ctrpolicy_policy_allows_cap(policy, request->capability);
 }
 
 /**

@@ -9,6 +9,7 @@
 #ifndef _SECURITY_CTRPOLICY_COMPAT_H
 #define _SECURITY_CTRPOLICY_COMPAT_H
 
+#include <linux/btf.h>
 #include <linux/btf_ids.h>
 #include <linux/compiler.h>
 #include <linux/version.h>
@@ -35,6 +36,12 @@
 #else
 #define CTRPOLICY_KFUNCS_START(name)	BTF_SET8_START(name)
 #define CTRPOLICY_KFUNCS_END(name)	BTF_SET8_END(name)
+#endif
+
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0) && defined(KF_TRUSTED_ARGS)
+#define CTRPOLICY_KF_TRUSTED_ARGS	KF_TRUSTED_ARGS
+#else
+#define CTRPOLICY_KF_TRUSTED_ARGS	0
 #endif
 
 #endif /* _SECURITY_CTRPOLICY_COMPAT_H */

@@ -3,9 +3,9 @@
  * ctrpolicy - Native LSM glue, for a kernel built with ctrpolicy inside
  * (CONFIG_SECURITY_CTRPOLICY).
  *
- * The same decision functions as the kfuncs call, registered as stackable
- * LSM hooks.  Not part of the loadable module: security_add_hooks() is
- * __init and works only at boot.
+ * The hooks of the table (hooks.h), each returning the same decision as
+ * its kfunc, registered as stackable LSM hooks.  Not part of the loadable
+ * module: security_add_hooks() is __init and works only at boot.
  */
 
 #define pr_fmt(fmt) "ctrpolicy: " fmt
@@ -14,95 +14,27 @@
 #include <linux/init.h>
 #include <linux/lsm_hooks.h>
 
-#include "ctrpolicy.h"
+#include "caps.h"
+#include "common.h"
+#include "hooks.h"
+#include "mount.h"
+#include "net.h"
+#include "netlink.h"
+#include "protect.h"
+#include "store.h"
 
-static int hook_capable(const struct cred *cred, struct user_namespace *ns,
-			int cap, unsigned int opts)
-{
-	return ctrpolicy_decide_capable(cred, cap, opts);
+#define NATIVE_HOOK(hook, ret, sleep, decision, ...)			\
+static ret hook_##hook(CTRPOLICY_MAP(CTRPOLICY_HOOK_PARAM,		\
+				     CTRPOLICY_COMMA, __VA_ARGS__))	\
+{									\
+	CTRPOLICY_RETURN_##ret decision;				\
 }
+CTRPOLICY_HOOKS(NATIVE_HOOK)
 
-#ifdef CONFIG_BPF_SYSCALL
-static int hook_bpf(int cmd, union bpf_attr *attr, unsigned int size)
-{
-	return ctrpolicy_decide_bpf(cmd);
-}
-#endif
-
-static int hook_inode_permission(struct inode *inode, int mask)
-{
-	return ctrpolicy_decide_inode_permission(inode, mask);
-}
-
-static int hook_inode_unlink(struct inode *dir, struct dentry *dentry)
-{
-	return ctrpolicy_decide_bpffs_change(dir);
-}
-
-static int hook_inode_rename(struct inode *old_dir, struct dentry *old_dentry,
-			     struct inode *new_dir, struct dentry *new_dentry)
-{
-	return ctrpolicy_decide_bpffs_change(old_dir) ?:
-	       ctrpolicy_decide_bpffs_change(new_dir);
-}
-
-static int hook_sb_mount(const char *dev_name, const struct path *path,
-			 const char *type, unsigned long flags, void *data)
-{
-	return ctrpolicy_decide_sb_mount(dev_name, path, type, flags);
-}
-
-static int hook_sb_kern_mount(struct super_block *sb)
-{
-	return ctrpolicy_decide_sb_kern_mount(sb);
-}
-
-static int hook_sb_remount(struct super_block *sb, void *mnt_opts)
-{
-	return ctrpolicy_decide_sb_remount(sb);
-}
-
-static int hook_sb_umount(struct vfsmount *mnt, int flags)
-{
-	return ctrpolicy_decide_sb_umount(mnt);
-}
-
-static int hook_socket_sendmsg(struct socket *sock, struct msghdr *msg, int size)
-{
-	return ctrpolicy_decide_socket_sendmsg(sock, msg);
-}
-
-static int hook_socket_listen(struct socket *sock, int backlog)
-{
-	return ctrpolicy_decide_socket_listen(sock);
-}
-
-static void hook_bprm_committed_creds(struct linux_binprm *bprm)
-{
-	ctrpolicy_store_exec();
-}
+#define NATIVE_HOOK_INIT(hook, ...) LSM_HOOK_INIT(hook, hook_##hook),
 
 static struct security_hook_list ctrpolicy_hooks[] __lsm_ro_after_init = {
-	LSM_HOOK_INIT(capable, hook_capable),
-#ifdef CONFIG_BPF_SYSCALL
-	LSM_HOOK_INIT(bpf, hook_bpf),
-#endif
-	LSM_HOOK_INIT(inode_permission, hook_inode_permission),
-	LSM_HOOK_INIT(inode_unlink, hook_inode_unlink),
-	LSM_HOOK_INIT(inode_rmdir, hook_inode_unlink),
-	LSM_HOOK_INIT(inode_rename, hook_inode_rename),
-	LSM_HOOK_INIT(sb_mount, hook_sb_mount),
-	LSM_HOOK_INIT(sb_kern_mount, hook_sb_kern_mount),
-	LSM_HOOK_INIT(sb_remount, hook_sb_remount),
-	LSM_HOOK_INIT(move_mount, ctrpolicy_decide_move_mount),
-	LSM_HOOK_INIT(sb_umount, hook_sb_umount),
-	LSM_HOOK_INIT(sb_pivotroot, ctrpolicy_decide_sb_pivotroot),
-	LSM_HOOK_INIT(socket_create, ctrpolicy_decide_socket_create),
-	LSM_HOOK_INIT(socket_bind, ctrpolicy_decide_socket_bind),
-	LSM_HOOK_INIT(socket_connect, ctrpolicy_decide_socket_connect),
-	LSM_HOOK_INIT(socket_listen, hook_socket_listen),
-	LSM_HOOK_INIT(socket_sendmsg, hook_socket_sendmsg),
-	LSM_HOOK_INIT(bprm_committed_creds, hook_bprm_committed_creds),
+	CTRPOLICY_HOOKS(NATIVE_HOOK_INIT)
 };
 
 /* Whether the LSM was enabled at boot (it is in the lsm= list). */

@@ -12,7 +12,11 @@
 #include <linux/init.h>
 #include <linux/module.h>
 
-#include "ctrpolicy.h"
+#include "common.h"
+#include "kfuncs.h"
+#include "mount.h"
+#include "netlink.h"
+#include "store.h"
 
 static int __init ctrpolicy_module_init(void)
 {
@@ -48,7 +52,6 @@ out_store:
 static void __exit ctrpolicy_module_exit(void)
 {
 	/* No hook runs any more: no BPF program holds the module. */
-	ctrpolicy_events_exit();
 	ctrpolicy_netlink_exit();
 	ctrpolicy_store_exit();
 	ctrpolicy_mount_exit();

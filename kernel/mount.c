@@ -19,12 +19,8 @@
  *   sb_umount      umount2(2)
  *   sb_pivotroot   pivot_root(2)
  *
- * mount_setattr(2) reaches no LSM hook in Linux 6.1.
- *
- * A request names what its hook knows.  A rule clause on something the
- * hook does not know is "deferred" when another hook of the same operation
- * checks it (allow rules match, deny rules wait), or "unknown" when none
- * does (allow rules do not match, deny rules do): unknowns never widen.
+ * mount_setattr(2) reaches no LSM hook in Linux 6.1.  Which rules match a
+ * request is mount_rules.c's concern.
  */
 
 #include <linux/compat.h>
@@ -41,7 +37,11 @@
 #include <asm/unistd.h>
 #include <uapi/linux/mount.h>
 
-#include "ctrpolicy.h"
+#include "decide.h"
+#include "mount.h"
+#include "mount_rules.h"
+#include "policy.h"
+#include "store.h"
 
 /* Where the paths of a request are written, one set per CPU. */
 struct mount_paths {
@@ -51,87 +51,11 @@ struct mount_paths {
 
 static struct mount_paths __percpu *mount_paths;
 
-/* Whether @path matches @pattern: equal, or below it for a "DIR/" + "*". */
-static bool path_matches(const char *pattern, size_t len, const char *path)
-{
-	if (len >= 2 && pattern[len - 2] == '/' && pattern[len - 1] == '*') {
-		/* "/" + "*" is everything; "/a/" + "*" what lies below /a. */
-		if (len == 2)
-			return true;
-		return !strncmp(path, pattern, len - 1) && path[len - 1];
-	}
-	return !strcmp(path, pattern);
-}
-
-enum field_state { KNOWN, DEFERRED, UNKNOWN };
-
-/* Whether a clause on a field in @state lets @rule go on matching. */
-static bool clause_open(const struct ctrpolicy_mount_rule *rule,
-			enum field_state state)
-{
-	if (state == DEFERRED)
-		return rule->action == CTRPOLICY_ACTION_ALLOW;
-	return rule->action == CTRPOLICY_ACTION_DENY;	/* UNKNOWN */
-}
-
-static enum field_state state_of(const struct ctrpolicy_mount_request *req,
-				 u32 field)
-{
-	if (req->deferred & field)
-		return DEFERRED;
-	if (req->unknown & field)
-		return UNKNOWN;
-	return KNOWN;
-}
-
-static bool rule_matches(const struct ctrpolicy_mount_rule *rule,
-			 const struct ctrpolicy_mount_request *req)
-{
-	enum field_state state;
-
-	if (rule->op != req->op)
-		return false;
-	if (rule->fstype) {
-		state = state_of(req, CTRPOLICY_MOUNT_FIELD_FSTYPE);
-		if (state == KNOWN ? strcmp(rule->fstype, req->fstype) :
-				     !clause_open(rule, state))
-			return false;
-	}
-	if (rule->source) {
-		state = state_of(req, CTRPOLICY_MOUNT_FIELD_SOURCE);
-		if (state == KNOWN ?
-		    !path_matches(rule->source, rule->source_len, req->source) :
-		    !clause_open(rule, state))
-			return false;
-	}
-	if (rule->target) {
-		state = state_of(req, CTRPOLICY_MOUNT_FIELD_TARGET);
-		if (state == KNOWN ?
-		    !path_matches(rule->target, rule->target_len, req->target) :
-		    !clause_open(rule, state))
-			return false;
-	}
-	if (rule->require | rule->forbid) {
-		state = state_of(req, CTRPOLICY_MOUNT_FIELD_FLAGS);
-		if (state == KNOWN ?
-		    (req->flags & rule->require) != rule->require ||
-		    (req->flags & rule->forbid) :
-		    !clause_open(rule, state))
-			return false;
-	}
-	return true;
-}
-
 static bool mount_allows(const struct ctrpolicy_policy *policy,
 			 const struct ctrpolicy_request *request)
 {
-	const struct ctrpolicy_mount_request *req = request->mount;
-	u32 i;
-
-	for (i = 0; i < policy->n_mount_rules; i++)
-		if (rule_matches(&policy->mount_rules[i], req))
-			return policy->mount_rules[i].action == CTRPOLICY_ACTION_ALLOW;
-	return policy->mount_default == CTRPOLICY_ACTION_ALLOW;
+	return ctrpolicy_mount_action(&policy->mount, request->mount) ==
+	       CTRPOLICY_ACTION_ALLOW;
 }
 
 static const char *const op_names[CTRPOLICY_MOUNT_OP_MAX + 1] = {

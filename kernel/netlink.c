@@ -15,7 +15,12 @@
 #include <net/genetlink.h>
 #include <net/netlink.h>
 
-#include "ctrpolicy.h"
+#include "common.h"
+#include "events.h"
+#include "netlink.h"
+#include "policy.h"
+#include "protect.h"
+#include "store.h"
 
 static const struct nla_policy set_policy[CTRPOLICY_A_MAX + 1] = {
 	[CTRPOLICY_A_CGROUP_ID] = { .type = NLA_U64 },
@@ -233,7 +238,7 @@ static int fill_net_rules(struct sk_buff *skb, const struct ctrpolicy_policy *po
 			      CTRPOLICY_A_PAD))
 		goto cancel;
 	room = skb_tailroom(skb) - nla_total_size(0);
-	n = min3(policy->n_net_rules - first, (u32)CTRPOLICY_NET_RULES_PER_ATTR,
+	n = min3(policy->net.n_addr_rules - first, (u32)CTRPOLICY_NET_RULES_PER_ATTR,
 		 (u32)max(room, 0) / (u32)sizeof(struct ctrpolicy_net_rule));
 	if (!n || ctrpolicy_net_rules_put(skb, policy, first, n))
 		goto cancel;
@@ -273,7 +278,7 @@ static int policy_dump_one(struct sk_buff *skb, struct netlink_callback *cb)
 			goto out;
 		cb->args[DUMP_RULE] = 1;
 	}
-	while (!err && cb->args[DUMP_RULE] <= policy->n_net_rules)
+	while (!err && cb->args[DUMP_RULE] <= policy->net.n_addr_rules)
 		err = fill_net_rules(skb, policy, cb);
 out:
 	rcu_read_unlock();
@@ -399,105 +404,26 @@ static struct genl_family ctrpolicy_family __ro_after_init = {
 };
 
 /**
- * ctrpolicy_netlink_has_listeners - Whether anyone listens for events
- *
- * Safe in any context.
- *
- * Return: true if a socket joined the "events" group.
- */
-bool ctrpolicy_netlink_has_listeners(void)
-{
-	return genl_has_listeners(&ctrpolicy_family, &init_net,
-				  CTRPOLICY_MCGRP_EVENTS_ID);
-}
-
-static int put_net_event(struct sk_buff *msg, const struct ctrpolicy_event *event)
-{
-	if (nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_OP, event->net_op) ||
-	    nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_FAMILY, event->net_family) ||
-	    nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_PROTO, event->net_proto) ||
-	    nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_SOCK_TYPE, event->net_sock_type) ||
-	    nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_PROTOCOL, event->net_protocol))
-		return -EMSGSIZE;
-	if (event->net_op == CTRPOLICY_NET_OP_SOCKET)
-		return 0;
-	if (event->net_family == AF_INET)
-		return nla_put_in_addr(msg, CTRPOLICY_EVENT_A_NET_ADDR,
-				       event->net_addr.s6_addr32[3]) ?:
-		       nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_PORT, event->net_port);
-	return nla_put_in6_addr(msg, CTRPOLICY_EVENT_A_NET_ADDR, &event->net_addr) ?:
-	       nla_put_u32(msg, CTRPOLICY_EVENT_A_NET_PORT, event->net_port);
-}
-
-/**
- * ctrpolicy_netlink_send_event - Send one event to the "events" group
- * @event: the event
- *
- * Return: 0, or a negative errno when it could not be built or sent.
- */
-int ctrpolicy_netlink_send_event(const struct ctrpolicy_event *event)
-{
-	struct nlattr *nest;
-	struct sk_buff *msg;
-	void *hdr;
-	int err;
-
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	hdr = genlmsg_put(msg, 0, 0, &ctrpolicy_family, 0, CTRPOLICY_CMD_EVENT);
-	if (!hdr)
-		goto nospace;
-	nest = nla_nest_start(msg, CTRPOLICY_A_EVENT);
-	if (!nest ||
-	    nla_put_u64_64bit(msg, CTRPOLICY_EVENT_A_CGROUP_ID, event->cgroup_id,
-			      CTRPOLICY_EVENT_A_PAD) ||
-	    nla_put_u64_64bit(msg, CTRPOLICY_EVENT_A_POLICY_CGROUP_ID,
-			      event->policy_cgroup_id, CTRPOLICY_EVENT_A_PAD) ||
-	    nla_put_string(msg, CTRPOLICY_EVENT_A_POLICY_NAME, event->policy_name) ||
-	    nla_put_u32(msg, CTRPOLICY_EVENT_A_PID, event->pid) ||
-	    nla_put_string(msg, CTRPOLICY_EVENT_A_COMM, event->comm) ||
-	    nla_put_u32(msg, CTRPOLICY_EVENT_A_AREA, event->area) ||
-	    nla_put_u32(msg, CTRPOLICY_EVENT_A_VERDICT, event->verdict) ||
-	    nla_put_string(msg, CTRPOLICY_EVENT_A_OPERATION, event->operation))
-		goto nospace;
-	if (event->area == CTRPOLICY_AREA_CAPABILITY &&
-	    nla_put_u32(msg, CTRPOLICY_EVENT_A_CAPABILITY, event->capability))
-		goto nospace;
-	if (event->area == CTRPOLICY_AREA_MOUNT &&
-	    (nla_put_string(msg, CTRPOLICY_EVENT_A_FSTYPE, event->fstype) ||
-	     nla_put_string(msg, CTRPOLICY_EVENT_A_SOURCE, event->source) ||
-	     nla_put_string(msg, CTRPOLICY_EVENT_A_TARGET, event->target) ||
-	     nla_put_u32(msg, CTRPOLICY_EVENT_A_MOUNT_FLAGS, event->mount_flags)))
-		goto nospace;
-	if (event->area == CTRPOLICY_AREA_NETWORK && put_net_event(msg, event))
-		goto nospace;
-	nla_nest_end(msg, nest);
-	genlmsg_end(msg, hdr);
-	err = genlmsg_multicast(&ctrpolicy_family, msg, 0,
-				CTRPOLICY_MCGRP_EVENTS_ID, GFP_KERNEL);
-	/* -ESRCH: the last listener left meanwhile; not a failure. */
-	return err == -ESRCH ? 0 : err;
-
-nospace:
-	nlmsg_free(msg);
-	return -EMSGSIZE;
-}
-
-/**
  * ctrpolicy_netlink_init - Register the generic netlink family
  *
  * Return: 0 or the error of genl_register_family().
  */
 int ctrpolicy_netlink_init(void)
 {
-	return genl_register_family(&ctrpolicy_family);
+	int err = genl_register_family(&ctrpolicy_family);
+
+	if (!err)
+		ctrpolicy_events_start(&ctrpolicy_family, CTRPOLICY_MCGRP_EVENTS_ID);
+	return err;
 }
 
 /**
  * ctrpolicy_netlink_exit - Unregister the generic netlink family
+ *
+ * Events still queued are dropped.
  */
 void ctrpolicy_netlink_exit(void)
 {
+	ctrpolicy_events_stop();
 	genl_unregister_family(&ctrpolicy_family);
 }

@@ -15,7 +15,8 @@
 #include <net/genetlink.h>
 #include <net/netlink.h>
 
-#include "ctrpolicy.h"
+#include "common.h"
+#include "policy.h"
 
 static const struct nla_policy mount_rule_nl_policy[CTRPOLICY_MOUNT_RULE_A_MAX + 1] = {
 	[CTRPOLICY_MOUNT_RULE_A_ACTION] = NLA_POLICY_MAX(NLA_U32, CTRPOLICY_ACTION_MAX),
@@ -237,12 +238,12 @@ static size_t policy_nl_size(const struct ctrpolicy_policy *policy)
 		      nla_total_size(0) +		/* NET */
 		      nla_total_size(sizeof(u32)) +	/* DEFAULT */
 		      nla_total_size(sizeof(u32)) +	/* RULE_COUNT */
-		      nla_total_size(policy->n_socket_rules *
+		      nla_total_size(policy->net.n_socket_rules *
 				     sizeof(struct ctrpolicy_socket_rule));
 	u32 i;
 
-	for (i = 0; i < policy->n_mount_rules; i++) {
-		const struct ctrpolicy_mount_rule *rule = &policy->mount_rules[i];
+	for (i = 0; i < policy->mount.n_rules; i++) {
+		const struct ctrpolicy_mount_rule *rule = &policy->mount.rules[i];
 
 		size += nla_total_size(0) + 4 * nla_total_size(sizeof(u32)) +
 			string_size(rule->fstype) + string_size(rule->source) +
@@ -321,11 +322,11 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 	n_index = ctrpolicy_net_index_size(n_net_rules);
 
 	/* Pointer-aligned parts first, the strings last. */
-	size = sizeof(*policy) + array_size(n_rules, sizeof(*policy->mount_rules)) +
-	       array_size(n_net_rules, sizeof(*policy->net_rules)) +
-	       (n_net_rules ? sizeof(*policy->net_levels) * CTRPOLICY_NET_LEVELS : 0) +
-	       array_size(n_index, sizeof(*policy->net_index)) +
-	       array_size(n_socket_rules, sizeof(*policy->socket_rules)) + strings;
+	size = sizeof(*policy) + array_size(n_rules, sizeof(*policy->mount.rules)) +
+	       array_size(n_net_rules, sizeof(*policy->net.addr_rules)) +
+	       (n_net_rules ? sizeof(*policy->net.levels) * CTRPOLICY_NET_LEVELS : 0) +
+	       array_size(n_index, sizeof(*policy->net.index)) +
+	       array_size(n_socket_rules, sizeof(*policy->net.socket_rules)) + strings;
 	policy = kvzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!policy)
 		return ERR_PTR(-ENOMEM);
@@ -335,34 +336,34 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 	if (tb[CTRPOLICY_POLICY_A_CAPS])
 		policy->caps = nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]);
 	if (mtb[CTRPOLICY_MOUNT_A_DEFAULT])
-		policy->mount_default = nla_get_u32(mtb[CTRPOLICY_MOUNT_A_DEFAULT]);
+		policy->mount.default_action = nla_get_u32(mtb[CTRPOLICY_MOUNT_A_DEFAULT]);
 	if (ntb[CTRPOLICY_NET_A_DEFAULT])
-		policy->net_default = nla_get_u32(ntb[CTRPOLICY_NET_A_DEFAULT]);
-	policy->n_mount_rules = n_rules;
-	policy->mount_rules = (void *)(policy + 1);
-	policy->net_rules = (void *)(policy->mount_rules + n_rules);
-	policy->net_levels = (void *)(policy->net_rules + n_net_rules);
-	policy->net_index = (void *)(policy->net_levels +
+		policy->net.default_action = nla_get_u32(ntb[CTRPOLICY_NET_A_DEFAULT]);
+	policy->mount.n_rules = n_rules;
+	policy->mount.rules = (void *)(policy + 1);
+	policy->net.addr_rules = (void *)(policy->mount.rules + n_rules);
+	policy->net.levels = (void *)(policy->net.addr_rules + n_net_rules);
+	policy->net.index = (void *)(policy->net.levels +
 				     (n_net_rules ? CTRPOLICY_NET_LEVELS : 0));
 	if (n_index)
-		policy->net_index_mask = n_index - 1;
-	policy->socket_rules = (void *)(policy->net_index + n_index);
-	space = (char *)(policy->socket_rules + n_socket_rules);
+		policy->net.index_mask = n_index - 1;
+	policy->net.socket_rules = (void *)(policy->net.index + n_index);
+	space = (char *)(policy->net.socket_rules + n_socket_rules);
 	if (n_socket_rules) {
-		nla_memcpy(policy->socket_rules, ntb[CTRPOLICY_NET_A_SOCKET_RULES],
-			   n_socket_rules * sizeof(*policy->socket_rules));
-		policy->n_socket_rules = n_socket_rules;
+		nla_memcpy(policy->net.socket_rules, ntb[CTRPOLICY_NET_A_SOCKET_RULES],
+			   n_socket_rules * sizeof(*policy->net.socket_rules));
+		policy->net.n_socket_rules = n_socket_rules;
 	}
 	for_each_net_rules_attr(attr, nlh, rem)
-		ctrpolicy_net_import(policy, nla_data(attr),
-				     nla_len(attr) / sizeof(struct ctrpolicy_net_rule));
-	ctrpolicy_net_build(policy);
+		ctrpolicy_net_rules_import(&policy->net, nla_data(attr),
+					   nla_len(attr) / sizeof(struct ctrpolicy_net_rule));
+	ctrpolicy_net_rules_build(&policy->net);
 	if (n_rules) {
 		nla_for_each_nested(attr, mtb[CTRPOLICY_MOUNT_A_RULES], rem) {
 			/* Checked by mount_measure(): cannot fail. */
 			nla_parse_nested(rtb, CTRPOLICY_MOUNT_RULE_A_MAX, attr,
 					 mount_rule_nl_policy, NULL);
-			mount_rule_fill(&policy->mount_rules[i++], rtb, &space);
+			mount_rule_fill(&policy->mount.rules[i++], rtb, &space);
 		}
 	}
 	/* Every policy must fit one message of a dump. */
@@ -411,14 +412,14 @@ int ctrpolicy_net_rules_put(struct sk_buff *skb,
 	u32 i;
 
 	if (WARN_ON_ONCE(n > CTRPOLICY_NET_RULES_PER_ATTR ||
-			 first + n > policy->n_net_rules))
+			 first + n > policy->net.n_addr_rules))
 		return -EINVAL;
 	attr = nla_reserve(skb, CTRPOLICY_A_NET_RULES, n * sizeof(*out));
 	if (!attr)
 		return -EMSGSIZE;
 	out = nla_data(attr);
 	for (i = 0; i < n; i++)
-		ctrpolicy_net_rule_export(&out[i], &policy->net_rules[first + i]);
+		ctrpolicy_net_rule_export(&out[i], &policy->net.addr_rules[first + i]);
 	return 0;
 }
 
@@ -427,11 +428,11 @@ static int net_put(struct sk_buff *skb, const struct ctrpolicy_policy *policy)
 	struct nlattr *net = nla_nest_start(skb, CTRPOLICY_POLICY_A_NET);
 
 	if (!net ||
-	    nla_put_u32(skb, CTRPOLICY_NET_A_DEFAULT, policy->net_default) ||
-	    nla_put_u32(skb, CTRPOLICY_NET_A_RULE_COUNT, policy->n_net_rules) ||
+	    nla_put_u32(skb, CTRPOLICY_NET_A_DEFAULT, policy->net.default_action) ||
+	    nla_put_u32(skb, CTRPOLICY_NET_A_RULE_COUNT, policy->net.n_addr_rules) ||
 	    nla_put(skb, CTRPOLICY_NET_A_SOCKET_RULES,
-		    policy->n_socket_rules * sizeof(*policy->socket_rules),
-		    policy->socket_rules))
+		    policy->net.n_socket_rules * sizeof(*policy->net.socket_rules),
+		    policy->net.socket_rules))
 		return -EMSGSIZE;
 	nla_nest_end(skb, net);
 	return 0;
@@ -462,13 +463,13 @@ int ctrpolicy_policy_fill(struct sk_buff *skb,
 		return -EMSGSIZE;
 	mount = nla_nest_start(skb, CTRPOLICY_POLICY_A_MOUNT);
 	if (!mount ||
-	    nla_put_u32(skb, CTRPOLICY_MOUNT_A_DEFAULT, policy->mount_default))
+	    nla_put_u32(skb, CTRPOLICY_MOUNT_A_DEFAULT, policy->mount.default_action))
 		return -EMSGSIZE;
 	rules = nla_nest_start(skb, CTRPOLICY_MOUNT_A_RULES);
 	if (!rules)
 		return -EMSGSIZE;
-	for (i = 0; i < policy->n_mount_rules; i++)
-		if (mount_rule_put(skb, &policy->mount_rules[i]))
+	for (i = 0; i < policy->mount.n_rules; i++)
+		if (mount_rule_put(skb, &policy->mount.rules[i]))
 			return -EMSGSIZE;
 	nla_nest_end(skb, rules);
 	nla_nest_end(skb, mount);

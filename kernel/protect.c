@@ -16,7 +16,10 @@
 #include <linux/magic.h>
 #include <linux/string.h>
 
-#include "ctrpolicy.h"
+#include "common.h"
+#include "decide.h"
+#include "protect.h"
+#include "store.h"
 
 /**
  * ctrpolicy_protect - Deny a self-protection operation to a confined task

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ctrpolicy - The policy store and the decision walk.
+ * ctrpolicy - The policy store.
  *
  * Policies are keyed by cgroup id in a resizable hash table.  Readers (the
  * hooks) run under RCU and never block; writers (netlink) serialise on
@@ -31,7 +31,8 @@
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 
-#include "ctrpolicy.h"
+#include "policy.h"
+#include "store.h"
 
 /* How often policies of removed cgroups are looked for. */
 #define REAP_INTERVAL	(30 * HZ)
@@ -62,30 +63,13 @@ static unsigned int level_policies[CTRPOLICY_MAX_LEVEL + 1];
 static void reap_work_fn(struct work_struct *work);
 static DECLARE_DELAYED_WORK(reap_work, reap_work_fn);
 
-/*
- * The entries in force on a cgroup and its ancestors, root first, as of
- * store generation @gen: what a decision walks.
- */
-struct policy_chain {
-	u64 cgroup_id;
-	unsigned long gen;
-	unsigned int len;
-	struct ctrpolicy_entry *entries[CTRPOLICY_MAX_LEVEL];
-};
-
-static struct policy_chain __percpu *chains;
+static struct ctrpolicy_chain __percpu *chains;
 
 /* Readers that built a chain before this see a newer generation. */
 static void store_changed(void)
 {
 	smp_mb__before_atomic();
 	atomic_long_inc(&store_gen);
-}
-
-static void count(const struct ctrpolicy_entry *entry,
-		  enum ctrpolicy_area area, enum ctrpolicy_count what)
-{
-	this_cpu_inc(entry->counters->count[area][what]);
 }
 
 /* The entry of @cgrp's ancestor at @level, if it has one.  Under RCU. */
@@ -125,15 +109,21 @@ static unsigned long policy_levels(const struct cgroup *cgrp)
 	return levels;
 }
 
-/*
- * The chain of @cgrp, from this CPU's last one if still valid.  Under RCU
- * with preemption off, in task context: nothing else on this CPU builds a
- * chain meanwhile.  An entry in a chain is not freed before the generation
- * changes, and not before the RCU readers that may hold it are done.
+/**
+ * ctrpolicy_store_chain - The chain of policies in force on a cgroup
+ * @cgrp: the cgroup
+ *
+ * From this CPU's last chain if it is still valid.  Caller holds
+ * rcu_read_lock() with preemption off, in task context: nothing else on
+ * this CPU builds a chain meanwhile.  An entry in a chain is not freed
+ * before the generation changes, and not before the RCU readers that may
+ * hold it are done.
+ *
+ * Return: the chain, valid until preemption is enabled again.
  */
-static const struct policy_chain *chain_of(const struct cgroup *cgrp)
+const struct ctrpolicy_chain *ctrpolicy_store_chain(const struct cgroup *cgrp)
 {
-	struct policy_chain *chain = this_cpu_ptr(chains);
+	struct ctrpolicy_chain *chain = this_cpu_ptr(chains);
 	unsigned long gen = atomic_long_read(&store_gen);
 	unsigned long levels, level;
 	struct ctrpolicy_entry *entry;
@@ -153,81 +143,6 @@ static const struct policy_chain *chain_of(const struct cgroup *cgrp)
 	chain->cgroup_id = id;
 	chain->gen = gen;
 	return chain;
-}
-
-/**
- * ctrpolicy_decide - Decide a request of the current task
- * @request: what is asked
- * @allows: the area's rule check
- *
- * Every policy on the task's cgroup and its ancestors takes part: each
- * counts the check, and each that does not allow it reports it.  An
- * enforcing policy that does not allow the request denies it.
- *
- * Return: 0 when allowed (or the task is unconfined), -EPERM when denied.
- */
-int ctrpolicy_decide(const struct ctrpolicy_request *request,
-		     ctrpolicy_allows_t allows)
-{
-	const struct ctrpolicy_policy *policy;
-	const struct policy_chain *chain;
-	struct ctrpolicy_entry *entry;
-	struct cgroup *cgrp;
-	unsigned int i;
-	int ret = 0;
-
-	if (ctrpolicy_none_loaded() || !in_task())
-		return 0;
-
-	rcu_read_lock();
-	preempt_disable();
-	cgrp = task_dfl_cgroup(current);
-	chain = chain_of(cgrp);
-	for (i = 0; i < chain->len; i++) {
-		enum ctrpolicy_verdict verdict;
-
-		entry = chain->entries[i];
-		policy = rcu_dereference(entry->policy);
-		count(entry, request->area, CTRPOLICY_COUNT_CHECKS);
-		if (allows && allows(policy, request)) {
-			count(entry, request->area, CTRPOLICY_COUNT_ALLOWED);
-			continue;
-		}
-		/* Self-protection (no rule function) holds in audit mode too. */
-		if (policy->mode == CTRPOLICY_MODE_AUDIT && allows) {
-			count(entry, request->area, CTRPOLICY_COUNT_AUDITED);
-			verdict = CTRPOLICY_VERDICT_AUDITED;
-		} else {
-			count(entry, request->area, CTRPOLICY_COUNT_DENIED);
-			verdict = CTRPOLICY_VERDICT_DENIED;
-			ret = -EPERM;
-		}
-		if (!request->quiet)
-			ctrpolicy_event_report(request, entry, policy,
-					       cgroup_id(cgrp), verdict);
-	}
-	preempt_enable();
-	rcu_read_unlock();
-	return ret;
-}
-
-/**
- * ctrpolicy_current_confined - Whether a policy applies to the current task
- *
- * Return: true if the current task's cgroup or an ancestor has a policy.
- */
-bool ctrpolicy_current_confined(void)
-{
-	bool confined;
-
-	if (ctrpolicy_none_loaded() || !in_task())
-		return false;
-	rcu_read_lock();
-	preempt_disable();
-	confined = chain_of(task_dfl_cgroup(current))->len;
-	preempt_enable();
-	rcu_read_unlock();
-	return confined;
 }
 
 /**
@@ -553,7 +468,7 @@ int ctrpolicy_store_init(void)
 {
 	int err;
 
-	chains = alloc_percpu(struct policy_chain);
+	chains = alloc_percpu(struct ctrpolicy_chain);
 	if (!chains)
 		return -ENOMEM;
 	err = rhashtable_init(&store_table, &store_params);

@@ -15,7 +15,7 @@
 source "$(dirname "$0")/lib.sh"
 build=${1:?usage: test_dkms.sh BUILD_DIR}
 
-version=$(sed -n 's/^#define CTRPOLICY_VERSION "\(.*\)"/\1/p' "$root/kernel/ctrpolicy.h")
+version=$(sed -n 's/^#define CTRPOLICY_VERSION "\(.*\)"/\1/p' "$root/kernel/common.h")
 conf_version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' "$root/dkms.conf")
 if [ -n "$version" ] && [ "$conf_version" = "$version" ]; then
 	echo "ok - dkms: dkms.conf's PACKAGE_VERSION is CTRPOLICY_VERSION ($version)"

@@ -134,7 +134,7 @@ fi
 
 # install-dkms: the module's sources instead of the module.
 d=$tmp/dkms
-version=$(sed -n 's/^#define CTRPOLICY_VERSION "\(.*\)"/\1/p' "$root/kernel/ctrpolicy.h")
+version=$(sed -n 's/^#define CTRPOLICY_VERSION "\(.*\)"/\1/p' "$root/kernel/common.h")
 if mk "$d" install-dkms; then
 	listing "$d" > "$tmp/got"
 	if grep -q ' lib/modules/' "$tmp/got"; then

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ctrpolicy - The LSM hooks ctrpolicy uses, each named once.
+ *
+ * CTRPOLICY_HOOKS(X) expands X once per hook:
+ *
+ *	X(hook, ret, sleep, decision, params...)
+ *
+ * @hook:	the LSM hook (security_<hook>(), LSM_HOOK_INIT(<hook>, ...))
+ * @ret:	int, or void for a hook whose verdict the kernel does not ask
+ * @sleep:	ATOMIC, or SLEEPABLE where the decision may sleep: its BPF
+ *		program is then "lsm.s/" and its kfunc KF_SLEEPABLE
+ * @decision:	the expression that decides, over the parameters' names
+ * @params:	the hook's parameters in order, each (kind, type, name):
+ *		VAL	a value, passed as it is
+ *		PTR	a pointer to a struct or union, passed as it is
+ *		ADDR	any other pointer (a string, void *), passed to the kfunc
+ *			as an address: Linux 6.1's verifier lets a BPF program
+ *			pass neither to a kfunc
+ *
+ * Three glues expand the table, and hold no logic of their own:
+ *  - kfuncs.c: kfunc ctrpolicy_<hook>() that returns @decision, and the BTF
+ *    set that makes it callable from BPF-LSM programs (the module);
+ *  - lsm.c: a native hook that returns @decision (ctrpolicy built in);
+ *  - bpf/ctrpolicy.bpf.c: the BPF-LSM program of <hook>, which calls the
+ *    kfunc unless an earlier LSM already denied.
+ *
+ * A hook is one line here plus its decision function.  A kfunc takes at
+ * most five arguments, so a hook here has at most five parameters.  The
+ * parameter types are those of the oldest kernel the native glue is built
+ * for (6.1).
+ */
+#ifndef _SECURITY_CTRPOLICY_HOOKS_H
+#define _SECURITY_CTRPOLICY_HOOKS_H
+
+/* The bpf hook exists only with the bpf() system call. */
+#if defined(CONFIG_BPF_SYSCALL) || defined(__bpf__)
+#define CTRPOLICY_HOOK_BPF(X)						\
+	X(bpf, int, ATOMIC, ctrpolicy_decide_bpf(cmd),			\
+	  (VAL, int, cmd), (PTR, union bpf_attr *, attr),		\
+	  (VAL, unsigned int, size))
+#else
+#define CTRPOLICY_HOOK_BPF(X)
+#endif
+
+#define CTRPOLICY_HOOKS(X)						\
+	X(capable, int, ATOMIC, ctrpolicy_decide_capable(cred, cap, opts), \
+	  (PTR, const struct cred *, cred),				\
+	  (PTR, struct user_namespace *, ns),				\
+	  (VAL, int, cap), (VAL, unsigned int, opts))			\
+	CTRPOLICY_HOOK_BPF(X)						\
+	X(inode_permission, int, ATOMIC,				\
+	  ctrpolicy_decide_inode_permission(inode, mask),		\
+	  (PTR, struct inode *, inode), (VAL, int, mask))		\
+	X(inode_unlink, int, ATOMIC, ctrpolicy_decide_bpffs_change(dir), \
+	  (PTR, struct inode *, dir), (PTR, struct dentry *, dentry))	\
+	X(inode_rmdir, int, ATOMIC, ctrpolicy_decide_bpffs_change(dir),	\
+	  (PTR, struct inode *, dir), (PTR, struct dentry *, dentry))	\
+	X(inode_rename, int, ATOMIC,					\
+	  ctrpolicy_decide_bpffs_change(old_dir) ?:			\
+	  ctrpolicy_decide_bpffs_change(new_dir),			\
+	  (PTR, struct inode *, old_dir),				\
+	  (PTR, struct dentry *, old_dentry),				\
+	  (PTR, struct inode *, new_dir),				\
+	  (PTR, struct dentry *, new_dentry))				\
+	X(sb_mount, int, SLEEPABLE,					\
+	  ctrpolicy_decide_sb_mount(dev_name, path, type, flags),	\
+	  (ADDR, const char *, dev_name),				\
+	  (PTR, const struct path *, path),				\
+	  (ADDR, const char *, type), (VAL, unsigned long, flags),	\
+	  (ADDR, void *, data))						\
+	X(sb_kern_mount, int, ATOMIC, ctrpolicy_decide_sb_kern_mount(sb), \
+	  (PTR, struct super_block *, sb))				\
+	X(sb_remount, int, ATOMIC, ctrpolicy_decide_sb_remount(sb),	\
+	  (PTR, struct super_block *, sb), (ADDR, void *, mnt_opts))	\
+	X(move_mount, int, ATOMIC,					\
+	  ctrpolicy_decide_move_mount(from_path, to_path),		\
+	  (PTR, const struct path *, from_path),			\
+	  (PTR, const struct path *, to_path))				\
+	X(sb_umount, int, ATOMIC, ctrpolicy_decide_sb_umount(mnt),	\
+	  (PTR, struct vfsmount *, mnt), (VAL, int, flags))		\
+	X(sb_pivotroot, int, ATOMIC,					\
+	  ctrpolicy_decide_sb_pivotroot(old_path, new_path),		\
+	  (PTR, const struct path *, old_path),				\
+	  (PTR, const struct path *, new_path))				\
+	X(socket_create, int, ATOMIC,					\
+	  ctrpolicy_decide_socket_create(family, type, protocol, kern),	\
+	  (VAL, int, family), (VAL, int, type), (VAL, int, protocol),	\
+	  (VAL, int, kern))						\
+	X(socket_bind, int, ATOMIC,					\
+	  ctrpolicy_decide_socket_bind(sock, address, addrlen),		\
+	  (PTR, struct socket *, sock),					\
+	  (PTR, struct sockaddr *, address), (VAL, int, addrlen))	\
+	X(socket_connect, int, ATOMIC,					\
+	  ctrpolicy_decide_socket_connect(sock, address, addrlen),	\
+	  (PTR, struct socket *, sock),					\
+	  (PTR, struct sockaddr *, address), (VAL, int, addrlen))	\
+	X(socket_listen, int, ATOMIC, ctrpolicy_decide_socket_listen(sock), \
+	  (PTR, struct socket *, sock), (VAL, int, backlog))		\
+	X(socket_sendmsg, int, ATOMIC,					\
+	  ctrpolicy_decide_socket_sendmsg(sock, msg),			\
+	  (PTR, struct socket *, sock), (PTR, struct msghdr *, msg),	\
+	  (VAL, int, size))						\
+	/* Past the point of no return of an execve(): pending policies arm. */ \
+	X(bprm_committed_creds, void, ATOMIC, ctrpolicy_store_exec(),	\
+	  (PTR, struct linux_binprm *, bprm))
+
+/*
+ * CTRPOLICY_MAP(m, sep, params...): m(kind, type, name) for each parameter,
+ * with sep() between two of them.
+ */
+#define CTRPOLICY_MAP(m, sep, ...)					\
+	__CTRPOLICY_MAP(__CTRPOLICY_NARGS(__VA_ARGS__), m, sep, __VA_ARGS__)
+#define __CTRPOLICY_NARGS(...) ___CTRPOLICY_NARGS(__VA_ARGS__, 5, 4, 3, 2, 1)
+#define ___CTRPOLICY_NARGS(_1, _2, _3, _4, _5, n, ...) n
+#define __CTRPOLICY_MAP(n, m, sep, ...) ___CTRPOLICY_MAP(n, m, sep, __VA_ARGS__)
+#define ___CTRPOLICY_MAP(n, m, sep, ...) __CTRPOLICY_MAP##n(m, sep, __VA_ARGS__)
+#define __CTRPOLICY_MAP1(m, sep, p) m p
+#define __CTRPOLICY_MAP2(m, sep, p, ...) m p sep() __CTRPOLICY_MAP1(m, sep, __VA_ARGS__)
+#define __CTRPOLICY_MAP3(m, sep, p, ...) m p sep() __CTRPOLICY_MAP2(m, sep, __VA_ARGS__)
+#define __CTRPOLICY_MAP4(m, sep, p, ...) m p sep() __CTRPOLICY_MAP3(m, sep, __VA_ARGS__)
+#define __CTRPOLICY_MAP5(m, sep, p, ...) m p sep() __CTRPOLICY_MAP4(m, sep, __VA_ARGS__)
+
+#define CTRPOLICY_COMMA() ,
+#define CTRPOLICY_NOTHING()
+
+/* A parameter as the hook declares it. */
+#define CTRPOLICY_HOOK_PARAM(kind, type, name) type name
+
+/* A parameter as the kfunc declares it. */
+#define CTRPOLICY_KFUNC_PARAM(kind, type, name) CTRPOLICY_KFUNC_PARAM_##kind(type, name)
+#define CTRPOLICY_KFUNC_PARAM_VAL(type, name) type name
+#define CTRPOLICY_KFUNC_PARAM_PTR(type, name) type name
+#define CTRPOLICY_KFUNC_PARAM_ADDR(type, name) unsigned long name##_addr
+
+/* A parameter as the BPF program passes it to the kfunc. */
+#define CTRPOLICY_KFUNC_ARG(kind, type, name) CTRPOLICY_KFUNC_ARG_##kind(name)
+#define CTRPOLICY_KFUNC_ARG_VAL(name) name
+#define CTRPOLICY_KFUNC_ARG_PTR(name) name
+#define CTRPOLICY_KFUNC_ARG_ADDR(name) (unsigned long)name
+
+/* "return" where the hook returns a verdict. */
+#define CTRPOLICY_RETURN_int return
+#define CTRPOLICY_RETURN_void
+
+#endif /* _SECURITY_CTRPOLICY_HOOKS_H */

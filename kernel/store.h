@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ctrpolicy - The policy store: which policy is on which cgroup, and the
+ * chains of policies in force on a task's cgroup.
+ */
+#ifndef _SECURITY_CTRPOLICY_STORE_H
+#define _SECURITY_CTRPOLICY_STORE_H
+
+#include <linux/compiler.h>
+#include <linux/list.h>
+#include <linux/rcupdate.h>
+#include <linux/rhashtable-types.h>
+#include <linux/types.h>
+#include <uapi/linux/ctrpolicy.h>
+
+#include "common.h"
+
+struct cgroup;
+struct ctrpolicy_policy;
+struct netlink_ext_ack;
+
+enum ctrpolicy_count {
+	CTRPOLICY_COUNT_CHECKS,
+	CTRPOLICY_COUNT_ALLOWED,
+	CTRPOLICY_COUNT_DENIED,
+	CTRPOLICY_COUNT_AUDITED,
+	CTRPOLICY_COUNT_NUM,
+};
+
+struct ctrpolicy_counters {
+	u64 count[CTRPOLICY_AREA_MAX + 1][CTRPOLICY_COUNT_NUM];
+};
+
+/**
+ * struct ctrpolicy_entry - the policy slot of one cgroup
+ * @node: in the store's hash table, keyed by @cgroup_id
+ * @list: in the store's list, the order of dumps
+ * @cgroup_id: the cgroup v2 id
+ * @level: the cgroup's depth, 1 for a child of the root
+ * @pending: 1 while the policy waits for the first execve() below its
+ *	cgroup (loaded with %CTRPOLICY_A_ON_EXEC); the walk skips it then
+ * @policy: the policy in force, replaced under RCU
+ * @counters: per-CPU decision counters; they outlive policy replacements
+ * @rcu: frees the entry after the readers that may still see it
+ */
+struct ctrpolicy_entry {
+	struct rhash_head node;
+	struct list_head list;
+	u64 cgroup_id;
+	int level;
+	int pending;
+	struct ctrpolicy_policy __rcu *policy;
+	struct ctrpolicy_counters __percpu *counters;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct ctrpolicy_chain - the entries in force on a cgroup and its
+ *	ancestors, root first: what a decision walks
+ * @cgroup_id: the cgroup
+ * @gen: the store generation it was built in
+ * @len: the number of @entries
+ * @entries: the entries
+ */
+struct ctrpolicy_chain {
+	u64 cgroup_id;
+	unsigned long gen;
+	unsigned int len;
+	struct ctrpolicy_entry *entries[CTRPOLICY_MAX_LEVEL];
+};
+
+extern unsigned long ctrpolicy_store_levels;
+
+/*
+ * Whether no policy is loaded at all: the first test of every hook, so that
+ * a host without policies pays one load.
+ */
+static inline bool ctrpolicy_none_loaded(void)
+{
+	return likely(!READ_ONCE(ctrpolicy_store_levels));
+}
+
+const struct ctrpolicy_chain *ctrpolicy_store_chain(const struct cgroup *cgrp);
+int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
+			bool on_exec, struct netlink_ext_ack *extack);
+void ctrpolicy_store_exec(void);
+int ctrpolicy_store_delete(u64 cgroup_id);
+struct ctrpolicy_entry *ctrpolicy_store_find(u64 cgroup_id);
+struct ctrpolicy_entry *ctrpolicy_store_nth(unsigned long index);
+struct ctrpolicy_entry *ctrpolicy_store_next(struct ctrpolicy_entry *entry);
+unsigned long ctrpolicy_store_seq(void);
+unsigned int ctrpolicy_store_count(void);
+void ctrpolicy_store_reap(void);
+void ctrpolicy_entry_counters(const struct ctrpolicy_entry *entry,
+			      struct ctrpolicy_counters *sum);
+int ctrpolicy_store_init(void);
+void ctrpolicy_store_exit(void);
+
+#endif /* _SECURITY_CTRPOLICY_STORE_H */
