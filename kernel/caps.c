@@ -38,8 +38,9 @@ static bool caps_allow(const struct ctrpolicy_policy *policy,
  * @cap: the capability
  * @opts: CAP_OPT_* flags of the check
  *
- * CAP_SYS_MODULE is denied to every confined task whatever its policy: a
- * task that can load or unload modules can remove its own confinement.
+ * CAP_SYS_MODULE and CAP_SYS_RAWIO are denied to every confined task
+ * whatever its policy: a task that can load or unload modules, or reach
+ * physical memory and I/O ports, can remove its own confinement.
  *
  * Return: 0 when allowed, -EPERM when denied.
  */
@@ -56,6 +57,11 @@ int ctrpolicy_decide_capable(const struct cred *cred, int cap,
 	if (WARN_ON_ONCE(!cap_valid(cap)))
 		return -EINVAL;
 	if (cap == CAP_SYS_MODULE)
-		return ctrpolicy_protect("load or unload kernel modules");
+		return ctrpolicy_protect_as(current, "load or unload kernel modules",
+					    request.quiet);
+	if (cap == CAP_SYS_RAWIO)
+		return ctrpolicy_protect_as(current,
+					    "reach physical memory or I/O ports",
+					    request.quiet);
 	return ctrpolicy_decide(&request, caps_allow);
 }

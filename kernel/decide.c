@@ -26,18 +26,22 @@ static void count(const struct ctrpolicy_entry *entry,
 }
 
 /**
- * ctrpolicy_decide - Decide a request of the current task
+ * ctrpolicy_decide_as - Decide a request by the policies of a task
+ * @subject: the task whose policies decide: current, or the task on whose
+ *	confinement the request depends (a tracer)
  * @request: what is asked
  * @allows: the area's rule check
  *
- * Every policy on the task's cgroup and its ancestors takes part: each
+ * Every policy on @subject's cgroup and its ancestors takes part: each
  * counts the check, and each that does not allow it reports it.  An
- * enforcing policy that does not allow the request denies it.
+ * enforcing policy that does not allow the request denies it.  The report
+ * names the current task as the one that asked.
  *
- * Return: 0 when allowed (or the task is unconfined), -EPERM when denied.
+ * Return: 0 when allowed (or @subject is unconfined), -EPERM when denied.
  */
-int ctrpolicy_decide(const struct ctrpolicy_request *request,
-		     ctrpolicy_allows_t allows)
+int ctrpolicy_decide_as(struct task_struct *subject,
+			const struct ctrpolicy_request *request,
+			ctrpolicy_allows_t allows)
 {
 	const struct ctrpolicy_policy *policy;
 	const struct ctrpolicy_chain *chain;
@@ -51,7 +55,7 @@ int ctrpolicy_decide(const struct ctrpolicy_request *request,
 
 	rcu_read_lock();
 	preempt_disable();
-	cgrp = task_dfl_cgroup(current);
+	cgrp = task_dfl_cgroup(subject);
 	chain = ctrpolicy_store_chain(cgrp);
 	for (i = 0; i < chain->len; i++) {
 		enum ctrpolicy_verdict verdict;

@@ -17,6 +17,9 @@
  *		ADDR	any other pointer (a string, void *), passed to the kfunc
  *			as an address: Linux 6.1's verifier lets a BPF program
  *			pass neither to a kfunc
+ *		SKIP	not passed (the kfunc gets 0): a pointer the decision
+ *			does not read and the verifier may refuse, being NULL
+ *			or not a pointer at all (task_kill's info)
  *
  * Three glues expand the table, and hold no logic of their own:
  *  - kfuncs.c: kfunc ctrpolicy_<hook>() that returns @decision, and the BTF
@@ -52,17 +55,37 @@
 	X(inode_permission, int, ATOMIC,				\
 	  ctrpolicy_decide_inode_permission(inode, mask),		\
 	  (PTR, struct inode *, inode), (VAL, int, mask))		\
-	X(inode_unlink, int, ATOMIC, ctrpolicy_decide_bpffs_change(dir), \
+	X(inode_mkdir, int, ATOMIC, ctrpolicy_decide_dir_change(dir),	\
+	  (PTR, struct inode *, dir), (PTR, struct dentry *, dentry),	\
+	  (VAL, umode_t, mode))						\
+	X(inode_unlink, int, ATOMIC, ctrpolicy_decide_dir_change(dir),	\
 	  (PTR, struct inode *, dir), (PTR, struct dentry *, dentry))	\
-	X(inode_rmdir, int, ATOMIC, ctrpolicy_decide_bpffs_change(dir),	\
+	X(inode_rmdir, int, ATOMIC, ctrpolicy_decide_dir_change(dir),	\
 	  (PTR, struct inode *, dir), (PTR, struct dentry *, dentry))	\
 	X(inode_rename, int, ATOMIC,					\
-	  ctrpolicy_decide_bpffs_change(old_dir) ?:			\
-	  ctrpolicy_decide_bpffs_change(new_dir),			\
+	  ctrpolicy_decide_dir_change(old_dir) ?:			\
+	  ctrpolicy_decide_dir_change(new_dir),				\
 	  (PTR, struct inode *, old_dir),				\
 	  (PTR, struct dentry *, old_dentry),				\
 	  (PTR, struct inode *, new_dir),				\
 	  (PTR, struct dentry *, new_dentry))				\
+	X(file_open, int, ATOMIC, ctrpolicy_decide_file_open(file),	\
+	  (PTR, struct file *, file))					\
+	X(kernel_load_data, int, ATOMIC, ctrpolicy_decide_kernel_load(id), \
+	  (VAL, enum kernel_load_data_id, id), (VAL, bool, contents))	\
+	X(kernel_read_file, int, ATOMIC, ctrpolicy_decide_kernel_load(id), \
+	  (PTR, struct file *, file), (VAL, enum kernel_read_file_id, id), \
+	  (VAL, bool, contents))					\
+	X(ptrace_access_check, int, ATOMIC,				\
+	  ctrpolicy_decide_ptrace_access_check(child, mode),		\
+	  (PTR, struct task_struct *, child), (VAL, unsigned int, mode)) \
+	X(ptrace_traceme, int, ATOMIC,					\
+	  ctrpolicy_decide_ptrace_traceme(parent),			\
+	  (PTR, struct task_struct *, parent))				\
+	X(task_kill, int, ATOMIC, ctrpolicy_decide_task_kill(p),	\
+	  (PTR, struct task_struct *, p),				\
+	  (SKIP, struct kernel_siginfo *, info), (VAL, int, sig),	\
+	  (SKIP, const struct cred *, cred))				\
 	X(sb_mount, int, SLEEPABLE,					\
 	  ctrpolicy_decide_sb_mount(dev_name, path, type, flags),	\
 	  (ADDR, const char *, dev_name),				\
@@ -132,12 +155,14 @@
 #define CTRPOLICY_KFUNC_PARAM_VAL(type, name) type name
 #define CTRPOLICY_KFUNC_PARAM_PTR(type, name) type name
 #define CTRPOLICY_KFUNC_PARAM_ADDR(type, name) unsigned long name##_addr
+#define CTRPOLICY_KFUNC_PARAM_SKIP(type, name) unsigned long name##_skipped
 
 /* A parameter as the BPF program passes it to the kfunc. */
 #define CTRPOLICY_KFUNC_ARG(kind, type, name) CTRPOLICY_KFUNC_ARG_##kind(name)
 #define CTRPOLICY_KFUNC_ARG_VAL(name) name
 #define CTRPOLICY_KFUNC_ARG_PTR(name) name
 #define CTRPOLICY_KFUNC_ARG_ADDR(name) (unsigned long)name
+#define CTRPOLICY_KFUNC_ARG_SKIP(name) 0
 
 /* "return" where the hook returns a verdict. */
 #define CTRPOLICY_RETURN_int return

@@ -27,6 +27,7 @@
 #define KFUNC_UNPACK_VAL(type, name)
 #define KFUNC_UNPACK_PTR(type, name)
 #define KFUNC_UNPACK_ADDR(type, name) type name __maybe_unused = (type)name##_addr;
+#define KFUNC_UNPACK_SKIP(type, name)
 
 #define KFUNC(hook, ret, sleep, decision, ...)				\
 __bpf_kfunc ret ctrpolicy_##hook(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM,	\

@@ -2,19 +2,46 @@
 /*
  * ctrpolicy - Self-protection.
  *
- * A confined task must not undo its confinement, whatever capabilities it
- * holds in any namespace: it cannot change policies (netlink.c), load or
- * unload modules (caps.c), reach the enforcement programs through bpf() or
- * the BPF file system, or move a task out of its confined subtree.  These
- * denials hold in audit mode too.
+ * Self-protection holds whatever the policy allows.  A confined task, root
+ * in any namespace with every capability its policy grants, cannot:
+ *  - change or remove policies (netlink.c), load or unload modules, replace
+ *    the kernel (kexec) or reach physical memory and I/O ports (caps.c);
+ *  - reach the enforcement programs through bpf() or the BPF file system;
+ *  - leave its confined subtree, or create, remove, rename or write the
+ *    files of cgroups outside it;
+ *  - trace a task outside its confined subtree, read or write its memory,
+ *    or signal it: a less-confined process would act for it;
+ *  - make the kernel run a program for it outside its cgroup, or change the
+ *    host at large: host-global sysctls (core_pattern, modprobe, hotplug,
+ *    poweroff_cmd, ...), sysfs (uevent_helper, ...), debugfs, tracefs,
+ *    securityfs, configfs, efivarfs, pstore, binfmt_misc, fusectl, the
+ *    magic SysRq key, a cgroup v1 release_agent, /proc files of tasks
+ *    outside its subtree.
+ * These denials hold in audit mode too.
+ *
+ * A task's confinement is the subtree of the deepest cgroup of its ancestry
+ * whose policy is in force: every other policy of its chain sits above it.
  */
 
 #include <linux/bpf.h>
 #include <linux/cgroup.h>
+#include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/ipc_namespace.h>
+#include <linux/kernel_read_file.h>
 #include <linux/kernfs.h>
 #include <linux/magic.h>
+#include <linux/nsproxy.h>
+#include <linux/pid.h>
+#include <linux/pid_namespace.h>
+#include <linux/proc_fs.h>
+#include <linux/proc_ns.h>
+#include <linux/ptrace.h>
+#include <linux/sched.h>
+#include <linux/security.h>
 #include <linux/string.h>
+#include <linux/utsname.h>
+#include <net/net_namespace.h>
 
 #include "common.h"
 #include "decide.h"
@@ -29,12 +56,27 @@
  */
 int ctrpolicy_protect(const char *operation)
 {
+	return ctrpolicy_protect_as(current, operation, false);
+}
+
+/**
+ * ctrpolicy_protect_as - Deny a self-protection operation by a task's policies
+ * @subject: the task whose confinement forbids it
+ * @operation: what was asked, for the report
+ * @quiet: count the denial but report no event
+ *
+ * Return: 0 when @subject is unconfined, -EPERM when it is confined.
+ */
+int ctrpolicy_protect_as(struct task_struct *subject, const char *operation,
+			 bool quiet)
+{
 	const struct ctrpolicy_request request = {
 		.area = CTRPOLICY_AREA_PROTECT,
 		.operation = operation,
+		.quiet = quiet,
 	};
 
-	return ctrpolicy_decide(&request, NULL);
+	return ctrpolicy_decide_as(subject, &request, NULL);
 }
 
 /**
@@ -64,52 +106,67 @@ int ctrpolicy_decide_bpf(int cmd)
 	}
 }
 
-/*
- * The cgroup directory whose cgroup.procs or cgroup.threads file @inode is,
- * or NULL.  Writing such a file moves a task into that cgroup; clone3()
- * with CLONE_INTO_CGROUP asks for write access to the same files.
- */
-static struct kernfs_node *migration_target(struct inode *inode)
-{
-	struct kernfs_node *kn = inode->i_private;
+/* Not in 6.1's uapi <linux/magic.h>. */
+#define CONFIGFS_MAGIC		0x62656570
+#define FUSE_CTL_SUPER_MAGIC	0x65735543
 
-	if (!kn || kernfs_type(kn) != KERNFS_FILE || !kn->parent)
-		return NULL;
-	if (strcmp(kn->name, "cgroup.procs") && strcmp(kn->name, "cgroup.threads"))
-		return NULL;
-	return kn->parent;
+/*
+ * Whether cgroup @target lies inside @subject's confinement.  Under RCU, in
+ * task context.
+ */
+static bool within_confinement(struct task_struct *subject,
+			       const struct cgroup *target)
+{
+	const struct ctrpolicy_chain *chain;
+	const struct ctrpolicy_entry *deepest;
+	bool inside = true;
+
+	preempt_disable();
+	chain = ctrpolicy_store_chain(task_dfl_cgroup(subject));
+	if (chain->len) {
+		deepest = chain->entries[chain->len - 1];
+		inside = target->level >= deepest->level &&
+			 cgroup_id(target->ancestors[deepest->level]) ==
+			 deepest->cgroup_id;
+	}
+	preempt_enable();
+	return inside;
 }
 
-/*
- * Whether the cgroup of directory @dir lies inside every confined subtree
- * of the current task.
- */
-static bool inside_confinement(struct kernfs_node *dir)
+/* Whether task @task lies inside @subject's confinement. */
+static bool task_within(struct task_struct *subject, struct task_struct *task)
 {
-	struct ctrpolicy_entry *entry;
-	struct cgroup *cgrp, *target;
-	bool inside = true;
-	int level;
+	bool inside;
+
+	rcu_read_lock();
+	inside = within_confinement(subject, task_dfl_cgroup(task));
+	rcu_read_unlock();
+	return inside;
+}
+
+/* Whether the cgroup of cgroup2 directory @dir lies inside current's. */
+static bool dir_within(struct kernfs_node *dir)
+{
+	struct cgroup *cgrp;
+	bool inside;
 
 	rcu_read_lock();
 	/* Cleared, and the cgroup freed after a grace period, on removal. */
-	target = rcu_dereference(*(void __rcu __force **)&dir->priv);
-	if (!target)
-		goto out;
-	cgrp = task_dfl_cgroup(current);
-	for (level = min(cgrp->level, CTRPOLICY_MAX_LEVEL); level > 0; level--) {
-		entry = ctrpolicy_store_find(cgroup_id(cgrp->ancestors[level]));
-		if (!entry)
-			continue;
-		if (target->level < level ||
-		    cgroup_id(target->ancestors[level]) != entry->cgroup_id) {
-			inside = false;
-			break;
-		}
-	}
-out:
+	cgrp = rcu_dereference(*(void __rcu __force **)&dir->priv);
+	inside = !cgrp || within_confinement(current, cgrp);
 	rcu_read_unlock();
 	return inside;
+}
+
+/*
+ * Whether cgroup2 file @kn moves a task into its cgroup when written:
+ * cgroup.procs and cgroup.threads, which clone3(CLONE_INTO_CGROUP) asks
+ * write access to as well.
+ */
+static bool moves_tasks(const struct kernfs_node *kn)
+{
+	return !strcmp(kn->name, "cgroup.procs") ||
+	       !strcmp(kn->name, "cgroup.threads");
 }
 
 /**
@@ -117,34 +174,229 @@ out:
  * @inode: the inode
  * @mask: MAY_* access
  *
- * A confined task may move tasks only into cgroups inside its confinement,
- * wherever the cgroup2 file system is mounted.
+ * A confined task may write the files of cgroups inside its confinement
+ * only, wherever the cgroup2 file system is mounted: it can neither move a
+ * task out nor touch another container's cgroups (cgroup.kill,
+ * cgroup.freeze, memory.max, ...).
  *
  * Return: 0 when allowed, -EPERM when denied.
  */
 int ctrpolicy_decide_inode_permission(struct inode *inode, int mask)
 {
-	struct kernfs_node *target;
+	struct kernfs_node *kn;
 
 	if (!(mask & MAY_WRITE) || inode->i_sb->s_magic != CGROUP2_SUPER_MAGIC)
 		return 0;
-	target = migration_target(inode);
-	if (!target || !ctrpolicy_current_confined() || inside_confinement(target))
+	kn = inode->i_private;
+	if (!kn || kernfs_type(kn) != KERNFS_FILE || !kn->parent ||
+	    !ctrpolicy_current_confined() || dir_within(kn->parent))
 		return 0;
-	return ctrpolicy_protect("move a task out of its confined cgroup");
+	return ctrpolicy_protect(moves_tasks(kn) ?
+				 "move a task out of its confined cgroup" :
+				 "write a cgroup file outside its confinement");
 }
 
 /**
- * ctrpolicy_decide_bpffs_change - Decide a change of the BPF file system
- * @dir: the directory of the unlink, rmdir or rename
+ * ctrpolicy_decide_dir_change - Decide a change of a directory's entries
+ * @dir: the directory of the mkdir, unlink, rmdir or rename
  *
- * Removing a pin can detach an enforcement program.
+ * Removing a pin can detach an enforcement program; creating, removing or
+ * renaming a cgroup outside its confinement touches another container.
  *
  * Return: 0 when allowed, -EPERM when denied.
  */
-int ctrpolicy_decide_bpffs_change(struct inode *dir)
+int ctrpolicy_decide_dir_change(struct inode *dir)
 {
-	if (dir->i_sb->s_magic != BPF_FS_MAGIC)
+	switch (dir->i_sb->s_magic) {
+	case BPF_FS_MAGIC:
+		return ctrpolicy_protect("remove or rename a BPF pin");
+	case CGROUP2_SUPER_MAGIC:
+		if (!dir->i_private || !ctrpolicy_current_confined() ||
+		    dir_within(dir->i_private))
+			return 0;
+		return ctrpolicy_protect("change cgroups outside its confinement");
+	default:
 		return 0;
-	return ctrpolicy_protect("remove or rename a BPF pin");
+	}
+}
+
+/**
+ * ctrpolicy_decide_ptrace_access_check - Decide a ptrace access
+ * @child: the task to trace or whose memory or files are accessed
+ * @mode: PTRACE_MODE_*
+ *
+ * Covers PTRACE_ATTACH and PTRACE_SEIZE, /proc/PID/mem and the other
+ * ptrace-checked /proc files, process_vm_readv(2) and process_vm_writev(2),
+ * pidfd_getfd(2) and kcmp(2).  A confined task may reach only tasks inside
+ * its confinement, whose chain of policies holds its own.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_ptrace_access_check(struct task_struct *child,
+					 unsigned int mode)
+{
+	if (!ctrpolicy_current_confined() || task_within(current, child))
+		return 0;
+	return ctrpolicy_protect_as(current, "trace a task outside its confinement",
+				    mode & PTRACE_MODE_NOAUDIT);
+}
+
+/**
+ * ctrpolicy_decide_ptrace_traceme - Decide a PTRACE_TRACEME
+ * @parent: the task that would trace the current one
+ *
+ * The tracer's confinement must hold the tracee, as for an attach: a
+ * confined parent cannot be handed a less-confined child.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_ptrace_traceme(struct task_struct *parent)
+{
+	if (ctrpolicy_none_loaded() || !in_task() || task_within(parent, current))
+		return 0;
+	return ctrpolicy_protect_as(parent, "trace a task outside its confinement",
+				    false);
+}
+
+/**
+ * ctrpolicy_decide_task_kill - Decide a signal
+ * @task: the task signalled
+ *
+ * kill(2), tgkill(2), rt_sigqueueinfo(2), pidfd_send_signal(2): a confined
+ * task signals only tasks inside its confinement.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_task_kill(struct task_struct *task)
+{
+	if (!ctrpolicy_current_confined() || task_within(current, task))
+		return 0;
+	return ctrpolicy_protect("signal a task outside its confinement");
+}
+
+/* The sysctls of an IPC namespace, below /proc/sys. */
+static bool ipc_sysctl(const char *name)
+{
+	static const char *const names[] = {
+		"kernel/shmmax", "kernel/shmall", "kernel/shmmni",
+		"kernel/shm_rmid_forced", "kernel/msgmax", "kernel/msgmni",
+		"kernel/msgmnb", "kernel/sem", "kernel/auto_msgmni",
+		"kernel/sem_next_id", "kernel/msg_next_id", "kernel/shm_next_id",
+	};
+	int i;
+
+	if (str_has_prefix(name, "fs/mqueue/"))
+		return true;
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcmp(name, names[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Whether sysctl @name (its path below /proc/sys) belongs to a namespace
+ * that the current task does not share with the host.  Every other sysctl
+ * is the host's: kernel.core_pattern, kernel.modprobe, kernel.hotplug,
+ * kernel.poweroff_cmd, vm.*, fs.* ...
+ */
+static bool sysctl_namespaced(const char *name)
+{
+	struct nsproxy *ns = current->nsproxy;
+
+	if (str_has_prefix(name, "net/"))
+		return ns->net_ns != &init_net;
+	if (!strcmp(name, "kernel/hostname") || !strcmp(name, "kernel/domainname"))
+		return ns->uts_ns != &init_uts_ns;
+	if (ipc_sysctl(name))
+		return ns->ipc_ns->ns.inum != PROC_IPC_INIT_INO;
+	if (str_has_prefix(name, "user/"))
+		return current_user_ns() != &init_user_ns;
+	return false;
+}
+
+/*
+ * Whether the /proc file of @file is the current task's to write: a
+ * namespaced sysctl, or a file of a task inside its confinement.
+ */
+static bool proc_writable(const struct file *file)
+{
+	struct task_struct *task;
+	char buf[256];
+	const char *path;
+	unsigned int nr;
+	char *slash;
+	bool inside;
+
+	path = dentry_path_raw(file->f_path.dentry, buf, sizeof(buf));
+	if (IS_ERR(path))
+		return false;
+	if (str_has_prefix(path, "/sys/"))
+		return sysctl_namespaced(path + strlen("/sys/"));
+	slash = strchr(path + 1, '/');
+	if (slash)
+		*slash = '\0';
+	if (kstrtouint(path + 1, 10, &nr))
+		return false;	/* /proc/sysrq-trigger and the like */
+	rcu_read_lock();
+	task = pid_task(find_pid_ns(nr, proc_pid_ns(file->f_path.dentry->d_sb)),
+			PIDTYPE_PID);
+	inside = !task || within_confinement(current, task_dfl_cgroup(task));
+	rcu_read_unlock();
+	return inside;
+}
+
+/**
+ * ctrpolicy_decide_file_open - Decide the opening of a file
+ * @file: the file
+ *
+ * Files that change the host at large or make the kernel start a program
+ * are not opened for writing by a confined task (see the top of this
+ * file).
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_file_open(struct file *file)
+{
+	if (!(file->f_mode & FMODE_WRITE))
+		return 0;
+	switch (file->f_path.dentry->d_sb->s_magic) {
+	case PROC_SUPER_MAGIC:
+		if (!ctrpolicy_current_confined() || proc_writable(file))
+			return 0;
+		break;
+	case CGROUP_SUPER_MAGIC:
+		/* A cgroup v1 hierarchy's program for emptied cgroups. */
+		if (strcmp(file->f_path.dentry->d_name.name, "release_agent"))
+			return 0;
+		break;
+	case SYSFS_MAGIC:
+	case DEBUGFS_MAGIC:
+	case TRACEFS_MAGIC:
+	case SECURITYFS_MAGIC:
+	case CONFIGFS_MAGIC:
+	case EFIVARFS_MAGIC:
+	case PSTOREFS_MAGIC:
+	case BINFMTFS_MAGIC:
+	case FUSE_CTL_SUPER_MAGIC:
+		break;
+	default:
+		return 0;
+	}
+	return ctrpolicy_protect("write a file of the host at large");
+}
+
+/**
+ * ctrpolicy_decide_kernel_load - Decide loading data into the kernel
+ * @id: what the data is, enum kernel_load_data_id or kernel_read_file_id
+ *
+ * A kernel image for kexec, a module or a policy would replace or bypass
+ * the enforcement; firmware is loaded for devices the task may use.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_kernel_load(int id)
+{
+	if (id == LOADING_FIRMWARE || id == READING_FIRMWARE)
+		return 0;
+	return ctrpolicy_protect("load code or policy into the kernel");
 }

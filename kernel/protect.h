@@ -5,11 +5,23 @@
 #ifndef _SECURITY_CTRPOLICY_PROTECT_H
 #define _SECURITY_CTRPOLICY_PROTECT_H
 
+#include <linux/types.h>
+
+struct file;
 struct inode;
+struct task_struct;
 
 int ctrpolicy_protect(const char *operation);
+int ctrpolicy_protect_as(struct task_struct *subject, const char *operation,
+			 bool quiet);
 int ctrpolicy_decide_bpf(int cmd);
 int ctrpolicy_decide_inode_permission(struct inode *inode, int mask);
-int ctrpolicy_decide_bpffs_change(struct inode *dir);
+int ctrpolicy_decide_dir_change(struct inode *dir);
+int ctrpolicy_decide_ptrace_access_check(struct task_struct *child,
+					 unsigned int mode);
+int ctrpolicy_decide_ptrace_traceme(struct task_struct *parent);
+int ctrpolicy_decide_task_kill(struct task_struct *task);
+int ctrpolicy_decide_file_open(struct file *file);
+int ctrpolicy_decide_kernel_load(int id);
 
 #endif /* _SECURITY_CTRPOLICY_PROTECT_H */

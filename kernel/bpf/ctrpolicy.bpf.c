@@ -31,6 +31,7 @@
 #define DEFINED(kind, type, name) DEFINED_##kind(name)
 #define DEFINED_VAL(name)
 #define DEFINED_ADDR(name)
+#define DEFINED_SKIP(name)
 #define DEFINED_PTR(name) && bpf_core_type_exists(typeof(*name))
 
 #define CALL_int(call)	return ret ?: call;

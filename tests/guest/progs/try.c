@@ -26,6 +26,10 @@
 #include <linux/sched.h>
 #include <unistd.h>
 #include <linux/bpf.h>
+#include <linux/kexec.h>
+#include <sys/io.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
 
 struct action {
 	const char *name;
@@ -316,6 +320,103 @@ static int do_mount_setattr_rw(char **args)
 	return mount_setattr(AT_FDCWD, args[0], 0, &attr, sizeof(attr));
 }
 
+/* PTRACE_ATTACH, then let the tracee go. */
+static int do_ptrace_attach(char **args)
+{
+	pid_t pid = atoi(args[0]);
+
+	if (ptrace(PTRACE_ATTACH, pid, NULL, NULL))
+		return -1;
+	waitpid(pid, NULL, __WALL);
+	return ptrace(PTRACE_DETACH, pid, NULL, NULL);
+}
+
+/* One byte of another process's memory at ADDR (hex). */
+static int do_vm_readv(char **args)
+{
+	char byte;
+	struct iovec local = { .iov_base = &byte, .iov_len = 1 };
+	struct iovec remote = {
+		.iov_base = (void *)strtoul(args[1], NULL, 16),
+		.iov_len = 1,
+	};
+
+	return process_vm_readv(atoi(args[0]), &local, 1, &remote, 1, 0) == 1 ? 0 : -1;
+}
+
+/* A duplicate of another process's file descriptor FD. */
+static int do_pidfd_getfd(char **args)
+{
+	int pidfd, fd, saved;
+
+	pidfd = syscall(SYS_pidfd_open, atoi(args[0]), 0);
+	if (pidfd < 0)
+		return -1;
+	fd = syscall(SYS_pidfd_getfd, pidfd, atoi(args[1]), 0);
+	saved = errno;
+	close(pidfd);
+	if (fd >= 0)
+		close(fd);
+	errno = saved;
+	return fd < 0 ? -1 : 0;
+}
+
+static int do_kill(char **args)
+{
+	return kill(atoi(args[0]), atoi(args[1]));
+}
+
+/* Once FILE exists, ask the parent to trace this process. */
+static int do_traceme_after(char **args)
+{
+	while (access(args[0], F_OK))
+		usleep(10000);
+	return ptrace(PTRACE_TRACEME, 0, NULL, NULL) ? -1 : 0;
+}
+
+/* kexec_load() of no segment: unloads the kexec kernel, if any. */
+static int do_kexec_unload(char **args)
+{
+	(void)args;
+	return syscall(SYS_kexec_load, 0UL, 0UL, NULL, KEXEC_ARCH_DEFAULT);
+}
+
+/* Every I/O port for this process. */
+static int do_iopl(char **args)
+{
+	return iopl(atoi(args[0]));
+}
+
+static int do_read(char **args)
+{
+	char buf[64];
+	int fd, ret, saved;
+
+	fd = open(args[0], O_RDONLY);
+	if (fd < 0)
+		return -1;
+	ret = read(fd, buf, sizeof(buf)) < 0 ? -1 : 0;
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return ret;
+}
+
+static int do_mkdir(char **args)
+{
+	return mkdir(args[0], 0755);
+}
+
+static int do_rmdir(char **args)
+{
+	return rmdir(args[0]);
+}
+
+static int do_rename(char **args)
+{
+	return rename(args[0], args[1]);
+}
+
 static const struct action actions[] = {
 	{ "sethostname", "NAME", 1, do_sethostname },
 	{ "userns-sethostname", "NAME", 1, do_userns_sethostname },
@@ -336,6 +437,17 @@ static const struct action actions[] = {
 	{ "fspick-rw", "TARGET", 1, do_fspick_rw },
 	{ "mount-setattr-rw", "TARGET", 1, do_mount_setattr_rw },
 	{ "sethostname-until", "FILE", 1, do_sethostname_until },
+	{ "ptrace-attach", "PID", 1, do_ptrace_attach },
+	{ "vm-readv", "PID ADDR", 2, do_vm_readv },
+	{ "pidfd-getfd", "PID FD", 2, do_pidfd_getfd },
+	{ "kill", "PID SIGNAL", 2, do_kill },
+	{ "traceme-after", "FILE", 1, do_traceme_after },
+	{ "kexec-unload", "", 0, do_kexec_unload },
+	{ "iopl", "LEVEL", 1, do_iopl },
+	{ "read", "FILE", 1, do_read },
+	{ "mkdir", "DIR", 1, do_mkdir },
+	{ "rmdir", "DIR", 1, do_rmdir },
+	{ "rename", "OLD NEW", 2, do_rename },
 };
 
 static const struct {
@@ -344,7 +456,8 @@ static const struct {
 } errnos[] = {
 	{ "EPERM", EPERM }, { "EACCES", EACCES }, { "ENOENT", ENOENT },
 	{ "EBUSY", EBUSY }, { "EINVAL", EINVAL }, { "EAGAIN", EAGAIN },
-	{ "EWOULDBLOCK", EWOULDBLOCK },
+	{ "EWOULDBLOCK", EWOULDBLOCK }, { "ENOSYS", ENOSYS },
+	{ "EFAULT", EFAULT }, { "EIO", EIO },
 };
 
 static const char *errno_name(int e)

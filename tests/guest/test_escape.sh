@@ -1,0 +1,188 @@
+# SPDX-License-Identifier: GPL-2.0
+# Escapes tried by root in a confined cgroup whose policy allows every
+# capability, every mount and the whole network: self-protection holds
+# whatever the policy allows.  The routes: kernel knobs that start programs
+# or change the host at large, the cgroups of other containers, and tasks
+# outside the confined subtree (tracing, their memory, signals).  Each
+# denial names its errno; each has a control, the same action succeeding
+# unconfined; one per class shows the event.
+
+check "enforcement is on" enforce_on
+mkdir -p $CG/t-esc/sub $CG/t-sib $CG/t-other $CG/t-out
+write_policy /tmp/esc.policy escape-all enforce all
+printf 'mount {\n\tdefault allow\n}\n' >> /tmp/esc.policy
+write_policy /tmp/other.policy other enforce none
+ctrpolicy load /tmp/esc.policy --cgroup $CG/t-esc
+ctrpolicy load /tmp/other.policy --cgroup $CG/t-other
+ctrpolicy load /tmp/other.policy --cgroup $CG/t-sib
+
+confined() { in_cgroup $CG/t-esc "$@"; }
+unconfined() { in_cgroup $CG/t-out "$@"; }
+
+# denied_and_control DESC FILE VALUE: a confined write of VALUE to FILE
+# fails with EPERM, and the same write succeeds unconfined.
+denied_and_control() {
+	check "$1: denied (EPERM)" confined $TRY --expect EPERM write "$2" "$3"
+	check "$1: unconfined, the write succeeds" unconfined $TRY write "$2" "$3"
+}
+
+check "sanity: the policy allows sys_admin in the cgroup" confined $TRY sethostname vm
+
+# ---- kernel knobs that start programs as host root ------------------------
+for knob in core_pattern modprobe poweroff_cmd hotplug; do
+	f=/proc/sys/kernel/$knob
+	if [ -e $f ]; then
+		denied_and_control "kernel.$knob" $f "$(cat $f)"
+	else
+		skip "kernel.$knob" "this kernel has no $f"
+	fi
+done
+await_event /tmp/events.json confined $TRY --expect EPERM write /proc/sys/kernel/core_pattern '|/tmp/helper'
+check "the core_pattern denial is reported as self-protection" grep -q \
+	'"area":"protect","operation":"write a file of the host at large"' /tmp/events.json
+check "core_pattern is unchanged" sh -c "! grep -q helper /proc/sys/kernel/core_pattern"
+denied_and_control "vm.drop_caches, a host-global sysctl" /proc/sys/vm/drop_caches 1
+forward=$(cat /proc/sys/net/ipv4/ip_forward)
+denied_and_control "net.ipv4.ip_forward of the host's network namespace" \
+	/proc/sys/net/ipv4/ip_forward "$forward"
+check "net.ipv4.ip_forward of its own network namespace is allowed" \
+	confined unshare -n $TRY write /proc/sys/net/ipv4/ip_forward 1
+check "kernel.hostname of the host's UTS namespace is denied (EPERM)" \
+	confined $TRY --expect EPERM write /proc/sys/kernel/hostname esc
+check "kernel.hostname of its own UTS namespace is allowed" \
+	confined unshare -u $TRY write /proc/sys/kernel/hostname esc
+check "kernel.shmmax of its own IPC namespace is allowed" \
+	confined unshare -i $TRY write /proc/sys/kernel/shmmax 4096
+denied_and_control "the magic SysRq key" /proc/sysrq-trigger h
+helper=
+for f in /sys/kernel/uevent_helper /sys/kernel/mm/transparent_hugepage/enabled \
+	 /sys/module/printk/parameters/time; do
+	[ -w $f ] && helper=$f && break
+done
+if [ -n "$helper" ]; then
+	value=$(cat $helper)
+	case $value in *\[*) value=$(echo "$value" | sed 's/.*\[\(.*\)\].*/\1/') ;; esac
+	denied_and_control "sysfs ($helper)" $helper "$value"
+else
+	skip "sysfs" "no writable sysfs knob to try"
+fi
+# A cgroup v1 hierarchy runs its release_agent as host root.
+v1="mkdir -p /tmp/v1 && mount -t cgroup -o none,name=esc cgroup /tmp/v1"
+if unconfined unshare -m sh -c "$v1" 2> /dev/null; then
+	check "a cgroup v1 release_agent: denied (EPERM)" confined unshare -m sh -c \
+		"$v1 && $TRY --expect EPERM write /tmp/v1/release_agent /tmp/helper"
+	check "a cgroup v1 release_agent: unconfined, the write succeeds" \
+		unconfined unshare -m sh -c "$v1 && $TRY write /tmp/v1/release_agent /tmp/helper"
+else
+	skip "a cgroup v1 release_agent" "this kernel mounts no cgroup v1 hierarchy"
+fi
+if unconfined $TRY kexec-unload > /dev/null; then
+	check "kexec_load is denied (EPERM)" confined $TRY --expect EPERM kexec-unload
+else
+	skip "kexec_load" "this kernel has no kexec_load"
+fi
+if unconfined $TRY iopl 3 > /dev/null; then
+	check "iopl(3), CAP_SYS_RAWIO, is denied (EPERM)" confined $TRY --expect EPERM iopl 3
+else
+	skip "iopl" "this kernel has no iopl"
+fi
+
+# ---- cgroups outside the confined subtree ---------------------------------
+for f in cgroup.max.descendants:max cgroup.freeze:0 cgroup.kill:1 cgroup.max.depth:max; do
+	denied_and_control "writing the sibling's ${f%%:*}" $CG/t-sib/${f%%:*} "${f#*:}"
+done
+await_event /tmp/events.json confined $TRY --expect EPERM write $CG/t-sib/cgroup.kill 1
+check "the cgroup.kill denial is reported as self-protection" grep -q \
+	'"area":"protect","operation":"write a cgroup file outside its confinement"' /tmp/events.json
+check "removing a sibling cgroup with a policy is denied (EPERM)" \
+	confined $TRY --expect EPERM rmdir $CG/t-other
+check "the sibling's policy is still loaded" sh -c "ctrpolicy list | grep -q other"
+check "creating a cgroup in the sibling is denied (EPERM)" \
+	confined $TRY --expect EPERM mkdir $CG/t-sib/x
+check "unconfined, creating it succeeds" unconfined $TRY mkdir $CG/t-sib/x
+check "renaming the sibling's cgroup is denied (EPERM)" \
+	confined $TRY --expect EPERM rename $CG/t-sib/x $CG/t-sib/y
+check "removing the sibling's cgroup is denied (EPERM)" \
+	confined $TRY --expect EPERM rmdir $CG/t-sib/x
+check "unconfined, removing it succeeds" unconfined $TRY rmdir $CG/t-sib/x
+check "creating a cgroup at the root is denied (EPERM)" \
+	confined $TRY --expect EPERM mkdir $CG/t-esc-new
+check "through its own mount of cgroup2 the sibling is out of reach too (EPERM)" \
+	confined unshare -m sh -c "mkdir -p /tmp/cg2 && mount -t cgroup2 none /tmp/cg2 && $TRY --expect EPERM write /tmp/cg2/t-sib/cgroup.max.descendants 5"
+check "inside its subtree: creating a cgroup is allowed" confined $TRY mkdir $CG/t-esc/sub/x
+check "inside its subtree: writing a cgroup file is allowed" \
+	confined $TRY write $CG/t-esc/sub/x/cgroup.max.descendants 3
+check "inside its subtree: removing a cgroup is allowed" confined $TRY rmdir $CG/t-esc/sub/x
+
+# ---- tasks outside the confined subtree ----------------------------------
+sleep 1000 &
+host=$!
+addr=$(head -n 1 /proc/$host/maps | cut -d- -f1)
+check "PTRACE_ATTACH to a host process: denied (EPERM)" \
+	confined $TRY --expect EPERM ptrace-attach $host
+check "PTRACE_ATTACH to a host process: unconfined, it succeeds" \
+	unconfined $TRY ptrace-attach $host
+await_event /tmp/events.json confined $TRY --expect EPERM ptrace-attach $host
+check "the ptrace denial is reported as self-protection" grep -q \
+	'"area":"protect","operation":"trace a task outside its confinement"' /tmp/events.json
+check "process_vm_readv of a host process: denied (EPERM)" \
+	confined $TRY --expect EPERM vm-readv $host $addr
+check "process_vm_readv of a host process: unconfined, it succeeds" \
+	unconfined $TRY vm-readv $host $addr
+check "/proc/PID/mem of a host process: denied (EACCES)" \
+	confined $TRY --expect EACCES read /proc/$host/mem
+check "/proc/PID/mem of a host process: unconfined, it opens (EIO at 0)" \
+	unconfined $TRY --expect EIO read /proc/$host/mem
+check "/proc/PID/environ of a host process: denied (EACCES)" \
+	confined $TRY --expect EACCES read /proc/$host/environ
+check "/proc/PID/environ of a host process: unconfined, it reads" \
+	unconfined $TRY read /proc/$host/environ
+check "pidfd_getfd from a host process: denied (EPERM)" \
+	confined $TRY --expect EPERM pidfd-getfd $host 1
+check "pidfd_getfd from a host process: unconfined, it succeeds" \
+	unconfined $TRY pidfd-getfd $host 1
+check "/proc/PID/oom_score_adj of a host process: denied (EPERM)" \
+	confined $TRY --expect EPERM write /proc/$host/oom_score_adj 0
+check "/proc/PID/oom_score_adj of a host process: unconfined, it is written" \
+	unconfined $TRY write /proc/$host/oom_score_adj 0
+check "signalling a host process: denied (EPERM)" \
+	confined $TRY --expect EPERM kill $host 0
+check "signalling a host process: unconfined, it succeeds" \
+	unconfined $TRY kill $host 0
+check "inside its subtree: tracing its own child is allowed" \
+	confined sh -c "sleep 100 & p=\$!; $TRY ptrace-attach \$p; r=\$?; kill \$p; exit \$r"
+check "inside its subtree: its own /proc/self files are written" \
+	confined $TRY write /proc/self/oom_score_adj 0
+kill $host
+
+# traceme EXPECT MOVE: a confined shell's child asks to be traced by it,
+# as try EXPECT; with MOVE=1 the host has moved the child out of the
+# confined subtree first.
+traceme() {
+	local expect=$1 move=$2
+	rm -f /tmp/go /tmp/child.pid
+	confined sh -c "$TRY $expect traceme-after /tmp/go & echo \$! > /tmp/child.pid; wait \$!" &
+	while [ ! -s /tmp/child.pid ]; do sleep 0.05; done
+	[ "$move" = 0 ] || echo "$(cat /tmp/child.pid)" > $CG/t-out/cgroup.procs
+	touch /tmp/go
+	wait $!
+}
+check "PTRACE_TRACEME by a task moved out of its confined parent's subtree is denied (EPERM)" \
+	traceme "--expect EPERM" 1
+check "PTRACE_TRACEME inside the confined parent's subtree is allowed" traceme "" 0
+
+# ---- audit mode, and what is left standing --------------------------------
+write_policy /tmp/esc-audit.policy escape-audit audit all
+printf 'mount {\n\tdefault allow\n}\n' >> /tmp/esc-audit.policy
+ctrpolicy load /tmp/esc-audit.policy --cgroup $CG/t-esc
+check "in audit mode too, core_pattern is denied (EPERM)" \
+	confined $TRY --expect EPERM write /proc/sys/kernel/core_pattern '|/tmp/helper'
+check "in audit mode too, the sibling's cgroup.kill is denied (EPERM)" \
+	confined $TRY --expect EPERM write $CG/t-sib/cgroup.kill 1
+check "every policy is still loaded" sh -c \
+	"ctrpolicy list | grep -q escape-audit && ctrpolicy list | grep -q other"
+check "a denied action still fails in the sibling (EPERM)" \
+	in_cgroup $CG/t-sib $TRY --expect EPERM sethostname vm
+check "enforcement is still attached" ctrpolicy status
+
+check "enforcement is off" enforce_off
