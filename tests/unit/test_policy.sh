@@ -12,7 +12,8 @@
 
 . "$(dirname "$0")/lib.sh"
 
-parser=(tools/ctrpolicy/policy.c tools/ctrpolicy/policy_net.c
+parser=(tools/ctrpolicy/lex.c tools/ctrpolicy/diag.c
+	tools/ctrpolicy/policy.c tools/ctrpolicy/policy_net.c
 	tools/ctrpolicy/policy_files.c tools/ctrpolicy/caps.c)
 
 build_test "policy: the unit test" "$build/test_policy" \

@@ -2,21 +2,16 @@
 /*
  * The policy language (docs/policy-language.md): parser and printer.
  *
- * The input is read line by line.  lex() splits a line into tokens: words,
- * quoted strings, and '{' and '}' which are tokens of their own; '#' starts
- * a comment.  The
- * first token of a line picks the statement: at the top level from
- * top_keywords[] or sections[], inside a section from the section's own
- * table of statements.  Each statement has a function that parses the rest
- * of its line.  Adding a section is adding an entry to sections[] with its
- * statement table, its state in struct parser, and its printer.  What the
- * files of the language share is in policy_parse.h; a large section has a
- * file of its own (policy_net.c), and so have files and include
- * (policy_files.c).
+ * The input is read line by line and split into tokens by lex() (lex.c);
+ * messages and suggestions are diag.c's.  The first token of a line picks
+ * the statement: at the top level from top_keywords[] or sections[],
+ * inside a section from the section's own table of statements.  Each
+ * statement has a function that parses the rest of its line.  Adding a
+ * section is adding an entry to sections[] with its statement table, its
+ * state in struct parser, and its printer.  What the files of the language
+ * share is in policy_parse.h; a large section has a file of its own
+ * (policy_net.c), and so have files and include (policy_files.c).
  */
-#include <ctype.h>
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,9 +23,6 @@
 #define POLICY_NAME_LEN_MAX	(CTRPOLICY_NAME_MAX - 1)
 #define PRINT_WIDTH		72	/* columns of a printed line */
 #define TAB_WIDTH		8
-#define FILENAME_QUOTE_MAX	200	/* bytes of the file name in a message */
-#define SUGGEST_DISTANCE_MAX	2	/* "did you mean" up to this edit distance */
-#define SUGGEST_LEN_MAX		32
 
 #define NAME_CHARS_HINT	"a policy name is 1 to 63 letters, digits, '.', '_' or '-'"
 
@@ -146,388 +138,6 @@ static const struct {
 	{ "enforce", CTRPOLICY_MODE_ENFORCE },
 	{ "audit", CTRPOLICY_MODE_AUDIT },
 };
-
-/* ---- messages ------------------------------------------------------------ */
-
-/* TEXT as it may appear in a message: control bytes escaped, truncated. */
-const char *quote(char *buf, const char *text, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len && i < TOKEN_QUOTE_MAX; i++) {
-		unsigned char c = text[i];
-
-		if (c >= 0x20 && c < 0x7f && c != '\\')
-			buf[n++] = c;
-		else
-			n += sprintf(buf + n, "\\x%02x", c);
-	}
-	if (i < len) {
-		memcpy(buf + n, "...", 3);
-		n += 3;
-	}
-	buf[n] = '\0';
-	return buf;
-}
-
-static void err_vappend(struct policy_error *err, const char *fmt, va_list ap)
-{
-	size_t len = strlen(err->msg);
-
-	if (len < sizeof(err->msg) - 1)
-		vsnprintf(err->msg + len, sizeof(err->msg) - len, fmt, ap);
-}
-
-static void __attribute__((format(printf, 2, 3)))
-err_append(struct policy_error *err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	err_vappend(err, fmt, ap);
-	va_end(ap);
-}
-
-/* End the message's last line, even if it had to be truncated. */
-static void err_end_line(struct policy_error *err)
-{
-	size_t len = strlen(err->msg);
-
-	if (len < sizeof(err->msg) - 1)
-		strcpy(err->msg + len, "\n");
-	else
-		err->msg[len - 1] = '\n';
-}
-
-/* KIND is "error", "hint" or "note". */
-static void err_vline(struct policy_error *err, const char *file,
-		      unsigned int line, unsigned int col, const char *kind,
-		      const char *fmt, va_list ap)
-{
-	if (line)
-		err_append(err, "%.*s:%u:%u: %s: ", FILENAME_QUOTE_MAX, file,
-			   line, col, kind);
-	else
-		err_append(err, "%.*s: %s: ", FILENAME_QUOTE_MAX, file, kind);
-	err_vappend(err, fmt, ap);
-	err_end_line(err);
-}
-
-/* An error about the whole file, without a position. */
-int file_error(struct policy_error *err, const char *file, const char *fmt, ...)
-{
-	va_list ap;
-
-	err->msg[0] = '\0';
-	va_start(ap, fmt);
-	err_vline(err, file, 0, 0, "error", fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-/* The error at LINE:COL; a hint() may follow.  Returns -1. */
-int error_at(struct parser *p, unsigned int line, unsigned int col,
-	     const char *fmt, ...)
-{
-	va_list ap;
-
-	p->err->msg[0] = '\0';
-	p->err_line = line;
-	p->err_col = col;
-	va_start(ap, fmt);
-	err_vline(p->err, p->file, line, col, "error", fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-int note_at(struct parser *p, unsigned int line, unsigned int col,
-	    const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	err_vline(p->err, p->file, line, col, "note", fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-/* A hint at the position of the error just reported. */
-void hint(struct parser *p, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	err_vline(p->err, p->file, p->err_line, p->err_col, "hint",
-		  fmt, ap);
-	va_end(ap);
-}
-
-/* ---- suggestions ---------------------------------------------------------- */
-
-static int lower(char c)
-{
-	return tolower((unsigned char)c);
-}
-
-/*
- * Optimal string alignment distance, ignoring case: insertions, deletions,
- * substitutions and transpositions of adjacent bytes each count 1.  Above
- * SUGGEST_DISTANCE_MAX it only says "too far".
- */
-static unsigned int edit_distance(const char *a, size_t la, const char *b,
-				  size_t lb)
-{
-	unsigned int rows[3][SUGGEST_LEN_MAX + 1];
-	unsigned int *prev2 = rows[0], *prev = rows[1], *cur = rows[2], *tmp;
-	size_t i, j;
-
-	if (la > SUGGEST_LEN_MAX || lb > SUGGEST_LEN_MAX ||
-	    la > lb + SUGGEST_DISTANCE_MAX || lb > la + SUGGEST_DISTANCE_MAX)
-		return SUGGEST_DISTANCE_MAX + 1;
-	for (j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (i = 1; i <= la; i++) {
-		cur[0] = i;
-		for (j = 1; j <= lb; j++) {
-			unsigned int v = prev[j - 1] +
-					 (lower(a[i - 1]) != lower(b[j - 1]));
-
-			if (prev[j] + 1 < v)
-				v = prev[j] + 1;
-			if (cur[j - 1] + 1 < v)
-				v = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
-			    lower(a[i - 2]) == lower(b[j - 1]) &&
-			    prev2[j - 2] + 1 < v)
-				v = prev2[j - 2] + 1;
-			cur[j] = v;
-		}
-		tmp = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = tmp;
-	}
-	return prev[lb];
-}
-
-/* The closest candidate to a misspelt word, first best in offer order. */
-struct suggestion {
-	const char *word;
-	size_t len;
-	const char *best;
-	unsigned int distance;
-};
-
-static void suggest_init(struct suggestion *s, const char *word, size_t len)
-{
-	s->word = word;
-	s->len = len;
-	s->best = NULL;
-	s->distance = SUGGEST_DISTANCE_MAX + 1;
-}
-
-static void suggest_offer(struct suggestion *s, const char *candidate)
-{
-	unsigned int d = edit_distance(s->word, s->len, candidate,
-				       strlen(candidate));
-
-	/* A word wholly replaced is no typo ("ab" is not "bpf"). */
-	if (d < s->distance && d < s->len) {
-		s->best = candidate;
-		s->distance = d;
-	}
-}
-
-void list_add(struct name_list *l, const char *name)
-{
-	if (l->n < NAME_LIST_MAX)
-		l->names[l->n++] = name;
-}
-
-void list_add_names(struct name_list *l, const char *const *names, int first,
-		    int last)
-{
-	int i;
-
-	for (i = first; i <= last; i++)
-		list_add(l, names[i]);
-}
-
-static void list_add_keywords(struct name_list *l, const struct keyword *k,
-			      size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		list_add(l, k[i].name);
-}
-
-static void list_add_sections(struct name_list *l)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(sections); i++)
-		list_add(l, sections[i].name);
-}
-
-const char *list_closest(const struct name_list *l, const struct token *t)
-{
-	struct suggestion s;
-	size_t i;
-
-	suggest_init(&s, t->s, t->len);
-	for (i = 0; i < l->n; i++)
-		suggest_offer(&s, l->names[i]);
-	return s.best;
-}
-
-/* "unknown WHAT 'word'[ in section 'x'][; did you mean 'y'?]" */
-int error_unknown(struct parser *p, const struct token *t, const char *what,
-		  const char *where, const struct name_list *valid)
-{
-	const char *best = list_closest(valid, t);
-	char q[QUOTE_BUF], in[96] = "", mean[96] = "";
-
-	if (where)
-		snprintf(in, sizeof(in), " in section '%s'", where);
-	if (best)
-		snprintf(mean, sizeof(mean), "; did you mean '%s'?", best);
-	return error_at(p, t->line, t->col, "unknown %s '%s'%s%s", what,
-			quote(q, t->s, t->len), in, mean);
-}
-
-const char *list_format(const struct name_list *l, char *buf, size_t size)
-{
-	size_t i, len = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < l->n && len < size; i++)
-		len += snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
-				l->names[i]);
-	return buf;
-}
-
-void hint_valid(struct parser *p, const char *what, const struct name_list *l)
-{
-	char buf[256];
-
-	hint(p, "valid %s: %s", what, list_format(l, buf, sizeof(buf)));
-}
-
-/* ---- lexer ---------------------------------------------------------------- */
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r';
-}
-
-bool is_punct(char c)
-{
-	return c == '{' || c == '}';
-}
-
-/*
- * Just past the '"' that closes the quoted string opening at POS of S, or
- * LEN if it is not closed: a backslash escapes the next byte.
- */
-static size_t quoted_end(const char *s, size_t pos, size_t len)
-{
-	size_t i = pos + 1;
-
-	while (i < len) {
-		if (s[i] == '\\')
-			i += 2;
-		else if (s[i++] == '"')
-			return i;
-	}
-	return len;
-}
-
-/*
- * The next token of the line into *T: false at the end of the line, *T
- * then being empty at the end of the line.  A token that starts with '"'
- * runs to the closing '"', whatever is inside; what follows that quote up
- * to a blank, '#', '{' or '}' belongs to the token too (and is an error,
- * see tok_text()).
- */
-bool lex(struct lexer *lx, struct token *t)
-{
-	size_t start;
-
-	while (lx->pos < lx->len && is_blank(lx->s[lx->pos]))
-		lx->pos++;
-	if (lx->pos < lx->len && lx->s[lx->pos] == '#')
-		lx->pos = lx->len;
-	start = lx->pos;
-	if (lx->pos < lx->len && is_punct(lx->s[lx->pos])) {
-		lx->pos++;
-	} else {
-		if (lx->pos < lx->len && lx->s[lx->pos] == '"')
-			lx->pos = quoted_end(lx->s, lx->pos, lx->len);
-		while (lx->pos < lx->len && !is_blank(lx->s[lx->pos]) &&
-		       !is_punct(lx->s[lx->pos]) && lx->s[lx->pos] != '#')
-			lx->pos++;
-	}
-	t->s = lx->s + start;
-	t->len = lx->pos - start;
-	t->line = lx->line;
-	t->col = start + 1;
-	return t->len > 0;
-}
-
-bool tok_is(const struct token *t, const char *word)
-{
-	return strlen(word) == t->len && !memcmp(t->s, word, t->len);
-}
-
-int find_name(const char *const *names, int first, int last,
-	      const struct token *t)
-{
-	int i;
-
-	for (i = first; i <= last; i++) {
-		if (tok_is(t, names[i]))
-			return i;
-	}
-	return -1;
-}
-
-static bool tok_is_nocase(const struct token *t, const char *word)
-{
-	return strlen(word) == t->len && !strncasecmp(t->s, word, t->len);
-}
-
-/* The column just after token T, where a missing token belongs. */
-unsigned int col_after(const struct token *t)
-{
-	return t->col + t->len;
-}
-
-/* A '{' or '}' where it does not belong. */
-int error_punct(struct parser *p, const struct token *t)
-{
-	error_at(p, t->line, t->col, "unexpected '%c'", *t->s);
-	if (*t->s == '}')
-		hint(p, "'}' closes a section and must be alone on its line");
-	else
-		hint(p, "'{' must end the first line of a section, as in '%s {'",
-		     sections[0].name);
-	return -1;
-}
-
-/* Nothing but a comment may follow on the line; AFTER names what precedes. */
-int expect_end(struct parser *p, struct lexer *lx, const char *after)
-{
-	char q[QUOTE_BUF];
-	struct token t;
-
-	if (!lex(lx, &t))
-		return 0;
-	if (is_punct(*t.s))
-		return error_punct(p, &t);
-	return error_at(p, t.line, t.col, "unexpected '%s' after %s",
-			quote(q, t.s, t.len), after);
-}
 
 /* ---- actions -------------------------------------------------------------- */
 
@@ -816,82 +426,6 @@ static void list_add_mount_flags(struct name_list *l)
 
 	for (i = 0; i < ARRAY_SIZE(mount_flags); i++)
 		list_add(l, mount_flags[i].name);
-}
-
-/* The column of byte INDEX of the text of word T (see tok_text()). */
-static unsigned int text_col(const struct token *t, size_t index)
-{
-	size_t i = 1, n = 0;
-
-	if (t->s[0] != '"')
-		return t->col + index;
-	while (i < t->len && n < index) {
-		i += t->s[i] == '\\' ? 2 : 1;
-		n++;
-	}
-	return t->col + i;
-}
-
-/* Quoted strings: see lex(). */
-int tok_text(struct parser *p, const struct token *t, char *buf, size_t size,
-	     size_t *len, const char *what)
-{
-	char q[QUOTE_BUF];
-	size_t i, n = 0;
-	bool closed = false;
-
-	if (t->s[0] != '"') {
-		if (t->len >= size)
-			return error_at(p, t->line, t->col,
-					"%s is %zu bytes long; the limit is %zu",
-					what, t->len, size - 1);
-		memcpy(buf, t->s, t->len);
-		buf[t->len] = '\0';
-		*len = t->len;
-		return 0;
-	}
-	for (i = 1; i < t->len; i++) {
-		char c = t->s[i];
-
-		if (c == '"') {
-			closed = true;
-			break;
-		}
-		if (c == '\\') {
-			if (i + 1 >= t->len)
-				break;
-			c = t->s[++i];
-			if (c != '"' && c != '\\') {
-				error_at(p, t->line, t->col + i - 1,
-					 "invalid escape '\\%s' in a quoted string",
-					 quote(q, &c, 1));
-				hint(p, "inside quotes, write \\\" for a quote and \\\\ for a backslash; nothing else is escaped");
-				return -1;
-			}
-		}
-		if (n < size - 1)
-			buf[n] = c;
-		n++;
-	}
-	if (!closed) {
-		error_at(p, t->line, t->col, "unterminated quoted string");
-		hint(p, "close it with '\"' on the same line");
-		return -1;
-	}
-	if (i + 1 < t->len) {
-		error_at(p, t->line, t->col + i + 1,
-			 "unexpected '%s' after a quoted string",
-			 quote(q, t->s + i + 1, t->len - i - 1));
-		hint(p, "separate words with a space");
-		return -1;
-	}
-	if (n >= size)
-		return error_at(p, t->line, t->col,
-				"%s is %zu bytes long; the limit is %zu", what, n,
-				size - 1);
-	buf[n] = '\0';
-	*len = n;
-	return 0;
 }
 
 /* PATH without its empty and '.' components and trailing '/', into OUT. */
@@ -1387,6 +921,23 @@ static void print_mount(FILE *f, const struct policy *pol)
 }
 
 /* ---- lines ---------------------------------------------------------------- */
+
+static void list_add_keywords(struct name_list *l, const struct keyword *k,
+			      size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		list_add(l, k[i].name);
+}
+
+static void list_add_sections(struct name_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(sections); i++)
+		list_add(l, sections[i].name);
+}
 
 static const struct keyword *find_keyword(const struct keyword *k, size_t n,
 					  const struct token *t)

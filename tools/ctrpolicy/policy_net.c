@@ -191,17 +191,6 @@ static void list_add_ops(struct name_list *l)
 	list_add_names(l, net_ops, OP_FIRST, OP_LAST);
 }
 
-/* The part of T inside word W from byte I to END, for messages. */
-static struct token sub_token(const struct token *w, size_t i, size_t end)
-{
-	struct token t = *w;
-
-	t.s = w->s + i;
-	t.len = end - i;
-	t.col = w->col + i;
-	return t;
-}
-
 /* ---- default -------------------------------------------------------------- */
 
 static int parse_net_default(struct parser *p, struct lexer *lx,
