@@ -82,11 +82,6 @@ static const struct section sections[SECTION_COUNT] = {
 			      NULL, print_net },
 };
 
-static const char *const actions[] = {
-	[CTRPOLICY_ACTION_DENY] = "deny",
-	[CTRPOLICY_ACTION_ALLOW] = "allow",
-};
-
 static const char *const mount_ops[CTRPOLICY_MOUNT_OP_MAX + 1] = {
 	[CTRPOLICY_MOUNT_OP_MOUNT] = "mount",
 	[CTRPOLICY_MOUNT_OP_BIND] = "bind",
@@ -138,53 +133,6 @@ static const struct {
 	{ "enforce", CTRPOLICY_MODE_ENFORCE },
 	{ "audit", CTRPOLICY_MODE_AUDIT },
 };
-
-/* ---- actions -------------------------------------------------------------- */
-
-int parse_action(struct parser *p, struct lexer *lx, const struct token *after,
-		 uint32_t *action, struct token *word)
-{
-	struct name_list valid = { .n = 0 };
-	struct token t;
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(actions); i++)
-		list_add(&valid, actions[ARRAY_SIZE(actions) - 1 - i]);
-	if (!lex(lx, &t)) {
-		error_at(p, after->line, col_after(after),
-			 "expected an action after '%.*s'", (int)after->len,
-			 after->s);
-		hint_valid(p, "actions", &valid);
-		return -1;
-	}
-	for (i = 0; i < ARRAY_SIZE(actions); i++) {
-		if (tok_is(&t, actions[i])) {
-			*action = i;
-			if (word)
-				*word = t;
-			return 0;
-		}
-	}
-	if (is_punct(*t.s))
-		return error_punct(p, &t);
-	error_unknown(p, &t, "action", NULL, &valid);
-	hint_valid(p, "actions", &valid);
-	return -1;
-}
-
-int parse_default(struct parser *p, struct lexer *lx, const struct token *kw,
-		  unsigned int *line, uint32_t *action)
-{
-	/* struct keyword's ONCE is checked at the top level only. */
-	if (*line)
-		return error_at(p, kw->line, kw->col,
-				"duplicate 'default' statement (first at line %u)",
-				*line);
-	if (parse_action(p, lx, kw, action, NULL))
-		return -1;
-	*line = kw->line;
-	return expect_end(p, lx, "the default action");
-}
 
 /* ---- top-level statements ------------------------------------------------- */
 
@@ -1230,11 +1178,6 @@ void policy_print(FILE *f, const struct policy *p)
 		sections[i].print(f, p);
 		fputs("}\n", f);
 	}
-}
-
-const char *policy_action_name(uint32_t action)
-{
-	return action < ARRAY_SIZE(actions) ? actions[action] : "unknown";
 }
 
 const char *policy_mount_op_name(uint32_t op)

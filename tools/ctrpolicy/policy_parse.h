@@ -76,6 +76,8 @@ struct parser {
  */
 int parse_text(struct parser *p, const char *text, size_t len);
 
+/* ---- policy_action.c ------------------------------------------------------ */
+
 /*
  * The action ("allow" or "deny") that must follow token AFTER, into
  * *ACTION, and its token into *WORD unless WORD is NULL.
