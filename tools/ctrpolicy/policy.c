@@ -21,40 +21,13 @@
 #include "policy_parse.h"
 
 #define POLICY_NAME_LEN_MAX	(CTRPOLICY_NAME_MAX - 1)
-#define PRINT_WIDTH		72	/* columns of a printed line */
-#define TAB_WIDTH		8
 
 #define NAME_CHARS_HINT	"a policy name is 1 to 63 letters, digits, '.', '_' or '-'"
-
-/*
- * A section "NAME {" ... "}": the statements valid inside, an optional
- * check when it closes, and the printer of its canonical form (the lines
- * between the braces).
- */
-struct section {
-	const char *name;
-	const struct keyword *stmts;
-	size_t n_stmts;
-	int (*end)(struct parser *p, const struct token *close);
-	void (*print)(FILE *f, const struct policy *pol);
-};
 
 static int parse_policy(struct parser *p, struct lexer *lx,
 			const struct token *kw);
 static int parse_mode(struct parser *p, struct lexer *lx,
 		      const struct token *kw);
-static int parse_cap_allow(struct parser *p, struct lexer *lx,
-			   const struct token *kw);
-static int parse_cap_deny(struct parser *p, struct lexer *lx,
-			  const struct token *kw);
-static void print_caps(FILE *f, const struct policy *pol);
-static int parse_mount_default(struct parser *p, struct lexer *lx,
-			       const struct token *kw);
-static int parse_mount_allow(struct parser *p, struct lexer *lx,
-			     const struct token *kw);
-static int parse_mount_deny(struct parser *p, struct lexer *lx,
-			    const struct token *kw);
-static void print_mount(FILE *f, const struct policy *pol);
 
 static const struct keyword top_keywords[KW_COUNT] = {
 	[KW_POLICY] = { "policy", parse_policy, true },
@@ -62,24 +35,11 @@ static const struct keyword top_keywords[KW_COUNT] = {
 	[KW_INCLUDE] = { "include", parse_include, false },
 };
 
-static const struct keyword cap_stmts[] = {
-	{ "allow", parse_cap_allow, false },
-	{ "deny", parse_cap_deny, false },
-};
-
-static const struct keyword mount_stmts[] = {
-	{ "default", parse_mount_default, true },
-	{ "allow", parse_mount_allow, false },
-	{ "deny", parse_mount_deny, false },
-};
-
-static const struct section sections[SECTION_COUNT] = {
-	[SECTION_CAPS] = { "capabilities", cap_stmts, ARRAY_SIZE(cap_stmts),
-			   NULL, print_caps },
-	[SECTION_MOUNT] = { "mount", mount_stmts, ARRAY_SIZE(mount_stmts),
-			    NULL, print_mount },
-	[SECTION_NETWORK] = { "network", net_stmts, ARRAY_SIZE(net_stmts),
-			      NULL, print_net },
+/* In the order they are printed in. */
+static const struct section *const sections[SECTION_COUNT] = {
+	[SECTION_CAPS] = &caps_section,
+	[SECTION_MOUNT] = &mount_section,
+	[SECTION_NETWORK] = &net_section,
 };
 
 static const char *const mount_ops[CTRPOLICY_MOUNT_OP_MAX + 1] = {
@@ -202,139 +162,6 @@ static int parse_mode(struct parser *p, struct lexer *lx,
 	error_unknown(p, &t, "mode", NULL, &valid);
 	hint_valid(p, "modes", &valid);
 	return -1;
-}
-
-/* ---- section capabilities ------------------------------------------------- */
-
-/* The capabilities word T names, into *MASK: a name or "all". */
-static int parse_cap_word(struct parser *p, const struct token *t,
-			  uint64_t *mask)
-{
-	struct suggestion s;
-	char q[QUOTE_BUF];
-	const char *name;
-	unsigned int i;
-	int cap;
-
-	if (is_punct(*t->s))
-		return error_punct(p, t);
-	if (tok_is_nocase(t, "all")) {
-		*mask = CAP_MASK_KNOWN;
-		return 0;
-	}
-	cap = cap_from_name(t->s, t->len);
-	if (cap >= 0) {
-		*mask = 1ULL << cap;
-		return 0;
-	}
-	if (t->len > 4 && !strncasecmp(t->s, "cap_", 4))
-		suggest_init(&s, t->s + 4, t->len - 4);
-	else
-		suggest_init(&s, t->s, t->len);
-	for (i = 0; (name = cap_name(i)); i++)
-		suggest_offer(&s, name);
-	suggest_offer(&s, "all");
-	suggest_offer(&s, "none");
-	if (s.best)
-		return error_at(p, t->line, t->col,
-				"unknown capability '%s'; did you mean '%s'?",
-				quote(q, t->s, t->len), s.best);
-	error_at(p, t->line, t->col, "unknown capability '%s'",
-		 quote(q, t->s, t->len));
-	hint(p, "capabilities are named as in capabilities(7), e.g. 'net_admin' or 'CAP_NET_ADMIN', or 'all'");
-	return -1;
-}
-
-/* "allow CAP..." and "deny CAP...", applied in order to the set. */
-static int parse_cap_stmt(struct parser *p, struct lexer *lx,
-			  const struct token *kw, bool allow)
-{
-	uint64_t set = 0, mask = 0;
-	struct token t, extra;
-	bool any = false;
-
-	if (p->caps.none_line)
-		return error_at(p, kw->line, kw->col,
-				"no statement may follow 'allow none' (line %u) in section 'capabilities'",
-				p->caps.none_line);
-	while (lex(lx, &t)) {
-		if (tok_is_nocase(&t, "none")) {
-			if (!allow || any || lex(lx, &extra))
-				return error_at(p, t.line, t.col,
-						"'none' is only valid alone on an 'allow' line");
-			if (p->caps.statements)
-				return error_at(p, t.line, t.col,
-						"'allow none' must be the only statement of section 'capabilities'");
-			p->caps.none_line = t.line;
-			any = true;
-			break;
-		}
-		if (parse_cap_word(p, &t, &mask))
-			return -1;
-		set |= mask;
-		any = true;
-	}
-	if (!any) {
-		error_at(p, kw->line, col_after(kw),
-			 "expected a capability name after '%.*s'",
-			 (int)kw->len, kw->s);
-		if (allow)
-			hint(p, "'allow none' states that no capability is allowed");
-		return -1;
-	}
-	p->caps.statements++;
-	if (allow)
-		p->pol.caps |= set;
-	else
-		p->pol.caps &= ~set;
-	return 0;
-}
-
-static int parse_cap_allow(struct parser *p, struct lexer *lx,
-			   const struct token *kw)
-{
-	return parse_cap_stmt(p, lx, kw, true);
-}
-
-static int parse_cap_deny(struct parser *p, struct lexer *lx,
-			  const struct token *kw)
-{
-	return parse_cap_stmt(p, lx, kw, false);
-}
-
-/*
- * "allow all", "allow none", or the capabilities in number order on
- * "allow" lines of at most PRINT_WIDTH columns.
- */
-static void print_caps(FILE *f, const struct policy *pol)
-{
-	uint64_t caps = pol->caps & CAP_MASK_KNOWN;
-	unsigned int cap, col = 0;
-	const char *name;
-
-	if (caps == CAP_MASK_KNOWN) {
-		fputs("\tallow all\n", f);
-		return;
-	}
-	if (!caps) {
-		fputs("\tallow none\n", f);
-		return;
-	}
-	for (cap = 0; (name = cap_name(cap)); cap++) {
-		if (!(caps & (1ULL << cap)))
-			continue;
-		if (col && col + 1 + strlen(name) > PRINT_WIDTH) {
-			fputc('\n', f);
-			col = 0;
-		}
-		if (!col) {
-			fputs("\tallow", f);
-			col = TAB_WIDTH + strlen("allow");
-		}
-		fprintf(f, " %s", name);
-		col += 1 + strlen(name);
-	}
-	fputc('\n', f);
 }
 
 /* ---- section mount -------------------------------------------------------- */
@@ -868,6 +695,64 @@ static void print_mount(FILE *f, const struct policy *pol)
 	}
 }
 
+/* Both absent, or both present and equal. */
+static bool same_string(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool mount_rule_equal(const struct mount_rule *a,
+			     const struct mount_rule *b)
+{
+	return a->action == b->action && a->op == b->op &&
+	       a->require == b->require && a->forbid == b->forbid &&
+	       !strncmp(a->fstype, b->fstype, sizeof(a->fstype)) &&
+	       same_string(a->source, b->source) &&
+	       same_string(a->target, b->target);
+}
+
+static bool mount_equal(const struct policy *a, const struct policy *b)
+{
+	size_t i;
+
+	if (a->mount_default != b->mount_default ||
+	    a->n_mount_rules != b->n_mount_rules)
+		return false;
+	for (i = 0; i < a->n_mount_rules; i++) {
+		if (!mount_rule_equal(&a->mount_rules[i], &b->mount_rules[i]))
+			return false;
+	}
+	return true;
+}
+
+static void mount_free_rules(struct policy *pol)
+{
+	size_t i;
+
+	for (i = 0; i < pol->n_mount_rules; i++) {
+		free(pol->mount_rules[i].source);
+		free(pol->mount_rules[i].target);
+	}
+	free(pol->mount_rules);
+	pol->mount_rules = NULL;
+	pol->n_mount_rules = 0;
+}
+
+static const struct keyword mount_stmts[] = {
+	{ "default", parse_mount_default, true },
+	{ "allow", parse_mount_allow, false },
+	{ "deny", parse_mount_deny, false },
+};
+
+const struct section mount_section = {
+	.name = "mount",
+	.stmts = mount_stmts,
+	.n_stmts = ARRAY_SIZE(mount_stmts),
+	.print = print_mount,
+	.equal = mount_equal,
+	.free_rules = mount_free_rules,
+};
+
 /* ---- lines ---------------------------------------------------------------- */
 
 static void list_add_keywords(struct name_list *l, const struct keyword *k,
@@ -884,7 +769,7 @@ static void list_add_sections(struct name_list *l)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(sections); i++)
-		list_add(l, sections[i].name);
+		list_add(l, sections[i]->name);
 }
 
 static const struct keyword *find_keyword(const struct keyword *k, size_t n,
@@ -899,22 +784,25 @@ static const struct keyword *find_keyword(const struct keyword *k, size_t n,
 	return NULL;
 }
 
-static const struct section *find_section(const struct token *t)
+/* The index in sections[] of the section T names, or -1. */
+static int find_section(const struct token *t)
 {
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(sections); i++) {
-		if (tok_is(t, sections[i].name))
-			return &sections[i];
+		if (tok_is(t, sections[i]->name))
+			return i;
 	}
-	return NULL;
+	return -1;
 }
 
+/* The line "NAME {" that opens sections[INDEX], T being its NAME. */
 static int open_section(struct parser *p, struct lexer *lx,
-			const struct token *t, const struct section *sec)
+			const struct token *t, int index)
 {
-	unsigned int *first = &p->section_line[sec - sections];
-	const char **first_file = &p->section_file[sec - sections];
+	const struct section *sec = sections[index];
+	unsigned int *first = &p->section_line[index];
+	const char **first_file = &p->section_file[index];
 	char q[QUOTE_BUF];
 	struct token next;
 
@@ -954,10 +842,10 @@ static int parse_top_line(struct parser *p, struct lexer *lx,
 			  const struct token *t)
 {
 	struct name_list valid = { .n = 0 };
-	const struct section *sec;
 	const struct keyword *kw;
 	unsigned int *first;
 	struct token next;
+	int section;
 
 	if (is_punct(*t->s)) {
 		if (*t->s == '}')
@@ -982,9 +870,9 @@ static int parse_top_line(struct parser *p, struct lexer *lx,
 			*first = t->line;
 		return kw->parse(p, lx, t);
 	}
-	sec = find_section(t);
-	if (sec)
-		return open_section(p, lx, t, sec);
+	section = find_section(t);
+	if (section >= 0)
+		return open_section(p, lx, t, section);
 	if (lex(lx, &next) && tok_is(&next, "{")) {
 		list_add_sections(&valid);
 		error_unknown(p, t, "section", NULL, &valid);
@@ -1023,7 +911,7 @@ static int parse_section_line(struct parser *p, struct lexer *lx,
 		return -1;
 	}
 	if (find_keyword(top_keywords, ARRAY_SIZE(top_keywords), t) ||
-	    find_section(t)) {
+	    find_section(t) >= 0) {
 		error_at(p, t->line, t->col,
 			 "'%.*s' is not valid inside section '%s'",
 			 (int)t->len, t->s, sec->name);
@@ -1174,8 +1062,8 @@ void policy_print(FILE *f, const struct policy *p)
 	fprintf(f, "policy %.*s\n", CTRPOLICY_NAME_MAX - 1, p->name);
 	fprintf(f, "mode %s\n", policy_mode_name(p->mode));
 	for (i = 0; i < ARRAY_SIZE(sections); i++) {
-		fprintf(f, "\n%s {\n", sections[i].name);
-		sections[i].print(f, p);
+		fprintf(f, "\n%s {\n", sections[i]->name);
+		sections[i]->print(f, p);
 		fputs("}\n", f);
 	}
 }
@@ -1203,49 +1091,25 @@ size_t policy_mount_flags_format(uint32_t flags, char *buf, size_t size)
 	return n;
 }
 
-/* Both absent, or both present and equal. */
-static bool same_string(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
-}
-
-static bool mount_rule_equal(const struct mount_rule *a,
-			     const struct mount_rule *b)
-{
-	return a->action == b->action && a->op == b->op &&
-	       a->require == b->require && a->forbid == b->forbid &&
-	       !strncmp(a->fstype, b->fstype, sizeof(a->fstype)) &&
-	       same_string(a->source, b->source) &&
-	       same_string(a->target, b->target);
-}
-
 bool policy_equal(const struct policy *a, const struct policy *b)
 {
 	size_t i;
 
-	if (strncmp(a->name, b->name, sizeof(a->name)) || a->mode != b->mode ||
-	    a->caps != b->caps || a->mount_default != b->mount_default ||
-	    a->n_mount_rules != b->n_mount_rules)
+	if (strncmp(a->name, b->name, sizeof(a->name)) || a->mode != b->mode)
 		return false;
-	for (i = 0; i < a->n_mount_rules; i++) {
-		if (!mount_rule_equal(&a->mount_rules[i], &b->mount_rules[i]))
+	for (i = 0; i < ARRAY_SIZE(sections); i++) {
+		if (!sections[i]->equal(a, b))
 			return false;
 	}
-	return policy_net_equal(a, b);
+	return true;
 }
 
 void policy_free(struct policy *p)
 {
 	size_t i;
 
-	for (i = 0; i < p->n_mount_rules; i++) {
-		free(p->mount_rules[i].source);
-		free(p->mount_rules[i].target);
+	for (i = 0; i < ARRAY_SIZE(sections); i++) {
+		if (sections[i]->free_rules)
+			sections[i]->free_rules(p);
 	}
-	free(p->mount_rules);
-	p->mount_rules = NULL;
-	p->n_mount_rules = 0;
-	free(p->net_rules);
-	p->net_rules = NULL;
-	p->n_net_rules = 0;
 }

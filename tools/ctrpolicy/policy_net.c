@@ -31,20 +31,6 @@
 #define OPS_HINT \
 	"separate operations with commas, without spaces: 'connect,send'"
 
-static int parse_net_default(struct parser *p, struct lexer *lx,
-			     const struct token *kw);
-static int parse_socket(struct parser *p, struct lexer *lx,
-			const struct token *kw);
-static int parse_net_rule(struct parser *p, struct lexer *lx,
-			  const struct token *kw);
-
-const struct keyword net_stmts[NET_STMT_COUNT] = {
-	{ "default", parse_net_default, true },
-	{ "socket", parse_socket, false },
-	{ "allow", parse_net_rule, false },
-	{ "deny", parse_net_rule, false },
-};
-
 /* The families rules name: the common ones first, then by number. */
 static const struct {
 	const char *name;
@@ -803,7 +789,7 @@ static void print_net_rule(FILE *f, const struct ctrpolicy_net_rule *r)
 }
 
 /* "default ACTION", the socket rules, then the address rules, in order. */
-void print_net(FILE *f, const struct policy *pol)
+static void print_net(FILE *f, const struct policy *pol)
 {
 	size_t i;
 
@@ -833,7 +819,7 @@ static bool net_rule_equal(const struct ctrpolicy_net_rule *a,
 	       a->action == b->action;
 }
 
-bool policy_net_equal(const struct policy *a, const struct policy *b)
+static bool net_equal(const struct policy *a, const struct policy *b)
 {
 	size_t i;
 
@@ -879,3 +865,26 @@ void policy_net_sort(struct policy *p)
 		qsort(p->net_rules, p->n_net_rules, sizeof(*p->net_rules),
 		      net_rule_cmp);
 }
+
+static void net_free_rules(struct policy *pol)
+{
+	free(pol->net_rules);
+	pol->net_rules = NULL;
+	pol->n_net_rules = 0;
+}
+
+static const struct keyword net_stmts[] = {
+	{ "default", parse_net_default, true },
+	{ "socket", parse_socket, false },
+	{ "allow", parse_net_rule, false },
+	{ "deny", parse_net_rule, false },
+};
+
+const struct section net_section = {
+	.name = "network",
+	.stmts = net_stmts,
+	.n_stmts = ARRAY_SIZE(net_stmts),
+	.print = print_net,
+	.equal = net_equal,
+	.free_rules = net_free_rules,
+};

@@ -30,6 +30,27 @@ struct keyword {
 	bool once;
 };
 
+/*
+ * A section "NAME {" ... "}": the statements valid inside, an optional
+ * check when it closes, the printer of its canonical form (the lines
+ * between the braces), and its part of policy_equal() and of policy_free()
+ * (FREE_RULES NULL: nothing to free).
+ */
+struct section {
+	const char *name;
+	const struct keyword *stmts;
+	size_t n_stmts;
+	int (*end)(struct parser *p, const struct token *close);
+	void (*print)(FILE *f, const struct policy *pol);
+	bool (*equal)(const struct policy *a, const struct policy *b);
+	void (*free_rules)(struct policy *pol);
+};
+
+/* The sections, a file each, which policy.c dispatches to. */
+extern const struct section caps_section;	/* policy_caps.c */
+extern const struct section mount_section;
+extern const struct section net_section;	/* policy_net.c */
+
 /* The statements at the top level, and the sections. */
 enum { KW_POLICY, KW_MODE, KW_INCLUDE, KW_COUNT };
 enum { SECTION_CAPS, SECTION_MOUNT, SECTION_NETWORK, SECTION_COUNT };
@@ -97,13 +118,5 @@ int parse_default(struct parser *p, struct lexer *lx, const struct token *kw,
 int parse_include(struct parser *p, struct lexer *lx, const struct token *kw);
 /* Free the paths of the files included. */
 void include_free(struct parser *p);
-
-/* ---- policy_net.c --------------------------------------------------------- */
-
-#define NET_STMT_COUNT		4
-extern const struct keyword net_stmts[NET_STMT_COUNT];
-void print_net(FILE *f, const struct policy *pol);
-/* The network defaults and rules of A and B are the same. */
-bool policy_net_equal(const struct policy *a, const struct policy *b);
 
 #endif
