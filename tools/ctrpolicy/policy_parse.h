@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The parser's own machinery, shared by the files of the policy language
- * (policy.c, and one file per section that has grown large enough, such as
- * policy_net.c): the parser state, statements and sections.  Tokens are
- * lex.h's, messages and suggestions diag.h's.  Not for the rest of the
- * tool, which uses policy.h.
+ * What the files of the policy language's parser share: the parser state,
+ * statements and sections.  policy.c dispatches to the sections, one file
+ * each; they build on policy_action.c, and on the tokens of lex.h and the
+ * messages of diag.h.  Not for the rest of the tool, which uses policy.h.
  */
 #ifndef CTRPOLICY_POLICY_PARSE_H
 #define CTRPOLICY_POLICY_PARSE_H
@@ -48,7 +47,7 @@ struct section {
 
 /* The sections, a file each, which policy.c dispatches to. */
 extern const struct section caps_section;	/* policy_caps.c */
-extern const struct section mount_section;
+extern const struct section mount_section;	/* policy_mount.c */
 extern const struct section net_section;	/* policy_net.c */
 
 /* The statements at the top level, and the sections. */
