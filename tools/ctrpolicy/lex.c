@@ -107,6 +107,33 @@ struct token sub_token(const struct token *w, size_t i, size_t end)
 	return t;
 }
 
+/*
+ * The items of a comma-separated list in word LIST ("ro,nodev"), one a
+ * call: the next into *ITEM, *POS being where it starts (0 for the
+ * first).  1 for an item, 0 after the last.  An empty item ("a,,b", "a,")
+ * is the error "empty WHAT in 'LIST'", with HOW as its hint, and -1.
+ */
+int next_list_item(struct parser *p, const struct token *list, size_t *pos,
+		   struct token *item, const char *what, const char *how)
+{
+	char q[QUOTE_BUF];
+	size_t end;
+
+	if (*pos > list->len)
+		return 0;
+	for (end = *pos; end < list->len && list->s[end] != ','; end++)
+		;
+	*item = sub_token(list, *pos, end);
+	if (!item->len) {
+		error_at(p, item->line, item->col, "empty %s in '%s'", what,
+			 quote(q, list->s, list->len));
+		hint(p, "%s", how);
+		return -1;
+	}
+	*pos = end + 1;
+	return 1;
+}
+
 /* The column just after token T, where a missing token belongs. */
 unsigned int col_after(const struct token *t)
 {

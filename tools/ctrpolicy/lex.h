@@ -41,6 +41,14 @@ int find_name(const char *const *names, int first, int last,
 	      const struct token *t);
 /* The part of word W from byte I to END, for messages. */
 struct token sub_token(const struct token *w, size_t i, size_t end);
+/*
+ * The items of a comma-separated list in word LIST ("ro,nodev"), one a
+ * call: the next into *ITEM, from *POS (0 for the first).  1 for an item,
+ * 0 after the last, -1 after the error "empty WHAT in 'LIST'" with the
+ * hint HOW.
+ */
+int next_list_item(struct parser *p, const struct token *list, size_t *pos,
+		   struct token *item, const char *what, const char *how);
 /* The column just after token T, where a missing token belongs. */
 unsigned int col_after(const struct token *t);
 

@@ -60,6 +60,8 @@ static const struct {
 
 #define MOUNT_RULE_HINT \
 	"a mount rule is: allow|deny OP [FSTYPE] [from SOURCE] [on|to TARGET] [require FLAGS] [forbid FLAGS]"
+#define FLAG_LIST_HINT \
+	"separate mount flags with commas, without spaces: 'nosuid,nodev'"
 #define FSTYPE_CHARS_HINT \
 	"a file system type is 1 to 63 of: a-z 0-9 . _ - (as in /proc/filesystems)"
 
@@ -118,6 +120,18 @@ static const char *clause_closest(const struct token *t)
 	for (i = 0; i < ARRAY_SIZE(clause_words); i++)
 		list_add(&l, clause_words[i].name);
 	return list_closest(&l, t);
+}
+
+/* The index in mount_flags[] of the flag T names, or -1. */
+static int find_mount_flag(const struct token *t)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(mount_flags); i++) {
+		if (tok_is(t, mount_flags[i].name))
+			return i;
+	}
+	return -1;
 }
 
 static void list_add_mount_flags(struct name_list *l)
@@ -213,30 +227,16 @@ static int parse_mount_flags(struct parser *p, const struct token *t,
 			     uint32_t required, uint32_t *flags)
 {
 	struct name_list valid = { .n = 0 };
-	char q[QUOTE_BUF];
-	size_t i = 0, end, f;
 	struct token w;
+	size_t pos = 0;
+	int f, more;
 
 	list_add_mount_flags(&valid);
 	*flags = 0;
-	for (;;) {
-		for (end = i; end < t->len && t->s[end] != ','; end++)
-			;
-		w = *t;
-		w.s = t->s + i;
-		w.len = end - i;
-		w.col = t->col + i;
-		if (!w.len) {
-			error_at(p, w.line, w.col, "empty mount flag in '%s'",
-				 quote(q, t->s, t->len));
-			hint(p, "separate mount flags with commas, without spaces: 'nosuid,nodev'");
-			return -1;
-		}
-		for (f = 0; f < ARRAY_SIZE(mount_flags); f++) {
-			if (tok_is(&w, mount_flags[f].name))
-				break;
-		}
-		if (f == ARRAY_SIZE(mount_flags)) {
+	while ((more = next_list_item(p, t, &pos, &w, "mount flag",
+				      FLAG_LIST_HINT)) > 0) {
+		f = find_mount_flag(&w);
+		if (f < 0) {
 			error_unknown(p, &w, "mount flag", NULL, &valid);
 			hint_valid(p, "mount flags", &valid);
 			return -1;
@@ -246,18 +246,15 @@ static int parse_mount_flags(struct parser *p, const struct token *t,
 					"mount flag '%s' is both required and forbidden",
 					mount_flags[f].name);
 		*flags |= mount_flags[f].flag;
-		if (end == t->len)
-			return 0;
-		i = end + 1;
 	}
+	return more;
 }
 
 /* A token where a clause keyword or the end of the rule belongs. */
-static int error_rule_word(struct parser *p, const struct token *t)
+static int error_mount_rule_word(struct parser *p, const struct token *t)
 {
 	const char *best = clause_closest(t);
 	char q[QUOTE_BUF];
-	size_t f;
 
 	if (is_punct(*t->s))
 		return error_punct(p, t);
@@ -270,13 +267,9 @@ static int error_rule_word(struct parser *p, const struct token *t)
 	}
 	error_at(p, t->line, t->col, "unexpected '%s' in a mount rule",
 		 quote(q, t->s, t->len));
-	for (f = 0; f < ARRAY_SIZE(mount_flags); f++) {
-		if (tok_is(t, mount_flags[f].name)) {
-			hint(p, "separate mount flags with commas, without spaces: 'nosuid,nodev'");
-			return -1;
-		}
-	}
-	if (t->s[0] == '/' || t->s[0] == '"')
+	if (find_mount_flag(t) >= 0)
+		hint(p, FLAG_LIST_HINT);
+	else if (t->s[0] == '/' || t->s[0] == '"')
 		hint(p, "a path follows 'from' (the source) or 'on' or 'to' (the target), as in 'on /data'");
 	else
 		hint(p, MOUNT_RULE_HINT);
@@ -490,7 +483,7 @@ static int parse_mount_rule(struct parser *p, struct lexer *lx,
 		/* "allow bind form /a on /b": a misspelt clause, no fstype. */
 		ahead = *lx;
 		if (clause_closest(&t) && lex(&ahead, &next) && clause_of(&next) < 0)
-			return error_rule_word(p, &t);
+			return error_mount_rule_word(p, &t);
 		if (parse_fstype(p, &t, &rule))
 			return -1;
 		last = CL_FSTYPE;
@@ -500,7 +493,7 @@ static int parse_mount_rule(struct parser *p, struct lexer *lx,
 	for (; t.len; last = cl, lex(lx, &t)) {
 		cl = clause_of(&t);
 		if (cl < 0)
-			return error_rule_word(p, &t);
+			return error_mount_rule_word(p, &t);
 		if (cl <= last) {
 			if (cl == last) {
 				error_at(p, t.line, t.col,

@@ -314,26 +314,16 @@ add:
 static int parse_ops(struct parser *p, const struct token *t, uint8_t *ops)
 {
 	struct name_list valid = { .n = 0 };
-	char q[QUOTE_BUF];
-	size_t i = 0, end;
 	struct token w;
-	int op;
+	size_t pos = 0;
+	int op, more;
 
 	if (is_punct(*t->s))
 		return error_punct(p, t);
 	list_add_ops(&valid);
 	*ops = 0;
-	for (;;) {
-		for (end = i; end < t->len && t->s[end] != ','; end++)
-			;
-		w = sub_token(t, i, end);
-		if (!w.len) {
-			error_at(p, w.line, w.col,
-				 "empty network operation in '%s'",
-				 quote(q, t->s, t->len));
-			hint(p, OPS_HINT);
-			return -1;
-		}
+	while ((more = next_list_item(p, t, &pos, &w, "network operation",
+				      OPS_HINT)) > 0) {
 		op = find_op(&w);
 		if (op == CTRPOLICY_NET_OP_SOCKET) {
 			error_at(p, w.line, w.col,
@@ -347,10 +337,8 @@ static int parse_ops(struct parser *p, const struct token *t, uint8_t *ops)
 			return -1;
 		}
 		*ops |= 1U << op;
-		if (end == t->len)
-			return 0;
-		i = end + 1;
 	}
+	return more;
 }
 
 /*
@@ -557,27 +545,17 @@ static int add_net_rule(struct parser *p, const struct ctrpolicy_net_rule *rule,
 static int add_port_ranges(struct parser *p, const struct token *kw,
 			   const struct token *t, struct ctrpolicy_net_rule *rule)
 {
-	size_t i = 0, end;
-	char q[QUOTE_BUF];
 	struct token w;
+	size_t pos = 0;
+	int more;
 
-	for (;;) {
-		for (end = i; end < t->len && t->s[end] != ','; end++)
-			;
-		w = sub_token(t, i, end);
-		if (!w.len) {
-			error_at(p, w.line, w.col, "empty port in '%s'",
-				 quote(q, t->s, t->len));
-			hint(p, PORTS_HINT);
-			return -1;
-		}
+	while ((more = next_list_item(p, t, &pos, &w, "port", PORTS_HINT)) > 0) {
+		/* Past the first range, the statement splits into rules. */
 		if (parse_port_range(p, &w, rule) ||
-		    add_net_rule(p, rule, kw, i > 0))
+		    add_net_rule(p, rule, kw, w.s != t->s))
 			return -1;
-		if (end == t->len)
-			return 0;
-		i = end + 1;
 	}
+	return more;
 }
 
 /* "port PORTS", PORT being the keyword: the rules of RULE for each range. */
@@ -641,7 +619,7 @@ static int part_of(const struct token *t, int *proto)
 }
 
 /* A word that is no part of an address rule. */
-static int error_rule_word(struct parser *p, const struct token *t)
+static int error_address_rule_word(struct parser *p, const struct token *t)
 {
 	struct name_list valid = { .n = 0 }, prots = { .n = 0 };
 	char q[QUOTE_BUF];
@@ -739,7 +717,7 @@ static int parse_net_rule(struct parser *p, struct lexer *lx,
 	while (lex(lx, &t)) {
 		part = part_of(&t, &proto);
 		if (part < 0)
-			return error_rule_word(p, &t);
+			return error_address_rule_word(p, &t);
 		if (part <= last)
 			return error_part_order(p, &t, part, last, &parts[part]);
 		parts[part] = t;
