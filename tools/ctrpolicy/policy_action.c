@@ -19,6 +19,12 @@ const char *policy_action_name(uint32_t action)
 	return action <= CTRPOLICY_ACTION_MAX ? actions[action] : "unknown";
 }
 
+uint32_t action_of(const struct token *kw)
+{
+	return tok_is(kw, actions[CTRPOLICY_ACTION_ALLOW]) ?
+	       CTRPOLICY_ACTION_ALLOW : CTRPOLICY_ACTION_DENY;
+}
+
 int parse_action(struct parser *p, struct lexer *lx, const struct token *after,
 		 uint32_t *action, struct token *word)
 {

@@ -63,8 +63,9 @@ static int parse_cap_word(struct parser *p, const struct token *t,
 
 /* "allow CAP..." and "deny CAP...", applied in order to the set. */
 static int parse_cap_stmt(struct parser *p, struct lexer *lx,
-			  const struct token *kw, bool allow)
+			  const struct token *kw)
 {
+	bool allow = action_of(kw) == CTRPOLICY_ACTION_ALLOW;
 	uint64_t set = 0, mask = 0;
 	struct token t, extra;
 	bool any = false;
@@ -104,18 +105,6 @@ static int parse_cap_stmt(struct parser *p, struct lexer *lx,
 	else
 		p->pol.caps &= ~set;
 	return 0;
-}
-
-static int parse_cap_allow(struct parser *p, struct lexer *lx,
-			   const struct token *kw)
-{
-	return parse_cap_stmt(p, lx, kw, true);
-}
-
-static int parse_cap_deny(struct parser *p, struct lexer *lx,
-			  const struct token *kw)
-{
-	return parse_cap_stmt(p, lx, kw, false);
 }
 
 /*
@@ -159,8 +148,8 @@ static bool caps_equal(const struct policy *a, const struct policy *b)
 }
 
 static const struct keyword cap_stmts[] = {
-	{ "allow", parse_cap_allow, false },
-	{ "deny", parse_cap_deny, false },
+	{ "allow", parse_cap_stmt, false },
+	{ "deny", parse_cap_stmt, false },
 };
 
 const struct section caps_section = {

@@ -438,7 +438,7 @@ static int add_mount_rule(struct parser *p, struct mount_rule *rule,
  * [forbid FLAGS]", each clause at most once and in this order.
  */
 static int parse_mount_rule(struct parser *p, struct lexer *lx,
-			    const struct token *kw, uint32_t action)
+			    const struct token *kw)
 {
 	char source[CTRPOLICY_PATH_MAX], target[CTRPOLICY_PATH_MAX];
 	struct token t, v, clause_tok[CL_COUNT], next;
@@ -457,7 +457,7 @@ static int parse_mount_rule(struct parser *p, struct lexer *lx,
 				"too many mount rules; the limit is %d",
 				CTRPOLICY_MAX_MOUNT_RULES);
 	memset(&rule, 0, sizeof(rule));
-	rule.action = action;
+	rule.action = action_of(kw);
 	list_add_names(&valid, mount_ops, CTRPOLICY_MOUNT_OP_MOUNT,
 		       CTRPOLICY_MOUNT_OP_MAX);
 	if (!lex(lx, &t)) {
@@ -580,18 +580,6 @@ static int parse_mount_rule(struct parser *p, struct lexer *lx,
 	return add_mount_rule(p, &rule, rule.source, rule.target);
 }
 
-static int parse_mount_allow(struct parser *p, struct lexer *lx,
-			     const struct token *kw)
-{
-	return parse_mount_rule(p, lx, kw, CTRPOLICY_ACTION_ALLOW);
-}
-
-static int parse_mount_deny(struct parser *p, struct lexer *lx,
-			    const struct token *kw)
-{
-	return parse_mount_rule(p, lx, kw, CTRPOLICY_ACTION_DENY);
-}
-
 /* "default allow|deny", at most once. */
 static int parse_mount_default(struct parser *p, struct lexer *lx,
 			       const struct token *kw)
@@ -658,8 +646,8 @@ static void mount_free_rules(struct policy *pol)
 
 static const struct keyword mount_stmts[] = {
 	{ "default", parse_mount_default, true },
-	{ "allow", parse_mount_allow, false },
-	{ "deny", parse_mount_deny, false },
+	{ "allow", parse_mount_rule, false },
+	{ "deny", parse_mount_rule, false },
 };
 
 const struct section mount_section = {

@@ -237,22 +237,18 @@ static bool family_has_proto(unsigned int family, int proto)
 /* What may follow the protocol of a socket rule: nothing. */
 static int socket_rule_end(struct parser *p, struct lexer *lx)
 {
+	struct lexer ahead = *lx;
 	char q[QUOTE_BUF];
 	struct token t;
 
-	if (!lex(lx, &t))
-		return 0;
-	if (is_punct(*t.s))
-		return error_punct(p, &t);
-	if (find_family(&t) >= 0) {
+	if (lex(&ahead, &t) && find_family(&t) >= 0) {
 		error_at(p, t.line, t.col,
 			 "the family '%s' must come before the protocol",
 			 quote(q, t.s, t.len));
 		hint(p, SOCKET_RULE_HINT);
 		return -1;
 	}
-	return error_at(p, t.line, t.col, "unexpected '%s' after the protocol",
-			quote(q, t.s, t.len));
+	return expect_end(p, lx, "the protocol");
 }
 
 /* "socket allow|deny [FAMILY] [PROTO]", at least one of the two. */
@@ -696,8 +692,7 @@ static int parse_net_rule(struct parser *p, struct lexer *lx,
 			  const struct token *kw)
 {
 	struct ctrpolicy_net_rule rule = {
-		.action = tok_is(kw, "allow") ? CTRPOLICY_ACTION_ALLOW :
-						CTRPOLICY_ACTION_DENY,
+		.action = action_of(kw),
 		.port_max = PORT_MAX,
 	};
 	struct token t, parts[NP_COUNT];

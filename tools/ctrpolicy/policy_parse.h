@@ -99,6 +99,11 @@ int parse_text(struct parser *p, const char *text, size_t len);
 /* ---- policy_action.c ------------------------------------------------------ */
 
 /*
+ * The action that KW names, the keyword of a statement "allow ..." or
+ * "deny ...": one function parses both statements of a section.
+ */
+uint32_t action_of(const struct token *kw);
+/*
  * The action ("allow" or "deny") that must follow token AFTER, into
  * *ACTION, and its token into *WORD unless WORD is NULL.
  */
