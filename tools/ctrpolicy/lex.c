@@ -5,9 +5,12 @@
  * The input is read line by line.  lex() splits a line into tokens: words,
  * quoted strings, and '{' and '}' which are tokens of their own; '#' starts
  * a comment.  What a word means is up to the statement that reads it; the
- * helpers here take a word apart (tok_text() for quoted strings) and
- * report the tokens that stand where they do not belong.
+ * helpers here take a word apart (tok_text() for quoted strings,
+ * next_list_item() for the comma lists of flags, operations and ports, and
+ * format_bits() writes such a list back) and report the tokens that stand
+ * where they do not belong.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -132,6 +135,23 @@ int next_list_item(struct parser *p, const struct token *list, size_t *pos,
 	}
 	*pos = end + 1;
 	return 1;
+}
+
+size_t format_bits(uint32_t bits, const char *const *names, int first,
+		   int last, char *buf, size_t size)
+{
+	size_t n = 0;
+	int i;
+
+	if (size)
+		buf[0] = '\0';
+	for (i = first; i <= last; i++) {
+		if (!(bits & (1U << i)))
+			continue;
+		n += snprintf(buf + (n < size ? n : size), n < size ? size - n : 0,
+			      "%s%s", n ? "," : "", names[i]);
+	}
+	return n;
 }
 
 /* The column just after token T, where a missing token belongs. */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The lexer of the policy language (lex.c): the tokens of a line, quoted
- * strings, comma-separated lists inside a word, and the errors about
- * tokens where they do not belong.  The bottom layer of the parser, beside
+ * strings, comma-separated lists inside a word (read and written back),
+ * and the errors about tokens where they do not belong.  The bottom layer of the parser, beside
  * diag.h, whose messages it reports.
  */
 #ifndef CTRPOLICY_LEX_H
@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct token {
 	const char *s;
@@ -49,6 +50,14 @@ struct token sub_token(const struct token *w, size_t i, size_t end);
  */
 int next_list_item(struct parser *p, const struct token *list, size_t *pos,
 		   struct token *item, const char *what, const char *how);
+/*
+ * The other way: the names of the bits set in BITS as such a list, "a,b",
+ * NAMES[I] naming bit 1U << I from FIRST to LAST (other bits left out),
+ * into BUF of SIZE bytes, truncated to fit; the length it needs, as
+ * snprintf().
+ */
+size_t format_bits(uint32_t bits, const char *const *names, int first,
+		   int last, char *buf, size_t size);
 /* The column just after token T, where a missing token belongs. */
 unsigned int col_after(const struct token *t);
 

@@ -13,6 +13,7 @@
  * that can also only measure, so that a rule whose canonical form would
  * not fit on a line is refused when it is parsed.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,20 +30,25 @@ static const char *const mount_ops[CTRPOLICY_MOUNT_OP_MAX + 1] = {
 	[CTRPOLICY_MOUNT_OP_PROPAGATION] = "propagation",
 };
 
-/* In bit order, which is the order they are printed in. */
-static const struct {
-	const char *name;
-	uint32_t flag;
-} mount_flags[] = {
-	{ "ro", CTRPOLICY_MOUNT_F_RDONLY },
-	{ "nosuid", CTRPOLICY_MOUNT_F_NOSUID },
-	{ "nodev", CTRPOLICY_MOUNT_F_NODEV },
-	{ "noexec", CTRPOLICY_MOUNT_F_NOEXEC },
-	{ "shared", CTRPOLICY_MOUNT_F_SHARED },
-	{ "private", CTRPOLICY_MOUNT_F_PRIVATE },
-	{ "slave", CTRPOLICY_MOUNT_F_SLAVE },
-	{ "unbindable", CTRPOLICY_MOUNT_F_UNBINDABLE },
+/*
+ * The name of flag 1U << N (CTRPOLICY_MOUNT_F_*) at index N, as
+ * format_bits() and find_name() take names; bit order is also the order
+ * they are printed in.
+ */
+static const char *const mount_flags[] = {
+	"ro",		/* CTRPOLICY_MOUNT_F_RDONLY */
+	"nosuid",	/* CTRPOLICY_MOUNT_F_NOSUID */
+	"nodev",	/* CTRPOLICY_MOUNT_F_NODEV */
+	"noexec",	/* CTRPOLICY_MOUNT_F_NOEXEC */
+	"shared",	/* CTRPOLICY_MOUNT_F_SHARED */
+	"private",	/* CTRPOLICY_MOUNT_F_PRIVATE */
+	"slave",	/* CTRPOLICY_MOUNT_F_SLAVE */
+	"unbindable",	/* CTRPOLICY_MOUNT_F_UNBINDABLE */
 };
+
+#define MOUNT_FLAG_LAST		((int)ARRAY_SIZE(mount_flags) - 1)
+static_assert(1U << ARRAY_SIZE(mount_flags) == CTRPOLICY_MOUNT_F_ALL + 1,
+	      "a name for each CTRPOLICY_MOUNT_F_* bit");
 
 /* The clauses of a mount rule, in the order they must come in. */
 enum clause { CL_FSTYPE, CL_FROM, CL_TARGET, CL_REQUIRE, CL_FORBID, CL_COUNT };
@@ -75,19 +81,7 @@ const char *policy_mount_op_name(uint32_t op)
 
 size_t policy_mount_flags_format(uint32_t flags, char *buf, size_t size)
 {
-	size_t i, n = 0;
-	int len;
-
-	if (size)
-		buf[0] = '\0';
-	for (i = 0; i < ARRAY_SIZE(mount_flags); i++) {
-		if (!(flags & mount_flags[i].flag))
-			continue;
-		len = snprintf(buf + (n < size ? n : size), n < size ? size - n : 0,
-			       "%s%s", n ? "," : "", mount_flags[i].name);
-		n += len;
-	}
-	return n;
+	return format_bits(flags, mount_flags, 0, MOUNT_FLAG_LAST, buf, size);
 }
 
 
@@ -122,24 +116,15 @@ static const char *clause_closest(const struct token *t)
 	return list_closest(&l, t);
 }
 
-/* The index in mount_flags[] of the flag T names, or -1. */
+/* The bit number of the mount flag T names, or -1. */
 static int find_mount_flag(const struct token *t)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(mount_flags); i++) {
-		if (tok_is(t, mount_flags[i].name))
-			return i;
-	}
-	return -1;
+	return find_name(mount_flags, 0, MOUNT_FLAG_LAST, t);
 }
 
 static void list_add_mount_flags(struct name_list *l)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(mount_flags); i++)
-		list_add(l, mount_flags[i].name);
+	list_add_names(l, mount_flags, 0, MOUNT_FLAG_LAST);
 }
 
 /* PATH without its empty and '.' components and trailing '/', into OUT. */
@@ -241,11 +226,11 @@ static int parse_mount_flags(struct parser *p, const struct token *t,
 			hint_valid(p, "mount flags", &valid);
 			return -1;
 		}
-		if (required & mount_flags[f].flag)
+		if (required & (1U << f))
 			return error_at(p, w.line, w.col,
 					"mount flag '%s' is both required and forbidden",
-					mount_flags[f].name);
-		*flags |= mount_flags[f].flag;
+					mount_flags[f]);
+		*flags |= 1U << f;
 	}
 	return more;
 }
@@ -367,19 +352,16 @@ static void sink_word(struct sink *o, const char *s)
 
 static void sink_flags(struct sink *o, const char *clause, uint32_t flags)
 {
-	const char *sep = " ";
-	size_t i;
+	char names[128];
 
 	if (!flags)
 		return;
 	sink_puts(o, " ");
 	sink_puts(o, clause);
-	for (i = 0; i < ARRAY_SIZE(mount_flags); i++) {
-		if (flags & mount_flags[i].flag) {
-			sink_puts(o, sep);
-			sink_puts(o, mount_flags[i].name);
-			sep = ",";
-		}
+	/* Unknown bits have no name: nothing follows the clause then. */
+	if (policy_mount_flags_format(flags, names, sizeof(names))) {
+		sink_puts(o, " ");
+		sink_puts(o, names);
 	}
 }
 

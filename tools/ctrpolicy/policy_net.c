@@ -111,18 +111,7 @@ const char *policy_net_op_name(uint32_t op)
 
 size_t policy_net_ops_format(uint32_t ops, char *buf, size_t size)
 {
-	size_t n = 0;
-	unsigned int op;
-
-	if (size)
-		buf[0] = '\0';
-	for (op = OP_FIRST; op <= OP_LAST; op++) {
-		if (!(ops & (1U << op)))
-			continue;
-		n += snprintf(buf + (n < size ? n : size), n < size ? size - n : 0,
-			      "%s%s", n ? "," : "", net_ops[op]);
-	}
-	return n;
+	return format_bits(ops, net_ops, OP_FIRST, OP_LAST, buf, size);
 }
 
 const char *policy_net_addr_format(const struct ctrpolicy_net_rule *r,
