@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "policy_parse.h"
+#include "policy_parse.h"	/* struct parser: the file, where messages go */
 
 #define SUGGEST_DISTANCE_MAX	2	/* "did you mean" up to this edit distance */
 #define SUGGEST_LEN_MAX		32

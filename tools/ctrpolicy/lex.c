@@ -99,7 +99,7 @@ bool tok_is_nocase(const struct token *t, const char *word)
 	return strlen(word) == t->len && !strncasecmp(t->s, word, t->len);
 }
 
-/* The part of word W from byte I to END, for messages. */
+/* The part of word W from byte I to END, with its own column. */
 struct token sub_token(const struct token *w, size_t i, size_t end)
 {
 	struct token t = *w;

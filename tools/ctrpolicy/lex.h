@@ -40,7 +40,7 @@ bool tok_is_nocase(const struct token *t, const char *word);
 /* The index from FIRST to LAST of the name in NAMES that T is, or -1. */
 int find_name(const char *const *names, int first, int last,
 	      const struct token *t);
-/* The part of word W from byte I to END, for messages. */
+/* The part of word W from byte I to END, with its own column. */
 struct token sub_token(const struct token *w, size_t i, size_t end);
 /*
  * The items of a comma-separated list in word LIST ("ro,nodev"), one a
