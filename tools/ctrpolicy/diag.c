@@ -19,7 +19,7 @@
 #define SUGGEST_DISTANCE_MAX	2	/* "did you mean" up to this edit distance */
 #define SUGGEST_LEN_MAX		32
 
-/* ---- messages ------------------------------------------------------------ */
+/* ---- messages ------------------------------------------------------------- */
 
 /* TEXT as it may appear in a message: control bytes escaped, truncated. */
 const char *quote(char *buf, const char *text, size_t len)

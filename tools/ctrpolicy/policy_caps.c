@@ -142,6 +142,8 @@ static void print_caps(FILE *f, const struct policy *pol)
 	fputc('\n', f);
 }
 
+/* ---- the section ---------------------------------------------------------- */
+
 static bool caps_equal(const struct policy *a, const struct policy *b)
 {
 	return a->caps == b->caps;

@@ -570,6 +570,8 @@ static int parse_mount_default(struct parser *p, struct lexer *lx,
 			     &p->pol.mount_default);
 }
 
+/* ---- printer -------------------------------------------------------------- */
+
 /* "default ACTION", then the rules in order. */
 static void print_mount(FILE *f, const struct policy *pol)
 {
@@ -582,6 +584,8 @@ static void print_mount(FILE *f, const struct policy *pol)
 		fputc('\n', f);
 	}
 }
+
+/* ---- comparison ----------------------------------------------------------- */
 
 /* Both absent, or both present and equal. */
 static bool same_string(const char *a, const char *b)
@@ -612,6 +616,8 @@ static bool mount_equal(const struct policy *a, const struct policy *b)
 	}
 	return true;
 }
+
+/* ---- the section ---------------------------------------------------------- */
 
 static void mount_free_rules(struct policy *pol)
 {

@@ -828,6 +828,8 @@ void policy_net_sort(struct policy *p)
 		      net_rule_cmp);
 }
 
+/* ---- the section ---------------------------------------------------------- */
+
 static void net_free_rules(struct policy *pol)
 {
 	free(pol->net_rules);
