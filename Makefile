@@ -206,8 +206,11 @@ tests: tool $(BUILD)/btfids $(GUEST_PROGS)
 
 # The parser under libFuzzer (tests/fuzz/fuzz_policy.c); make check runs it
 # for a minute (tests/fuzz/run.sh).
-PARSER_SOURCES := tools/ctrpolicy/policy.c tools/ctrpolicy/policy_net.c \
-	tools/ctrpolicy/policy_files.c tools/ctrpolicy/caps.c
+PARSER_SOURCES := tools/ctrpolicy/lex.c tools/ctrpolicy/diag.c \
+	tools/ctrpolicy/policy_action.c tools/ctrpolicy/policy_caps.c \
+	tools/ctrpolicy/policy_mount.c tools/ctrpolicy/policy_net.c \
+	tools/ctrpolicy/policy.c tools/ctrpolicy/policy_files.c \
+	tools/ctrpolicy/caps.c
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined
 

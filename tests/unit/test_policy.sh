@@ -12,8 +12,11 @@
 
 . "$(dirname "$0")/lib.sh"
 
-parser=(tools/ctrpolicy/policy.c tools/ctrpolicy/policy_net.c
-	tools/ctrpolicy/policy_files.c tools/ctrpolicy/caps.c)
+parser=(tools/ctrpolicy/lex.c tools/ctrpolicy/diag.c
+	tools/ctrpolicy/policy_action.c tools/ctrpolicy/policy_caps.c
+	tools/ctrpolicy/policy_mount.c tools/ctrpolicy/policy_net.c
+	tools/ctrpolicy/policy.c tools/ctrpolicy/policy_files.c
+	tools/ctrpolicy/caps.c)
 
 build_test "policy: the unit test" "$build/test_policy" \
 	tests/unit/policy/test_policy.c "${parser[@]}" || exit 1

@@ -50,6 +50,8 @@ void out_end_array(void);
 void out_string(const char *key, const char *text_fmt, const char *value);
 void out_bool(const char *key, const char *text_fmt, bool value);
 void out_uint(const char *key, const char *text_fmt, unsigned long long value);
+/* Text only, as printf(): what the text says and JSON does not. */
+void __attribute__((format(printf, 1, 2))) out_text(const char *fmt, ...);
 
 int cmd_status(int argc, char **argv);
 int cmd_load(int argc, char **argv);

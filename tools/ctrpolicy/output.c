@@ -2,8 +2,12 @@
 /*
  * One print call serves both the human text and the -j JSON output, as in
  * iproute2: the text format is used as given, the key names the JSON member.
- * The structure calls (objects, arrays) print nothing in text mode.
+ * The structure calls (objects, arrays) print nothing in text mode.  A value
+ * only JSON has gets an empty text format; what only the text has (a table's
+ * header, a sum of JSON's values) goes through out_text(), iproute2's
+ * PRINT_FP.
  */
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "ctrpolicy.h"
@@ -120,6 +124,17 @@ void out_bool(const char *key, const char *text_fmt, bool value)
 	}
 	json_key(key);
 	fputs(value ? "true" : "false", stdout);
+}
+
+void out_text(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (opt_json)
+		return;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
 }
 
 void out_uint(const char *key, const char *text_fmt, unsigned long long value)

@@ -1,68 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The policy language (docs/policy-language.md): parser and printer.
+ * The policy language (docs/policy-language.md): the top of its parser
+ * and printer, which dispatches to the sections.
  *
- * The input is read line by line.  lex() splits a line into tokens: words,
- * quoted strings, and '{' and '}' which are tokens of their own; '#' starts
- * a comment.  The
- * first token of a line picks the statement: at the top level from
- * top_keywords[] or sections[], inside a section from the section's own
- * table of statements.  Each statement has a function that parses the rest
- * of its line.  Adding a section is adding an entry to sections[] with its
- * statement table, its state in struct parser, and its printer.  What the
- * files of the language share is in policy_parse.h; a large section has a
- * file of its own (policy_net.c), and so have files and include
- * (policy_files.c).
+ * The input is read line by line and split into tokens by lex() (lex.c);
+ * messages are diag.c's.  The first token of a line picks the statement:
+ * at the top level from top_keywords[] ("policy", "mode", and "include" of
+ * policy_files.c) or sections[], inside a section from the section's own
+ * table of statements.  Each statement has a function that parses the
+ * rest of its line.  Each section is a file that exports its struct
+ * section (policy_caps.c, policy_mount.c, policy_net.c): adding one is
+ * adding that file, its state in struct parser, and an entry in
+ * sections[], through which the policy is also printed, compared and
+ * freed.
  */
-#include <ctype.h>
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "caps.h"
 #include "policy.h"
 #include "policy_parse.h"
 
 #define POLICY_NAME_LEN_MAX	(CTRPOLICY_NAME_MAX - 1)
-#define PRINT_WIDTH		72	/* columns of a printed line */
-#define TAB_WIDTH		8
-#define FILENAME_QUOTE_MAX	200	/* bytes of the file name in a message */
-#define SUGGEST_DISTANCE_MAX	2	/* "did you mean" up to this edit distance */
-#define SUGGEST_LEN_MAX		32
 
 #define NAME_CHARS_HINT	"a policy name is 1 to 63 letters, digits, '.', '_' or '-'"
-
-/*
- * A section "NAME {" ... "}": the statements valid inside, an optional
- * check when it closes, and the printer of its canonical form (the lines
- * between the braces).
- */
-struct section {
-	const char *name;
-	const struct keyword *stmts;
-	size_t n_stmts;
-	int (*end)(struct parser *p, const struct token *close);
-	void (*print)(FILE *f, const struct policy *pol);
-};
 
 static int parse_policy(struct parser *p, struct lexer *lx,
 			const struct token *kw);
 static int parse_mode(struct parser *p, struct lexer *lx,
 		      const struct token *kw);
-static int parse_cap_allow(struct parser *p, struct lexer *lx,
-			   const struct token *kw);
-static int parse_cap_deny(struct parser *p, struct lexer *lx,
-			  const struct token *kw);
-static void print_caps(FILE *f, const struct policy *pol);
-static int parse_mount_default(struct parser *p, struct lexer *lx,
-			       const struct token *kw);
-static int parse_mount_allow(struct parser *p, struct lexer *lx,
-			     const struct token *kw);
-static int parse_mount_deny(struct parser *p, struct lexer *lx,
-			    const struct token *kw);
-static void print_mount(FILE *f, const struct policy *pol);
 
 static const struct keyword top_keywords[KW_COUNT] = {
 	[KW_POLICY] = { "policy", parse_policy, true },
@@ -70,74 +35,12 @@ static const struct keyword top_keywords[KW_COUNT] = {
 	[KW_INCLUDE] = { "include", parse_include, false },
 };
 
-static const struct keyword cap_stmts[] = {
-	{ "allow", parse_cap_allow, false },
-	{ "deny", parse_cap_deny, false },
+/* In the order they are printed in. */
+static const struct section *const sections[SECTION_COUNT] = {
+	[SECTION_CAPS] = &caps_section,
+	[SECTION_MOUNT] = &mount_section,
+	[SECTION_NETWORK] = &net_section,
 };
-
-static const struct keyword mount_stmts[] = {
-	{ "default", parse_mount_default, true },
-	{ "allow", parse_mount_allow, false },
-	{ "deny", parse_mount_deny, false },
-};
-
-static const struct section sections[SECTION_COUNT] = {
-	[SECTION_CAPS] = { "capabilities", cap_stmts, ARRAY_SIZE(cap_stmts),
-			   NULL, print_caps },
-	[SECTION_MOUNT] = { "mount", mount_stmts, ARRAY_SIZE(mount_stmts),
-			    NULL, print_mount },
-	[SECTION_NETWORK] = { "network", net_stmts, ARRAY_SIZE(net_stmts),
-			      NULL, print_net },
-};
-
-static const char *const actions[] = {
-	[CTRPOLICY_ACTION_DENY] = "deny",
-	[CTRPOLICY_ACTION_ALLOW] = "allow",
-};
-
-static const char *const mount_ops[CTRPOLICY_MOUNT_OP_MAX + 1] = {
-	[CTRPOLICY_MOUNT_OP_MOUNT] = "mount",
-	[CTRPOLICY_MOUNT_OP_BIND] = "bind",
-	[CTRPOLICY_MOUNT_OP_REMOUNT] = "remount",
-	[CTRPOLICY_MOUNT_OP_MOVE] = "move",
-	[CTRPOLICY_MOUNT_OP_UMOUNT] = "umount",
-	[CTRPOLICY_MOUNT_OP_PIVOT_ROOT] = "pivot_root",
-	[CTRPOLICY_MOUNT_OP_PROPAGATION] = "propagation",
-};
-
-/* In bit order, which is the order they are printed in. */
-static const struct {
-	const char *name;
-	uint32_t flag;
-} mount_flags[] = {
-	{ "ro", CTRPOLICY_MOUNT_F_RDONLY },
-	{ "nosuid", CTRPOLICY_MOUNT_F_NOSUID },
-	{ "nodev", CTRPOLICY_MOUNT_F_NODEV },
-	{ "noexec", CTRPOLICY_MOUNT_F_NOEXEC },
-	{ "shared", CTRPOLICY_MOUNT_F_SHARED },
-	{ "private", CTRPOLICY_MOUNT_F_PRIVATE },
-	{ "slave", CTRPOLICY_MOUNT_F_SLAVE },
-	{ "unbindable", CTRPOLICY_MOUNT_F_UNBINDABLE },
-};
-
-/* The clauses of a mount rule, in the order they must come in. */
-enum clause { CL_FSTYPE, CL_FROM, CL_TARGET, CL_REQUIRE, CL_FORBID, CL_COUNT };
-
-static const struct {
-	const char *name;
-	enum clause clause;
-} clause_words[] = {
-	{ "from", CL_FROM },
-	{ "on", CL_TARGET },
-	{ "to", CL_TARGET },
-	{ "require", CL_REQUIRE },
-	{ "forbid", CL_FORBID },
-};
-
-#define MOUNT_RULE_HINT \
-	"a mount rule is: allow|deny OP [FSTYPE] [from SOURCE] [on|to TARGET] [require FLAGS] [forbid FLAGS]"
-#define FSTYPE_CHARS_HINT \
-	"a file system type is 1 to 63 of: a-z 0-9 . _ - (as in /proc/filesystems)"
 
 static const struct {
 	const char *name;
@@ -146,435 +49,6 @@ static const struct {
 	{ "enforce", CTRPOLICY_MODE_ENFORCE },
 	{ "audit", CTRPOLICY_MODE_AUDIT },
 };
-
-/* ---- messages ------------------------------------------------------------ */
-
-/* TEXT as it may appear in a message: control bytes escaped, truncated. */
-const char *quote(char *buf, const char *text, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len && i < TOKEN_QUOTE_MAX; i++) {
-		unsigned char c = text[i];
-
-		if (c >= 0x20 && c < 0x7f && c != '\\')
-			buf[n++] = c;
-		else
-			n += sprintf(buf + n, "\\x%02x", c);
-	}
-	if (i < len) {
-		memcpy(buf + n, "...", 3);
-		n += 3;
-	}
-	buf[n] = '\0';
-	return buf;
-}
-
-static void err_vappend(struct policy_error *err, const char *fmt, va_list ap)
-{
-	size_t len = strlen(err->msg);
-
-	if (len < sizeof(err->msg) - 1)
-		vsnprintf(err->msg + len, sizeof(err->msg) - len, fmt, ap);
-}
-
-static void __attribute__((format(printf, 2, 3)))
-err_append(struct policy_error *err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	err_vappend(err, fmt, ap);
-	va_end(ap);
-}
-
-/* End the message's last line, even if it had to be truncated. */
-static void err_end_line(struct policy_error *err)
-{
-	size_t len = strlen(err->msg);
-
-	if (len < sizeof(err->msg) - 1)
-		strcpy(err->msg + len, "\n");
-	else
-		err->msg[len - 1] = '\n';
-}
-
-/* KIND is "error", "hint" or "note". */
-static void err_vline(struct policy_error *err, const char *file,
-		      unsigned int line, unsigned int col, const char *kind,
-		      const char *fmt, va_list ap)
-{
-	if (line)
-		err_append(err, "%.*s:%u:%u: %s: ", FILENAME_QUOTE_MAX, file,
-			   line, col, kind);
-	else
-		err_append(err, "%.*s: %s: ", FILENAME_QUOTE_MAX, file, kind);
-	err_vappend(err, fmt, ap);
-	err_end_line(err);
-}
-
-/* An error about the whole file, without a position. */
-int file_error(struct policy_error *err, const char *file, const char *fmt, ...)
-{
-	va_list ap;
-
-	err->msg[0] = '\0';
-	va_start(ap, fmt);
-	err_vline(err, file, 0, 0, "error", fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-/* The error at LINE:COL; a hint() may follow.  Returns -1. */
-int error_at(struct parser *p, unsigned int line, unsigned int col,
-	     const char *fmt, ...)
-{
-	va_list ap;
-
-	p->err->msg[0] = '\0';
-	p->err_line = line;
-	p->err_col = col;
-	va_start(ap, fmt);
-	err_vline(p->err, p->file, line, col, "error", fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-int note_at(struct parser *p, unsigned int line, unsigned int col,
-	    const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	err_vline(p->err, p->file, line, col, "note", fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-/* A hint at the position of the error just reported. */
-void hint(struct parser *p, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	err_vline(p->err, p->file, p->err_line, p->err_col, "hint",
-		  fmt, ap);
-	va_end(ap);
-}
-
-/* ---- suggestions ---------------------------------------------------------- */
-
-static int lower(char c)
-{
-	return tolower((unsigned char)c);
-}
-
-/*
- * Optimal string alignment distance, ignoring case: insertions, deletions,
- * substitutions and transpositions of adjacent bytes each count 1.  Above
- * SUGGEST_DISTANCE_MAX it only says "too far".
- */
-static unsigned int edit_distance(const char *a, size_t la, const char *b,
-				  size_t lb)
-{
-	unsigned int rows[3][SUGGEST_LEN_MAX + 1];
-	unsigned int *prev2 = rows[0], *prev = rows[1], *cur = rows[2], *tmp;
-	size_t i, j;
-
-	if (la > SUGGEST_LEN_MAX || lb > SUGGEST_LEN_MAX ||
-	    la > lb + SUGGEST_DISTANCE_MAX || lb > la + SUGGEST_DISTANCE_MAX)
-		return SUGGEST_DISTANCE_MAX + 1;
-	for (j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (i = 1; i <= la; i++) {
-		cur[0] = i;
-		for (j = 1; j <= lb; j++) {
-			unsigned int v = prev[j - 1] +
-					 (lower(a[i - 1]) != lower(b[j - 1]));
-
-			if (prev[j] + 1 < v)
-				v = prev[j] + 1;
-			if (cur[j - 1] + 1 < v)
-				v = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
-			    lower(a[i - 2]) == lower(b[j - 1]) &&
-			    prev2[j - 2] + 1 < v)
-				v = prev2[j - 2] + 1;
-			cur[j] = v;
-		}
-		tmp = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = tmp;
-	}
-	return prev[lb];
-}
-
-/* The closest candidate to a misspelt word, first best in offer order. */
-struct suggestion {
-	const char *word;
-	size_t len;
-	const char *best;
-	unsigned int distance;
-};
-
-static void suggest_init(struct suggestion *s, const char *word, size_t len)
-{
-	s->word = word;
-	s->len = len;
-	s->best = NULL;
-	s->distance = SUGGEST_DISTANCE_MAX + 1;
-}
-
-static void suggest_offer(struct suggestion *s, const char *candidate)
-{
-	unsigned int d = edit_distance(s->word, s->len, candidate,
-				       strlen(candidate));
-
-	/* A word wholly replaced is no typo ("ab" is not "bpf"). */
-	if (d < s->distance && d < s->len) {
-		s->best = candidate;
-		s->distance = d;
-	}
-}
-
-void list_add(struct name_list *l, const char *name)
-{
-	if (l->n < NAME_LIST_MAX)
-		l->names[l->n++] = name;
-}
-
-void list_add_names(struct name_list *l, const char *const *names, int first,
-		    int last)
-{
-	int i;
-
-	for (i = first; i <= last; i++)
-		list_add(l, names[i]);
-}
-
-static void list_add_keywords(struct name_list *l, const struct keyword *k,
-			      size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		list_add(l, k[i].name);
-}
-
-static void list_add_sections(struct name_list *l)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(sections); i++)
-		list_add(l, sections[i].name);
-}
-
-const char *list_closest(const struct name_list *l, const struct token *t)
-{
-	struct suggestion s;
-	size_t i;
-
-	suggest_init(&s, t->s, t->len);
-	for (i = 0; i < l->n; i++)
-		suggest_offer(&s, l->names[i]);
-	return s.best;
-}
-
-/* "unknown WHAT 'word'[ in section 'x'][; did you mean 'y'?]" */
-int error_unknown(struct parser *p, const struct token *t, const char *what,
-		  const char *where, const struct name_list *valid)
-{
-	const char *best = list_closest(valid, t);
-	char q[QUOTE_BUF], in[96] = "", mean[96] = "";
-
-	if (where)
-		snprintf(in, sizeof(in), " in section '%s'", where);
-	if (best)
-		snprintf(mean, sizeof(mean), "; did you mean '%s'?", best);
-	return error_at(p, t->line, t->col, "unknown %s '%s'%s%s", what,
-			quote(q, t->s, t->len), in, mean);
-}
-
-const char *list_format(const struct name_list *l, char *buf, size_t size)
-{
-	size_t i, len = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < l->n && len < size; i++)
-		len += snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
-				l->names[i]);
-	return buf;
-}
-
-void hint_valid(struct parser *p, const char *what, const struct name_list *l)
-{
-	char buf[256];
-
-	hint(p, "valid %s: %s", what, list_format(l, buf, sizeof(buf)));
-}
-
-/* ---- lexer ---------------------------------------------------------------- */
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r';
-}
-
-bool is_punct(char c)
-{
-	return c == '{' || c == '}';
-}
-
-/*
- * Just past the '"' that closes the quoted string opening at POS of S, or
- * LEN if it is not closed: a backslash escapes the next byte.
- */
-static size_t quoted_end(const char *s, size_t pos, size_t len)
-{
-	size_t i = pos + 1;
-
-	while (i < len) {
-		if (s[i] == '\\')
-			i += 2;
-		else if (s[i++] == '"')
-			return i;
-	}
-	return len;
-}
-
-/*
- * The next token of the line into *T: false at the end of the line, *T
- * then being empty at the end of the line.  A token that starts with '"'
- * runs to the closing '"', whatever is inside; what follows that quote up
- * to a blank, '#', '{' or '}' belongs to the token too (and is an error,
- * see tok_text()).
- */
-bool lex(struct lexer *lx, struct token *t)
-{
-	size_t start;
-
-	while (lx->pos < lx->len && is_blank(lx->s[lx->pos]))
-		lx->pos++;
-	if (lx->pos < lx->len && lx->s[lx->pos] == '#')
-		lx->pos = lx->len;
-	start = lx->pos;
-	if (lx->pos < lx->len && is_punct(lx->s[lx->pos])) {
-		lx->pos++;
-	} else {
-		if (lx->pos < lx->len && lx->s[lx->pos] == '"')
-			lx->pos = quoted_end(lx->s, lx->pos, lx->len);
-		while (lx->pos < lx->len && !is_blank(lx->s[lx->pos]) &&
-		       !is_punct(lx->s[lx->pos]) && lx->s[lx->pos] != '#')
-			lx->pos++;
-	}
-	t->s = lx->s + start;
-	t->len = lx->pos - start;
-	t->line = lx->line;
-	t->col = start + 1;
-	return t->len > 0;
-}
-
-bool tok_is(const struct token *t, const char *word)
-{
-	return strlen(word) == t->len && !memcmp(t->s, word, t->len);
-}
-
-int find_name(const char *const *names, int first, int last,
-	      const struct token *t)
-{
-	int i;
-
-	for (i = first; i <= last; i++) {
-		if (tok_is(t, names[i]))
-			return i;
-	}
-	return -1;
-}
-
-static bool tok_is_nocase(const struct token *t, const char *word)
-{
-	return strlen(word) == t->len && !strncasecmp(t->s, word, t->len);
-}
-
-/* The column just after token T, where a missing token belongs. */
-unsigned int col_after(const struct token *t)
-{
-	return t->col + t->len;
-}
-
-/* A '{' or '}' where it does not belong. */
-int error_punct(struct parser *p, const struct token *t)
-{
-	error_at(p, t->line, t->col, "unexpected '%c'", *t->s);
-	if (*t->s == '}')
-		hint(p, "'}' closes a section and must be alone on its line");
-	else
-		hint(p, "'{' must end the first line of a section, as in '%s {'",
-		     sections[0].name);
-	return -1;
-}
-
-/* Nothing but a comment may follow on the line; AFTER names what precedes. */
-int expect_end(struct parser *p, struct lexer *lx, const char *after)
-{
-	char q[QUOTE_BUF];
-	struct token t;
-
-	if (!lex(lx, &t))
-		return 0;
-	if (is_punct(*t.s))
-		return error_punct(p, &t);
-	return error_at(p, t.line, t.col, "unexpected '%s' after %s",
-			quote(q, t.s, t.len), after);
-}
-
-/* ---- actions -------------------------------------------------------------- */
-
-int parse_action(struct parser *p, struct lexer *lx, const struct token *after,
-		 uint32_t *action, struct token *word)
-{
-	struct name_list valid = { .n = 0 };
-	struct token t;
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(actions); i++)
-		list_add(&valid, actions[ARRAY_SIZE(actions) - 1 - i]);
-	if (!lex(lx, &t)) {
-		error_at(p, after->line, col_after(after),
-			 "expected an action after '%.*s'", (int)after->len,
-			 after->s);
-		hint_valid(p, "actions", &valid);
-		return -1;
-	}
-	for (i = 0; i < ARRAY_SIZE(actions); i++) {
-		if (tok_is(&t, actions[i])) {
-			*action = i;
-			if (word)
-				*word = t;
-			return 0;
-		}
-	}
-	if (is_punct(*t.s))
-		return error_punct(p, &t);
-	error_unknown(p, &t, "action", NULL, &valid);
-	hint_valid(p, "actions", &valid);
-	return -1;
-}
-
-int parse_default(struct parser *p, struct lexer *lx, const struct token *kw,
-		  unsigned int *line, uint32_t *action)
-{
-	/* struct keyword's ONCE is checked at the top level only. */
-	if (*line)
-		return error_at(p, kw->line, kw->col,
-				"duplicate 'default' statement (first at line %u)",
-				*line);
-	if (parse_action(p, lx, kw, action, NULL))
-		return -1;
-	*line = kw->line;
-	return expect_end(p, lx, "the default action");
-}
 
 /* ---- top-level statements ------------------------------------------------- */
 
@@ -646,747 +120,24 @@ static int parse_mode(struct parser *p, struct lexer *lx,
 	return -1;
 }
 
-/* ---- section capabilities ------------------------------------------------- */
-
-/* The capabilities word T names, into *MASK: a name or "all". */
-static int parse_cap_word(struct parser *p, const struct token *t,
-			  uint64_t *mask)
-{
-	struct suggestion s;
-	char q[QUOTE_BUF];
-	const char *name;
-	unsigned int i;
-	int cap;
-
-	if (is_punct(*t->s))
-		return error_punct(p, t);
-	if (tok_is_nocase(t, "all")) {
-		*mask = CAP_MASK_KNOWN;
-		return 0;
-	}
-	cap = cap_from_name(t->s, t->len);
-	if (cap >= 0) {
-		*mask = 1ULL << cap;
-		return 0;
-	}
-	if (t->len > 4 && !strncasecmp(t->s, "cap_", 4))
-		suggest_init(&s, t->s + 4, t->len - 4);
-	else
-		suggest_init(&s, t->s, t->len);
-	for (i = 0; (name = cap_name(i)); i++)
-		suggest_offer(&s, name);
-	suggest_offer(&s, "all");
-	suggest_offer(&s, "none");
-	if (s.best)
-		return error_at(p, t->line, t->col,
-				"unknown capability '%s'; did you mean '%s'?",
-				quote(q, t->s, t->len), s.best);
-	error_at(p, t->line, t->col, "unknown capability '%s'",
-		 quote(q, t->s, t->len));
-	hint(p, "capabilities are named as in capabilities(7), e.g. 'net_admin' or 'CAP_NET_ADMIN', or 'all'");
-	return -1;
-}
-
-/* "allow CAP..." and "deny CAP...", applied in order to the set. */
-static int parse_cap_stmt(struct parser *p, struct lexer *lx,
-			  const struct token *kw, bool allow)
-{
-	uint64_t set = 0, mask = 0;
-	struct token t, extra;
-	bool any = false;
-
-	if (p->caps.none_line)
-		return error_at(p, kw->line, kw->col,
-				"no statement may follow 'allow none' (line %u) in section 'capabilities'",
-				p->caps.none_line);
-	while (lex(lx, &t)) {
-		if (tok_is_nocase(&t, "none")) {
-			if (!allow || any || lex(lx, &extra))
-				return error_at(p, t.line, t.col,
-						"'none' is only valid alone on an 'allow' line");
-			if (p->caps.statements)
-				return error_at(p, t.line, t.col,
-						"'allow none' must be the only statement of section 'capabilities'");
-			p->caps.none_line = t.line;
-			any = true;
-			break;
-		}
-		if (parse_cap_word(p, &t, &mask))
-			return -1;
-		set |= mask;
-		any = true;
-	}
-	if (!any) {
-		error_at(p, kw->line, col_after(kw),
-			 "expected a capability name after '%.*s'",
-			 (int)kw->len, kw->s);
-		if (allow)
-			hint(p, "'allow none' states that no capability is allowed");
-		return -1;
-	}
-	p->caps.statements++;
-	if (allow)
-		p->pol.caps |= set;
-	else
-		p->pol.caps &= ~set;
-	return 0;
-}
-
-static int parse_cap_allow(struct parser *p, struct lexer *lx,
-			   const struct token *kw)
-{
-	return parse_cap_stmt(p, lx, kw, true);
-}
-
-static int parse_cap_deny(struct parser *p, struct lexer *lx,
-			  const struct token *kw)
-{
-	return parse_cap_stmt(p, lx, kw, false);
-}
-
-/*
- * "allow all", "allow none", or the capabilities in number order on
- * "allow" lines of at most PRINT_WIDTH columns.
- */
-static void print_caps(FILE *f, const struct policy *pol)
-{
-	uint64_t caps = pol->caps & CAP_MASK_KNOWN;
-	unsigned int cap, col = 0;
-	const char *name;
-
-	if (caps == CAP_MASK_KNOWN) {
-		fputs("\tallow all\n", f);
-		return;
-	}
-	if (!caps) {
-		fputs("\tallow none\n", f);
-		return;
-	}
-	for (cap = 0; (name = cap_name(cap)); cap++) {
-		if (!(caps & (1ULL << cap)))
-			continue;
-		if (col && col + 1 + strlen(name) > PRINT_WIDTH) {
-			fputc('\n', f);
-			col = 0;
-		}
-		if (!col) {
-			fputs("\tallow", f);
-			col = TAB_WIDTH + strlen("allow");
-		}
-		fprintf(f, " %s", name);
-		col += 1 + strlen(name);
-	}
-	fputc('\n', f);
-}
-
-/* ---- section mount -------------------------------------------------------- */
-
-static bool is_fstype_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-	       c == '_' || c == '-';
-}
-
-/* The clause a keyword token starts, or -1. */
-static int clause_of(const struct token *t)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(clause_words); i++) {
-		if (tok_is(t, clause_words[i].name))
-			return clause_words[i].clause;
-	}
-	return -1;
-}
-
-/* The clause keyword closest to a misspelt T, or NULL. */
-static const char *clause_closest(const struct token *t)
-{
-	struct name_list l = { .n = 0 };
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(clause_words); i++)
-		list_add(&l, clause_words[i].name);
-	return list_closest(&l, t);
-}
-
-static void list_add_mount_flags(struct name_list *l)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(mount_flags); i++)
-		list_add(l, mount_flags[i].name);
-}
-
-/* The column of byte INDEX of the text of word T (see tok_text()). */
-static unsigned int text_col(const struct token *t, size_t index)
-{
-	size_t i = 1, n = 0;
-
-	if (t->s[0] != '"')
-		return t->col + index;
-	while (i < t->len && n < index) {
-		i += t->s[i] == '\\' ? 2 : 1;
-		n++;
-	}
-	return t->col + i;
-}
-
-/* Quoted strings: see lex(). */
-int tok_text(struct parser *p, const struct token *t, char *buf, size_t size,
-	     size_t *len, const char *what)
-{
-	char q[QUOTE_BUF];
-	size_t i, n = 0;
-	bool closed = false;
-
-	if (t->s[0] != '"') {
-		if (t->len >= size)
-			return error_at(p, t->line, t->col,
-					"%s is %zu bytes long; the limit is %zu",
-					what, t->len, size - 1);
-		memcpy(buf, t->s, t->len);
-		buf[t->len] = '\0';
-		*len = t->len;
-		return 0;
-	}
-	for (i = 1; i < t->len; i++) {
-		char c = t->s[i];
-
-		if (c == '"') {
-			closed = true;
-			break;
-		}
-		if (c == '\\') {
-			if (i + 1 >= t->len)
-				break;
-			c = t->s[++i];
-			if (c != '"' && c != '\\') {
-				error_at(p, t->line, t->col + i - 1,
-					 "invalid escape '\\%s' in a quoted string",
-					 quote(q, &c, 1));
-				hint(p, "inside quotes, write \\\" for a quote and \\\\ for a backslash; nothing else is escaped");
-				return -1;
-			}
-		}
-		if (n < size - 1)
-			buf[n] = c;
-		n++;
-	}
-	if (!closed) {
-		error_at(p, t->line, t->col, "unterminated quoted string");
-		hint(p, "close it with '\"' on the same line");
-		return -1;
-	}
-	if (i + 1 < t->len) {
-		error_at(p, t->line, t->col + i + 1,
-			 "unexpected '%s' after a quoted string",
-			 quote(q, t->s + i + 1, t->len - i - 1));
-		hint(p, "separate words with a space");
-		return -1;
-	}
-	if (n >= size)
-		return error_at(p, t->line, t->col,
-				"%s is %zu bytes long; the limit is %zu", what, n,
-				size - 1);
-	buf[n] = '\0';
-	*len = n;
-	return 0;
-}
-
-/* PATH without its empty and '.' components and trailing '/', into OUT. */
-static void path_tidy(const char *path, char *out)
-{
-	size_t i = 0, n = 0, end;
-
-	while (path[i]) {
-		while (path[i] == '/')
-			i++;
-		for (end = i; path[end] && path[end] != '/'; end++)
-			;
-		if (end > i && !(end - i == 1 && path[i] == '.')) {
-			out[n++] = '/';
-			memcpy(out + n, path + i, end - i);
-			n += end - i;
-		}
-		i = end;
-	}
-	if (!n)
-		out[n++] = '/';
-	out[n] = '\0';
-}
-
-/*
- * Check the absolute path PATH of LEN bytes, the text of token T, for a
- * rule: no empty, '.' or '..' component, no trailing '/', a '*' only as a
- * last component.  WHAT is "target" or "source".
- */
-static int check_path(struct parser *p, const struct token *t,
-		      const char *path, size_t len, const char *what)
-{
-	char q[QUOTE_BUF], tidy[CTRPOLICY_PATH_MAX];
-	size_t i, end;
-	const char *star;
-
-	if (path[0] != '/') {
-		error_at(p, t->line, t->col, "the %s '%s' is not an absolute path",
-			 what, quote(q, path, len));
-		hint(p, "paths in rules start with '/'");
-		return -1;
-	}
-	for (i = 1; i <= len; i = end + 1) {
-		for (end = i; end < len && path[end] != '/'; end++)
-			;
-		if (end == i) {
-			if (len == 1)
-				return 0;	/* "/" */
-			path_tidy(path, tidy);
-			if (end == len)
-				error_at(p, t->line, text_col(t, i - 1),
-					 "trailing '/' in a path");
-			else
-				error_at(p, t->line, text_col(t, i),
-					 "empty path component ('//')");
-			hint(p, "write it as '%s'", quote(q, tidy, strlen(tidy)));
-			return -1;
-		}
-		if (end - i == 1 && path[i] == '.') {
-			path_tidy(path, tidy);
-			error_at(p, t->line, text_col(t, i),
-				 "'.' is not allowed in a path");
-			hint(p, "write it as '%s'", quote(q, tidy, strlen(tidy)));
-			return -1;
-		}
-		if (end - i == 2 && path[i] == '.' && path[i + 1] == '.') {
-			error_at(p, t->line, text_col(t, i),
-				 "'..' is not allowed in a path");
-			hint(p, "rules match paths as the kernel resolves them, which have no '..'");
-			return -1;
-		}
-		star = memchr(path + i, '*', end - i);
-		if (star && (end - i != 1 || end != len)) {
-			error_at(p, t->line, text_col(t, star - path),
-				 "'*' is only valid as the last component of a path");
-			hint(p, "'/mnt/*' matches every path below /mnt, '/*' every path");
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* The flag list of token T ("ro,nodev") into *FLAGS; REQUIRED for forbid. */
-static int parse_mount_flags(struct parser *p, const struct token *t,
-			     uint32_t required, uint32_t *flags)
-{
-	struct name_list valid = { .n = 0 };
-	char q[QUOTE_BUF];
-	size_t i = 0, end, f;
-	struct token w;
-
-	list_add_mount_flags(&valid);
-	*flags = 0;
-	for (;;) {
-		for (end = i; end < t->len && t->s[end] != ','; end++)
-			;
-		w = *t;
-		w.s = t->s + i;
-		w.len = end - i;
-		w.col = t->col + i;
-		if (!w.len) {
-			error_at(p, w.line, w.col, "empty mount flag in '%s'",
-				 quote(q, t->s, t->len));
-			hint(p, "separate mount flags with commas, without spaces: 'nosuid,nodev'");
-			return -1;
-		}
-		for (f = 0; f < ARRAY_SIZE(mount_flags); f++) {
-			if (tok_is(&w, mount_flags[f].name))
-				break;
-		}
-		if (f == ARRAY_SIZE(mount_flags)) {
-			error_unknown(p, &w, "mount flag", NULL, &valid);
-			hint_valid(p, "mount flags", &valid);
-			return -1;
-		}
-		if (required & mount_flags[f].flag)
-			return error_at(p, w.line, w.col,
-					"mount flag '%s' is both required and forbidden",
-					mount_flags[f].name);
-		*flags |= mount_flags[f].flag;
-		if (end == t->len)
-			return 0;
-		i = end + 1;
-	}
-}
-
-/* A token where a clause keyword or the end of the rule belongs. */
-static int error_rule_word(struct parser *p, const struct token *t)
-{
-	const char *best = clause_closest(t);
-	char q[QUOTE_BUF];
-	size_t f;
-
-	if (is_punct(*t->s))
-		return error_punct(p, t);
-	if (best && t->s[0] != '/' && t->s[0] != '"') {
-		error_at(p, t->line, t->col,
-			 "unknown clause '%s' in a mount rule; did you mean '%s'?",
-			 quote(q, t->s, t->len), best);
-		hint(p, MOUNT_RULE_HINT);
-		return -1;
-	}
-	error_at(p, t->line, t->col, "unexpected '%s' in a mount rule",
-		 quote(q, t->s, t->len));
-	for (f = 0; f < ARRAY_SIZE(mount_flags); f++) {
-		if (tok_is(t, mount_flags[f].name)) {
-			hint(p, "separate mount flags with commas, without spaces: 'nosuid,nodev'");
-			return -1;
-		}
-	}
-	if (t->s[0] == '/' || t->s[0] == '"')
-		hint(p, "a path follows 'from' (the source) or 'on' or 'to' (the target), as in 'on /data'");
-	else
-		hint(p, MOUNT_RULE_HINT);
-	return -1;
-}
-
-static bool op_has_source(uint32_t op)
-{
-	return op == CTRPOLICY_MOUNT_OP_MOUNT || op == CTRPOLICY_MOUNT_OP_BIND ||
-	       op == CTRPOLICY_MOUNT_OP_MOVE ||
-	       op == CTRPOLICY_MOUNT_OP_PIVOT_ROOT;
-}
-
-/* Whether the source of OP is a path (checked as one), not any word. */
-static bool op_source_is_path(uint32_t op)
-{
-	return op_has_source(op) && op != CTRPOLICY_MOUNT_OP_MOUNT;
-}
-
-/* The word FSTYPE after the operation, in token T. */
-static int parse_fstype(struct parser *p, const struct token *t,
-			struct mount_rule *rule)
-{
-	char q[QUOTE_BUF];
-	size_t i;
-
-	for (i = 0; i < t->len; i++) {
-		if (!is_fstype_char(t->s[i])) {
-			error_at(p, t->line, t->col + i,
-				 "invalid character '%s' in file system type",
-				 quote(q, t->s + i, 1));
-			hint(p, FSTYPE_CHARS_HINT);
-			return -1;
-		}
-	}
-	if (t->len >= CTRPOLICY_FSTYPE_MAX) {
-		error_at(p, t->line, t->col,
-			 "file system type is %zu characters long; the limit is %d",
-			 t->len, CTRPOLICY_FSTYPE_MAX - 1);
-		hint(p, FSTYPE_CHARS_HINT);
-		return -1;
-	}
-	memcpy(rule->fstype, t->s, t->len);
-	rule->fstype[t->len] = '\0';
-	return 0;
-}
-
-/* Output that may only be measured: F NULL counts the bytes only. */
-struct sink {
-	FILE *f;
-	size_t len;
-};
-
-static void sink_put(struct sink *o, const char *s, size_t n)
-{
-	if (o->f)
-		fwrite(s, 1, n, o->f);
-	o->len += n;
-}
-
-static void sink_puts(struct sink *o, const char *s)
-{
-	sink_put(o, s, strlen(s));
-}
-
-/* Whether S would not be read back as the same single word. */
-static bool needs_quotes(const char *s)
-{
-	struct token t = { .s = s, .len = strlen(s) };
-
-	if (!*s || *s == '"' || clause_of(&t) >= 0)
-		return true;
-	for (; *s; s++) {
-		if (is_blank(*s) || is_punct(*s) || *s == '#')
-			return true;
-	}
-	return false;
-}
-
-/* S as a word: as it is, or quoted with '"' and '\' escaped. */
-static void sink_word(struct sink *o, const char *s)
-{
-	if (!needs_quotes(s)) {
-		sink_puts(o, s);
-		return;
-	}
-	sink_put(o, "\"", 1);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			sink_put(o, "\\", 1);
-		sink_put(o, s, 1);
-	}
-	sink_put(o, "\"", 1);
-}
-
-static void sink_flags(struct sink *o, const char *clause, uint32_t flags)
-{
-	const char *sep = " ";
-	size_t i;
-
-	if (!flags)
-		return;
-	sink_puts(o, " ");
-	sink_puts(o, clause);
-	for (i = 0; i < ARRAY_SIZE(mount_flags); i++) {
-		if (flags & mount_flags[i].flag) {
-			sink_puts(o, sep);
-			sink_puts(o, mount_flags[i].name);
-			sep = ",";
-		}
-	}
-}
-
-/* The line of a rule in canonical form, with its tab, without its newline. */
-static void sink_rule(struct sink *o, const struct mount_rule *r)
-{
-	sink_puts(o, "\t");
-	sink_puts(o, policy_action_name(r->action));
-	sink_puts(o, " ");
-	sink_puts(o, policy_mount_op_name(r->op));
-	if (r->fstype[0]) {
-		sink_puts(o, " ");
-		sink_put(o, r->fstype, strnlen(r->fstype, sizeof(r->fstype)));
-	}
-	if (r->source) {
-		sink_puts(o, " from ");
-		sink_word(o, r->source);
-	}
-	if (r->target) {
-		sink_puts(o, r->op == CTRPOLICY_MOUNT_OP_MOVE ? " to " : " on ");
-		sink_word(o, r->target);
-	}
-	sink_flags(o, "require", r->require);
-	sink_flags(o, "forbid", r->forbid);
-}
-
-/* Append RULE, whose strings are in SOURCE and TARGET (NULL: none). */
-static int add_mount_rule(struct parser *p, struct mount_rule *rule,
-			  const char *source, const char *target)
-{
-	struct policy *pol = &p->pol;
-
-	if (pol->n_mount_rules == p->mount.cap) {
-		size_t cap = p->mount.cap ? 2 * p->mount.cap : 8;
-		struct mount_rule *rules = realloc(pol->mount_rules,
-						   cap * sizeof(*rules));
-
-		if (!rules)
-			return file_error(p->err, p->file, "out of memory");
-		pol->mount_rules = rules;
-		p->mount.cap = cap;
-	}
-	rule->source = source ? strdup(source) : NULL;
-	rule->target = target ? strdup(target) : NULL;
-	if ((source && !rule->source) || (target && !rule->target)) {
-		free(rule->source);
-		free(rule->target);
-		return file_error(p->err, p->file, "out of memory");
-	}
-	pol->mount_rules[pol->n_mount_rules++] = *rule;
-	return 0;
-}
-
-/*
- * "allow|deny OP [FSTYPE] [from SOURCE] [on|to TARGET] [require FLAGS]
- * [forbid FLAGS]", each clause at most once and in this order.
- */
-static int parse_mount_rule(struct parser *p, struct lexer *lx,
-			    const struct token *kw, uint32_t action)
-{
-	char source[CTRPOLICY_PATH_MAX], target[CTRPOLICY_PATH_MAX];
-	struct token t, v, clause_tok[CL_COUNT], next;
-	struct name_list valid = { .n = 0 };
-	struct mount_rule rule;
-	struct lexer ahead;
-	bool has_source = false, has_target = false;
-	int cl, last = -1;
-	char q[QUOTE_BUF];
-	struct sink measure = { NULL, 0 };
-	size_t len;
-	int op;
-
-	if (p->pol.n_mount_rules == CTRPOLICY_MAX_MOUNT_RULES)
-		return error_at(p, kw->line, kw->col,
-				"too many mount rules; the limit is %d",
-				CTRPOLICY_MAX_MOUNT_RULES);
-	memset(&rule, 0, sizeof(rule));
-	rule.action = action;
-	list_add_names(&valid, mount_ops, CTRPOLICY_MOUNT_OP_MOUNT,
-		       CTRPOLICY_MOUNT_OP_MAX);
-	if (!lex(lx, &t)) {
-		error_at(p, kw->line, col_after(kw),
-			 "expected a mount operation after '%.*s'",
-			 (int)kw->len, kw->s);
-		hint_valid(p, "mount operations", &valid);
-		return -1;
-	}
-	if (is_punct(*t.s))
-		return error_punct(p, &t);
-	op = find_name(mount_ops, CTRPOLICY_MOUNT_OP_MOUNT,
-		       CTRPOLICY_MOUNT_OP_MAX, &t);
-	if (op < 0) {
-		error_unknown(p, &t, "mount operation", NULL, &valid);
-		hint_valid(p, "mount operations", &valid);
-		return -1;
-	}
-	rule.op = op;
-
-	if (lex(lx, &t) && !is_punct(*t.s) && clause_of(&t) < 0 &&
-	    t.s[0] != '/' && t.s[0] != '"') {
-		/* "allow bind form /a on /b": a misspelt clause, no fstype. */
-		ahead = *lx;
-		if (clause_closest(&t) && lex(&ahead, &next) && clause_of(&next) < 0)
-			return error_rule_word(p, &t);
-		if (parse_fstype(p, &t, &rule))
-			return -1;
-		last = CL_FSTYPE;
-		clause_tok[CL_FSTYPE] = t;
-		lex(lx, &t);	/* t.len is 0 at the end of the line */
-	}
-	for (; t.len; last = cl, lex(lx, &t)) {
-		cl = clause_of(&t);
-		if (cl < 0)
-			return error_rule_word(p, &t);
-		if (cl <= last) {
-			if (cl == last) {
-				error_at(p, t.line, t.col,
-					 "duplicate clause '%.*s' (first at column %u)",
-					 (int)t.len, t.s, clause_tok[cl].col);
-				if (clause_tok[cl].len != t.len ||
-				    memcmp(clause_tok[cl].s, t.s, t.len))
-					hint(p, "'on' and 'to' are the same clause");
-				return -1;
-			}
-			error_at(p, t.line, t.col,
-				 "clause '%.*s' must come before '%.*s'",
-				 (int)t.len, t.s, (int)clause_tok[last].len,
-				 clause_tok[last].s);
-			hint(p, "the clauses of a mount rule come in this order: FSTYPE, from, on|to, require, forbid");
-			return -1;
-		}
-		clause_tok[cl] = t;
-		if (cl == CL_FROM && !op_has_source(rule.op)) {
-			error_at(p, t.line, t.col,
-				 "'from' is not valid for '%s'",
-				 mount_ops[rule.op]);
-			hint(p, "remount, umount and propagation have no source: name the mount with 'on'");
-			return -1;
-		}
-		if (!lex(lx, &v) || clause_of(&v) >= 0) {
-			error_at(p, t.line, col_after(&t),
-				 "expected %s after '%.*s'",
-				 cl == CL_FROM ? "a source" :
-				 cl == CL_TARGET ? "a target path" : "mount flags",
-				 (int)t.len, t.s);
-			if (cl == CL_REQUIRE || cl == CL_FORBID) {
-				valid.n = 0;
-				list_add_mount_flags(&valid);
-				hint_valid(p, "mount flags", &valid);
-			} else if (cl == CL_FROM && v.len) {
-				quote(q, v.s, v.len);
-				hint(p, "a source named '%s' is written in quotes: \"%s\"",
-				     q, q);
-			}
-			return -1;
-		}
-		if (is_punct(*v.s))
-			return error_punct(p, &v);
-		switch (cl) {
-		case CL_FROM:
-			if (tok_text(p, &v, source, sizeof(source), &len,
-				     "the source"))
-				return -1;
-			if (op_source_is_path(rule.op) &&
-			    check_path(p, &v, source, len, "source"))
-				return -1;
-			has_source = true;
-			break;
-		case CL_TARGET:
-			if (tok_text(p, &v, target, sizeof(target), &len,
-				     "the target") ||
-			    check_path(p, &v, target, len, "target"))
-				return -1;
-			has_target = true;
-			break;
-		case CL_REQUIRE:
-			if (parse_mount_flags(p, &v, 0, &rule.require))
-				return -1;
-			break;
-		case CL_FORBID:
-			if (parse_mount_flags(p, &v, rule.require, &rule.forbid))
-				return -1;
-			break;
-		}
-	}
-
-	/* Printed back, the rule must fit on a line. */
-	rule.source = has_source ? source : NULL;
-	rule.target = has_target ? target : NULL;
-	sink_rule(&measure, &rule);
-	if (measure.len > POLICY_LINE_MAX) {
-		error_at(p, kw->line, kw->col,
-			 "mount rule too long: printed back, it takes %zu bytes; the limit is %d",
-			 measure.len, POLICY_LINE_MAX);
-		hint(p, "the canonical form of a rule is indented by a tab and must fit on a line");
-		return -1;
-	}
-	return add_mount_rule(p, &rule, rule.source, rule.target);
-}
-
-static int parse_mount_allow(struct parser *p, struct lexer *lx,
-			     const struct token *kw)
-{
-	return parse_mount_rule(p, lx, kw, CTRPOLICY_ACTION_ALLOW);
-}
-
-static int parse_mount_deny(struct parser *p, struct lexer *lx,
-			    const struct token *kw)
-{
-	return parse_mount_rule(p, lx, kw, CTRPOLICY_ACTION_DENY);
-}
-
-/* "default allow|deny", at most once. */
-static int parse_mount_default(struct parser *p, struct lexer *lx,
-			       const struct token *kw)
-{
-	return parse_default(p, lx, kw, &p->mount.default_line,
-			     &p->pol.mount_default);
-}
-
-/* "default ACTION", then the rules in order. */
-static void print_mount(FILE *f, const struct policy *pol)
-{
-	struct sink o = { f, 0 };
-	size_t i;
-
-	fprintf(f, "\tdefault %s\n", policy_action_name(pol->mount_default));
-	for (i = 0; i < pol->n_mount_rules; i++) {
-		sink_rule(&o, &pol->mount_rules[i]);
-		fputc('\n', f);
-	}
-}
-
 /* ---- lines ---------------------------------------------------------------- */
+
+static void list_add_keywords(struct name_list *l, const struct keyword *k,
+			      size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		list_add(l, k[i].name);
+}
+
+static void list_add_sections(struct name_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(sections); i++)
+		list_add(l, sections[i]->name);
+}
 
 static const struct keyword *find_keyword(const struct keyword *k, size_t n,
 					  const struct token *t)
@@ -1400,22 +151,25 @@ static const struct keyword *find_keyword(const struct keyword *k, size_t n,
 	return NULL;
 }
 
-static const struct section *find_section(const struct token *t)
+/* The index in sections[] of the section T names, or -1. */
+static int find_section(const struct token *t)
 {
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(sections); i++) {
-		if (tok_is(t, sections[i].name))
-			return &sections[i];
+		if (tok_is(t, sections[i]->name))
+			return i;
 	}
-	return NULL;
+	return -1;
 }
 
+/* The line "NAME {" that opens sections[INDEX], T being its NAME. */
 static int open_section(struct parser *p, struct lexer *lx,
-			const struct token *t, const struct section *sec)
+			const struct token *t, int index)
 {
-	unsigned int *first = &p->section_line[sec - sections];
-	const char **first_file = &p->section_file[sec - sections];
+	const struct section *sec = sections[index];
+	unsigned int *first = &p->section_line[index];
+	const char **first_file = &p->section_file[index];
 	char q[QUOTE_BUF];
 	struct token next;
 
@@ -1455,10 +209,10 @@ static int parse_top_line(struct parser *p, struct lexer *lx,
 			  const struct token *t)
 {
 	struct name_list valid = { .n = 0 };
-	const struct section *sec;
 	const struct keyword *kw;
 	unsigned int *first;
 	struct token next;
+	int section;
 
 	if (is_punct(*t->s)) {
 		if (*t->s == '}')
@@ -1483,9 +237,9 @@ static int parse_top_line(struct parser *p, struct lexer *lx,
 			*first = t->line;
 		return kw->parse(p, lx, t);
 	}
-	sec = find_section(t);
-	if (sec)
-		return open_section(p, lx, t, sec);
+	section = find_section(t);
+	if (section >= 0)
+		return open_section(p, lx, t, section);
 	if (lex(lx, &next) && tok_is(&next, "{")) {
 		list_add_sections(&valid);
 		error_unknown(p, t, "section", NULL, &valid);
@@ -1524,7 +278,7 @@ static int parse_section_line(struct parser *p, struct lexer *lx,
 		return -1;
 	}
 	if (find_keyword(top_keywords, ARRAY_SIZE(top_keywords), t) ||
-	    find_section(t)) {
+	    find_section(t) >= 0) {
 		error_at(p, t->line, t->col,
 			 "'%.*s' is not valid inside section '%s'",
 			 (int)t->len, t->s, sec->name);
@@ -1675,83 +429,31 @@ void policy_print(FILE *f, const struct policy *p)
 	fprintf(f, "policy %.*s\n", CTRPOLICY_NAME_MAX - 1, p->name);
 	fprintf(f, "mode %s\n", policy_mode_name(p->mode));
 	for (i = 0; i < ARRAY_SIZE(sections); i++) {
-		fprintf(f, "\n%s {\n", sections[i].name);
-		sections[i].print(f, p);
+		fprintf(f, "\n%s {\n", sections[i]->name);
+		sections[i]->print(f, p);
 		fputs("}\n", f);
 	}
-}
-
-const char *policy_action_name(uint32_t action)
-{
-	return action < ARRAY_SIZE(actions) ? actions[action] : "unknown";
-}
-
-const char *policy_mount_op_name(uint32_t op)
-{
-	return op <= CTRPOLICY_MOUNT_OP_MAX && mount_ops[op] ? mount_ops[op] :
-							       "unknown";
-}
-
-size_t policy_mount_flags_format(uint32_t flags, char *buf, size_t size)
-{
-	size_t i, n = 0;
-	int len;
-
-	if (size)
-		buf[0] = '\0';
-	for (i = 0; i < ARRAY_SIZE(mount_flags); i++) {
-		if (!(flags & mount_flags[i].flag))
-			continue;
-		len = snprintf(buf + (n < size ? n : size), n < size ? size - n : 0,
-			       "%s%s", n ? "," : "", mount_flags[i].name);
-		n += len;
-	}
-	return n;
-}
-
-/* Both absent, or both present and equal. */
-static bool same_string(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
-}
-
-static bool mount_rule_equal(const struct mount_rule *a,
-			     const struct mount_rule *b)
-{
-	return a->action == b->action && a->op == b->op &&
-	       a->require == b->require && a->forbid == b->forbid &&
-	       !strncmp(a->fstype, b->fstype, sizeof(a->fstype)) &&
-	       same_string(a->source, b->source) &&
-	       same_string(a->target, b->target);
 }
 
 bool policy_equal(const struct policy *a, const struct policy *b)
 {
 	size_t i;
 
-	if (strncmp(a->name, b->name, sizeof(a->name)) || a->mode != b->mode ||
-	    a->caps != b->caps || a->mount_default != b->mount_default ||
-	    a->n_mount_rules != b->n_mount_rules)
+	if (strncmp(a->name, b->name, sizeof(a->name)) || a->mode != b->mode)
 		return false;
-	for (i = 0; i < a->n_mount_rules; i++) {
-		if (!mount_rule_equal(&a->mount_rules[i], &b->mount_rules[i]))
+	for (i = 0; i < ARRAY_SIZE(sections); i++) {
+		if (!sections[i]->equal(a, b))
 			return false;
 	}
-	return policy_net_equal(a, b);
+	return true;
 }
 
 void policy_free(struct policy *p)
 {
 	size_t i;
 
-	for (i = 0; i < p->n_mount_rules; i++) {
-		free(p->mount_rules[i].source);
-		free(p->mount_rules[i].target);
+	for (i = 0; i < ARRAY_SIZE(sections); i++) {
+		if (sections[i]->free_rules)
+			sections[i]->free_rules(p);
 	}
-	free(p->mount_rules);
-	p->mount_rules = NULL;
-	p->n_mount_rules = 0;
-	free(p->net_rules);
-	p->net_rules = NULL;
-	p->n_net_rules = 0;
 }

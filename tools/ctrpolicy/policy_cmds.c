@@ -384,8 +384,9 @@ static void print_net_rules_json(const struct policy *p)
 }
 
 /*
- * The network section: default, socket rules, the number of address rules
- * and, with RULES (from 'show'; a dump only counts them), the rules.
+ * The network section, in JSON only (the table has no column for it):
+ * default, socket rules, the number of address rules and, with RULES (from
+ * 'show'; a dump only counts them), the rules.
  */
 static void print_net_json(const struct listed *item, bool rules)
 {
@@ -398,18 +399,15 @@ static void print_net_json(const struct listed *item, bool rules)
 	out_end_object();
 }
 
-static void print_listed_json(const struct listed *item, const char *path,
-			      bool rules)
+/*
+ * The counters of each area; the text has a column each for the sums of
+ * the checks, denials and audited requests of all areas instead.
+ */
+static void print_counters(const struct listed *item)
 {
+	uint64_t checks = 0, denied = 0, audited = 0;
 	int area;
 
-	out_begin_object();
-	out_string("cgroup", "", path);
-	out_uint("cgroup_id", "", item->cgroup_id);
-	out_string("policy", "", item->policy.name);
-	out_string("mode", "", policy_mode_name(item->policy.mode));
-	out_bool("pending", "", item->pending);
-	print_net_json(item, rules);
 	out_begin_named_object("counters");
 	for (area = 1; area <= CTRPOLICY_AREA_MAX; area++) {
 		const uint64_t *c = item->counters[area];
@@ -420,8 +418,36 @@ static void print_listed_json(const struct listed *item, const char *path,
 		out_uint("denied", "", c[CTRPOLICY_COUNTER_A_DENIED]);
 		out_uint("audited", "", c[CTRPOLICY_COUNTER_A_AUDITED]);
 		out_end_object();
+		checks += c[CTRPOLICY_COUNTER_A_CHECKS];
+		denied += c[CTRPOLICY_COUNTER_A_DENIED];
+		audited += c[CTRPOLICY_COUNTER_A_AUDITED];
 	}
 	out_end_object();
+	out_text(" %10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n", checks, denied,
+		 audited);
+}
+
+/*
+ * A policy as a line of the table of 'list', or as a JSON object (also of
+ * 'show -j', with RULES); the text's mode column marks a pending policy
+ * with '*', which JSON says in "pending".
+ */
+static void print_listed(const struct listed *item, const char *path,
+			 bool rules)
+{
+	const char *mode = policy_mode_name(item->policy.mode);
+	char marked[16];
+
+	snprintf(marked, sizeof(marked), "%s%s", mode, item->pending ? "*" : "");
+	out_begin_object();
+	out_string("cgroup", "%-40s ", path);
+	out_uint("cgroup_id", "", item->cgroup_id);
+	out_string("policy", "%-20s ", item->policy.name);
+	out_string("mode", "", mode);
+	out_bool("pending", "", item->pending);
+	out_text("%-8s", marked);
+	print_net_json(item, rules);
+	print_counters(item);
 	out_end_object();
 }
 
@@ -455,34 +481,16 @@ int cmd_list(int argc, char **argv)
 		ids[i] = listing.items[i].cgroup_id;
 	cgroup_paths_of(ids, listing.n, paths);
 
-	if (opt_json) {
-		out_begin_array();
-		for (i = 0; i < listing.n; i++)
-			print_listed_json(&listing.items[i], paths[i], false);
-		out_end_array();
-		goto out;
-	}
-	printf("%-40s %-20s %-8s %10s %10s %10s\n", "CGROUP", "POLICY", "MODE",
-	       "CHECKS", "DENIED", "AUDITED");
+	out_begin_array();
+	out_text("%-40s %-20s %-8s %10s %10s %10s\n", "CGROUP", "POLICY", "MODE",
+		 "CHECKS", "DENIED", "AUDITED");
 	for (i = 0; i < listing.n; i++) {
-		const struct listed *item = &listing.items[i];
-		uint64_t checks = 0, denied = 0, audited = 0;
-		char mode[16];
-		int area;
-
-		for (area = 1; area <= CTRPOLICY_AREA_MAX; area++) {
-			checks += item->counters[area][CTRPOLICY_COUNTER_A_CHECKS];
-			denied += item->counters[area][CTRPOLICY_COUNTER_A_DENIED];
-			audited += item->counters[area][CTRPOLICY_COUNTER_A_AUDITED];
-		}
-		snprintf(mode, sizeof(mode), "%s%s", policy_mode_name(item->policy.mode),
-			 item->pending ? "*" : "");
-		pending |= item->pending;
-		printf("%-40s %-20s %-8s %10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n",
-		       paths[i], item->policy.name, mode, checks, denied, audited);
+		print_listed(&listing.items[i], paths[i], false);
+		pending |= listing.items[i].pending;
 	}
+	out_end_array();
 	if (pending)
-		printf("* pending: in force from the first execve() in the cgroup\n");
+		out_text("* pending: in force from the first execve() in the cgroup\n");
 out:
 	free(ids);
 	free(paths);
@@ -507,7 +515,7 @@ int cmd_show(int argc, char **argv)
 	}
 	if (!err) {
 		if (opt_json)
-			print_listed_json(&listing.items[0], targets.paths[0], true);
+			print_listed(&listing.items[0], targets.paths[0], true);
 		else
 			policy_print(stdout, &listing.items[0].policy);
 	}

@@ -21,8 +21,6 @@
 #include "policy.h"
 #include "policy_parse.h"
 
-#define FILENAME_QUOTE_MAX	200	/* as in the messages of policy.c */
-
 /*
  * All of F, and one byte more than POLICY_FILE_MAX to tell a file that is
  * too large, into *TEXT (malloc'ed) and *LEN; 0 or an errno.

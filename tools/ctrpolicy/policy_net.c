@@ -31,20 +31,6 @@
 #define OPS_HINT \
 	"separate operations with commas, without spaces: 'connect,send'"
 
-static int parse_net_default(struct parser *p, struct lexer *lx,
-			     const struct token *kw);
-static int parse_socket(struct parser *p, struct lexer *lx,
-			const struct token *kw);
-static int parse_net_rule(struct parser *p, struct lexer *lx,
-			  const struct token *kw);
-
-const struct keyword net_stmts[NET_STMT_COUNT] = {
-	{ "default", parse_net_default, true },
-	{ "socket", parse_socket, false },
-	{ "allow", parse_net_rule, false },
-	{ "deny", parse_net_rule, false },
-};
-
 /* The families rules name: the common ones first, then by number. */
 static const struct {
 	const char *name;
@@ -125,18 +111,7 @@ const char *policy_net_op_name(uint32_t op)
 
 size_t policy_net_ops_format(uint32_t ops, char *buf, size_t size)
 {
-	size_t n = 0;
-	unsigned int op;
-
-	if (size)
-		buf[0] = '\0';
-	for (op = OP_FIRST; op <= OP_LAST; op++) {
-		if (!(ops & (1U << op)))
-			continue;
-		n += snprintf(buf + (n < size ? n : size), n < size ? size - n : 0,
-			      "%s%s", n ? "," : "", net_ops[op]);
-	}
-	return n;
+	return format_bits(ops, net_ops, OP_FIRST, OP_LAST, buf, size);
 }
 
 const char *policy_net_addr_format(const struct ctrpolicy_net_rule *r,
@@ -189,17 +164,6 @@ static void list_add_protos(struct name_list *l)
 static void list_add_ops(struct name_list *l)
 {
 	list_add_names(l, net_ops, OP_FIRST, OP_LAST);
-}
-
-/* The part of T inside word W from byte I to END, for messages. */
-static struct token sub_token(const struct token *w, size_t i, size_t end)
-{
-	struct token t = *w;
-
-	t.s = w->s + i;
-	t.len = end - i;
-	t.col = w->col + i;
-	return t;
 }
 
 /* ---- default -------------------------------------------------------------- */
@@ -262,22 +226,18 @@ static bool family_has_proto(unsigned int family, int proto)
 /* What may follow the protocol of a socket rule: nothing. */
 static int socket_rule_end(struct parser *p, struct lexer *lx)
 {
+	struct lexer ahead = *lx;
 	char q[QUOTE_BUF];
 	struct token t;
 
-	if (!lex(lx, &t))
-		return 0;
-	if (is_punct(*t.s))
-		return error_punct(p, &t);
-	if (find_family(&t) >= 0) {
+	if (lex(&ahead, &t) && find_family(&t) >= 0) {
 		error_at(p, t.line, t.col,
 			 "the family '%s' must come before the protocol",
 			 quote(q, t.s, t.len));
 		hint(p, SOCKET_RULE_HINT);
 		return -1;
 	}
-	return error_at(p, t.line, t.col, "unexpected '%s' after the protocol",
-			quote(q, t.s, t.len));
+	return expect_end(p, lx, "the protocol");
 }
 
 /* "socket allow|deny [FAMILY] [PROTO]", at least one of the two. */
@@ -339,26 +299,16 @@ add:
 static int parse_ops(struct parser *p, const struct token *t, uint8_t *ops)
 {
 	struct name_list valid = { .n = 0 };
-	char q[QUOTE_BUF];
-	size_t i = 0, end;
 	struct token w;
-	int op;
+	size_t pos = 0;
+	int op, more;
 
 	if (is_punct(*t->s))
 		return error_punct(p, t);
 	list_add_ops(&valid);
 	*ops = 0;
-	for (;;) {
-		for (end = i; end < t->len && t->s[end] != ','; end++)
-			;
-		w = sub_token(t, i, end);
-		if (!w.len) {
-			error_at(p, w.line, w.col,
-				 "empty network operation in '%s'",
-				 quote(q, t->s, t->len));
-			hint(p, OPS_HINT);
-			return -1;
-		}
+	while ((more = next_list_item(p, t, &pos, &w, "network operation",
+				      OPS_HINT)) > 0) {
 		op = find_op(&w);
 		if (op == CTRPOLICY_NET_OP_SOCKET) {
 			error_at(p, w.line, w.col,
@@ -372,10 +322,8 @@ static int parse_ops(struct parser *p, const struct token *t, uint8_t *ops)
 			return -1;
 		}
 		*ops |= 1U << op;
-		if (end == t->len)
-			return 0;
-		i = end + 1;
 	}
+	return more;
 }
 
 /*
@@ -582,27 +530,17 @@ static int add_net_rule(struct parser *p, const struct ctrpolicy_net_rule *rule,
 static int add_port_ranges(struct parser *p, const struct token *kw,
 			   const struct token *t, struct ctrpolicy_net_rule *rule)
 {
-	size_t i = 0, end;
-	char q[QUOTE_BUF];
 	struct token w;
+	size_t pos = 0;
+	int more;
 
-	for (;;) {
-		for (end = i; end < t->len && t->s[end] != ','; end++)
-			;
-		w = sub_token(t, i, end);
-		if (!w.len) {
-			error_at(p, w.line, w.col, "empty port in '%s'",
-				 quote(q, t->s, t->len));
-			hint(p, PORTS_HINT);
-			return -1;
-		}
+	while ((more = next_list_item(p, t, &pos, &w, "port", PORTS_HINT)) > 0) {
+		/* Past the first range, the statement splits into rules. */
 		if (parse_port_range(p, &w, rule) ||
-		    add_net_rule(p, rule, kw, i > 0))
+		    add_net_rule(p, rule, kw, w.s != t->s))
 			return -1;
-		if (end == t->len)
-			return 0;
-		i = end + 1;
 	}
+	return more;
 }
 
 /* "port PORTS", PORT being the keyword: the rules of RULE for each range. */
@@ -666,7 +604,7 @@ static int part_of(const struct token *t, int *proto)
 }
 
 /* A word that is no part of an address rule. */
-static int error_rule_word(struct parser *p, const struct token *t)
+static int error_address_rule_word(struct parser *p, const struct token *t)
 {
 	struct name_list valid = { .n = 0 }, prots = { .n = 0 };
 	char q[QUOTE_BUF];
@@ -743,8 +681,7 @@ static int parse_net_rule(struct parser *p, struct lexer *lx,
 			  const struct token *kw)
 {
 	struct ctrpolicy_net_rule rule = {
-		.action = tok_is(kw, "allow") ? CTRPOLICY_ACTION_ALLOW :
-						CTRPOLICY_ACTION_DENY,
+		.action = action_of(kw),
 		.port_max = PORT_MAX,
 	};
 	struct token t, parts[NP_COUNT];
@@ -764,7 +701,7 @@ static int parse_net_rule(struct parser *p, struct lexer *lx,
 	while (lex(lx, &t)) {
 		part = part_of(&t, &proto);
 		if (part < 0)
-			return error_rule_word(p, &t);
+			return error_address_rule_word(p, &t);
 		if (part <= last)
 			return error_part_order(p, &t, part, last, &parts[part]);
 		parts[part] = t;
@@ -814,7 +751,7 @@ static void print_net_rule(FILE *f, const struct ctrpolicy_net_rule *r)
 }
 
 /* "default ACTION", the socket rules, then the address rules, in order. */
-void print_net(FILE *f, const struct policy *pol)
+static void print_net(FILE *f, const struct policy *pol)
 {
 	size_t i;
 
@@ -844,7 +781,7 @@ static bool net_rule_equal(const struct ctrpolicy_net_rule *a,
 	       a->action == b->action;
 }
 
-bool policy_net_equal(const struct policy *a, const struct policy *b)
+static bool net_equal(const struct policy *a, const struct policy *b)
 {
 	size_t i;
 
@@ -890,3 +827,28 @@ void policy_net_sort(struct policy *p)
 		qsort(p->net_rules, p->n_net_rules, sizeof(*p->net_rules),
 		      net_rule_cmp);
 }
+
+/* ---- the section ---------------------------------------------------------- */
+
+static void net_free_rules(struct policy *pol)
+{
+	free(pol->net_rules);
+	pol->net_rules = NULL;
+	pol->n_net_rules = 0;
+}
+
+static const struct keyword net_stmts[] = {
+	{ "default", parse_net_default, true },
+	{ "socket", parse_socket, false },
+	{ "allow", parse_net_rule, false },
+	{ "deny", parse_net_rule, false },
+};
+
+const struct section net_section = {
+	.name = "network",
+	.stmts = net_stmts,
+	.n_stmts = ARRAY_SIZE(net_stmts),
+	.print = print_net,
+	.equal = net_equal,
+	.free_rules = net_free_rules,
+};

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The parser's own machinery, shared by the files of the policy language
- * (policy.c, and one file per section that has grown large enough, such as
- * policy_net.c): tokens, the parser state, messages and suggestions.  Not
- * for the rest of the tool, which uses policy.h.
+ * What the files of the policy language's parser share: the parser state,
+ * statements and sections.  policy.c dispatches to the sections, one file
+ * each; they build on policy_action.c, and on the tokens of lex.h and the
+ * messages of diag.h.  Not for the rest of the tool, which uses policy.h.
  */
 #ifndef CTRPOLICY_POLICY_PARSE_H
 #define CTRPOLICY_POLICY_PARSE_H
@@ -12,29 +12,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
+#include "lex.h"
 #include "policy.h"
 
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
-#define TOKEN_QUOTE_MAX		40	/* bytes of a token in a message */
-#define QUOTE_BUF		(TOKEN_QUOTE_MAX * 4 + 4)
-#define NAME_LIST_MAX		24
-
-struct token {
-	const char *s;
-	size_t len;
-	unsigned int line;
-	unsigned int col;		/* 1-based, in bytes */
-};
-
-/* One line of input, without its newline, and how far lex() got. */
-struct lexer {
-	const char *s;
-	size_t len;
-	size_t pos;
-	unsigned int line;
-};
-
-struct parser;
 
 /*
  * A statement: its keyword and the function that parses the rest of its
@@ -46,6 +28,27 @@ struct keyword {
 	int (*parse)(struct parser *p, struct lexer *lx, const struct token *kw);
 	bool once;
 };
+
+/*
+ * A section "NAME {" ... "}": the statements valid inside, an optional
+ * check when it closes, the printer of its canonical form (the lines
+ * between the braces), and its part of policy_equal() and of policy_free()
+ * (FREE_RULES NULL: nothing to free).
+ */
+struct section {
+	const char *name;
+	const struct keyword *stmts;
+	size_t n_stmts;
+	int (*end)(struct parser *p, const struct token *close);
+	void (*print)(FILE *f, const struct policy *pol);
+	bool (*equal)(const struct policy *a, const struct policy *b);
+	void (*free_rules)(struct policy *pol);
+};
+
+/* The sections, a file each, which policy.c dispatches to. */
+extern const struct section caps_section;	/* policy_caps.c */
+extern const struct section mount_section;	/* policy_mount.c */
+extern const struct section net_section;	/* policy_net.c */
 
 /* The statements at the top level, and the sections. */
 enum { KW_POLICY, KW_MODE, KW_INCLUDE, KW_COUNT };
@@ -85,69 +88,7 @@ struct parser {
 	} net;
 };
 
-/* The names valid at some place, for suggestions and hints. */
-struct name_list {
-	const char *names[NAME_LIST_MAX];
-	size_t n;
-};
-
 /* ---- policy.c ------------------------------------------------------------- */
-
-/* TEXT as it may appear in a message: control bytes escaped, truncated. */
-const char *quote(char *buf, const char *text, size_t len);
-
-/* An error about the whole file, without a position.  Returns -1. */
-int __attribute__((format(printf, 3, 4)))
-file_error(struct policy_error *err, const char *file, const char *fmt, ...);
-
-/* A note at LINE:COL of the file being read, after the error.  Returns -1. */
-int __attribute__((format(printf, 4, 5)))
-note_at(struct parser *p, unsigned int line, unsigned int col,
-	const char *fmt, ...);
-
-/* The error at LINE:COL; a hint() may follow.  Returns -1. */
-int __attribute__((format(printf, 4, 5)))
-error_at(struct parser *p, unsigned int line, unsigned int col,
-	 const char *fmt, ...);
-
-/* A hint at the position of the error just reported. */
-void __attribute__((format(printf, 2, 3)))
-hint(struct parser *p, const char *fmt, ...);
-
-void list_add(struct name_list *l, const char *name);
-/* Add NAMES[FIRST] to NAMES[LAST] to L. */
-void list_add_names(struct name_list *l, const char *const *names, int first,
-		    int last);
-/* The index from FIRST to LAST of the name in NAMES that T is, or -1. */
-int find_name(const char *const *names, int first, int last,
-	      const struct token *t);
-/* The name of L closest to a misspelt T, or NULL. */
-const char *list_closest(const struct name_list *l, const struct token *t);
-/* "unknown WHAT 'word'[ in section 'x'][; did you mean 'y'?]".  Returns -1. */
-int error_unknown(struct parser *p, const struct token *t, const char *what,
-		  const char *where, const struct name_list *valid);
-/* The names of L, "a, b, c", into BUF of SIZE bytes, truncated; BUF. */
-const char *list_format(const struct name_list *l, char *buf, size_t size);
-/* "valid WHAT: a, b, c" */
-void hint_valid(struct parser *p, const char *what, const struct name_list *l);
-
-/* The next token of the line into *T; false at the end of the line. */
-bool lex(struct lexer *lx, struct token *t);
-bool is_punct(char c);
-bool tok_is(const struct token *t, const char *word);
-/* The column just after token T, where a missing token belongs. */
-unsigned int col_after(const struct token *t);
-/* A '{' or '}' where it does not belong.  Returns -1. */
-int error_punct(struct parser *p, const struct token *t);
-/* Nothing but a comment may follow on the line; AFTER names what precedes. */
-int expect_end(struct parser *p, struct lexer *lx, const char *after);
-/*
- * The text of word T into BUF of SIZE bytes, NUL terminated, its length
- * into *LEN: T itself, or for a quoted string what is between the quotes,
- * '\"' and '\\' unescaped.  WHAT ("the target") names it in errors.
- */
-int tok_text(struct parser *p, const struct token *t, char *buf, size_t size,
-	     size_t *len, const char *what);
 
 /*
  * The lines of TEXT, LEN bytes, as the file p->file: its statements, then
@@ -155,6 +96,13 @@ int tok_text(struct parser *p, const struct token *t, char *buf, size_t size,
  */
 int parse_text(struct parser *p, const char *text, size_t len);
 
+/* ---- policy_action.c ------------------------------------------------------ */
+
+/*
+ * The action that KW names, the keyword of a statement "allow ..." or
+ * "deny ...": one function parses both statements of a section.
+ */
+uint32_t action_of(const struct token *kw);
 /*
  * The action ("allow" or "deny") that must follow token AFTER, into
  * *ACTION, and its token into *WORD unless WORD is NULL.
@@ -174,13 +122,5 @@ int parse_default(struct parser *p, struct lexer *lx, const struct token *kw,
 int parse_include(struct parser *p, struct lexer *lx, const struct token *kw);
 /* Free the paths of the files included. */
 void include_free(struct parser *p);
-
-/* ---- policy_net.c --------------------------------------------------------- */
-
-#define NET_STMT_COUNT		4
-extern const struct keyword net_stmts[NET_STMT_COUNT];
-void print_net(FILE *f, const struct policy *pol);
-/* The network defaults and rules of A and B are the same. */
-bool policy_net_equal(const struct policy *a, const struct policy *b);
 
 #endif

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit test of the policy language: tools/ctrpolicy/policy.c and caps.c.
+ * Unit test of the policy language: the parser and printer of
+ * tools/ctrpolicy/ (lex.c, diag.c, policy*.c) and caps.c.
  * ASan checks that nothing leaks, on success (policy_free()) and on errors.
  *
  * usage: test_policy FIXTURE_DIR
