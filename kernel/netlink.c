@@ -17,6 +17,7 @@
 
 #include "common.h"
 #include "events.h"
+#include "links.h"
 #include "netlink.h"
 #include "policy.h"
 #include "protect.h"
@@ -36,6 +37,10 @@ static const struct nla_policy cgroup_policy[CTRPOLICY_A_MAX + 1] = {
 
 static const struct nla_policy status_policy[CTRPOLICY_A_MAX + 1] = {};
 
+static const struct nla_policy links_policy[CTRPOLICY_A_MAX + 1] = {
+	[CTRPOLICY_A_LINK_FD] = { .type = NLA_U32 },
+};
+
 static struct genl_family ctrpolicy_family;
 
 /*
@@ -52,13 +57,29 @@ static const struct genl_multicast_group ctrpolicy_mcgrps[] = {
 	[CTRPOLICY_MCGRP_EVENTS_ID] = { .name = CTRPOLICY_MCGRP_EVENTS },
 };
 
-/* Confined tasks never change policies, even with CAP_NET_ADMIN. */
-static int refuse_confined(struct genl_info *info)
+/*
+ * Confined tasks never change policies or what enforces them, even with
+ * CAP_NET_ADMIN.  @operation names it in the report, @msg in the reply.
+ */
+static int refuse_confined(struct genl_info *info, const char *operation,
+			   const char *msg)
 {
-	if (!ctrpolicy_protect("change policies"))
+	if (!ctrpolicy_protect(operation))
 		return 0;
-	NL_SET_ERR_MSG(info->extack, "a confined task cannot change policies");
+	ctrpolicy_set_err(info->extack, NULL, msg);
 	return -EPERM;
+}
+
+static int refuse_confined_policy(struct genl_info *info)
+{
+	return refuse_confined(info, "change policies",
+			       "a confined task cannot change policies");
+}
+
+static int refuse_confined_links(struct genl_info *info)
+{
+	return refuse_confined(info, "attach or detach enforcement",
+			       "a confined task cannot attach or detach enforcement");
 }
 
 static int policy_set_doit(struct sk_buff *skb, struct genl_info *info)
@@ -66,7 +87,7 @@ static int policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct ctrpolicy_policy *policy;
 	int err;
 
-	err = refuse_confined(info);
+	err = refuse_confined_policy(info);
 	if (err)
 		return err;
 	if (GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_CGROUP_ID) ||
@@ -90,7 +111,7 @@ static int policy_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	int err;
 
-	err = refuse_confined(info);
+	err = refuse_confined_policy(info);
 	if (err)
 		return err;
 	if (GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_CGROUP_ID))
@@ -315,6 +336,21 @@ static int policy_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	return err ?: skb->len;
 }
 
+static int links_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return refuse_confined_links(info) ?:
+	       ctrpolicy_links_set(info->nlhdr, GENL_HDRLEN, info->extack);
+}
+
+static int links_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	int err = refuse_confined_links(info);
+
+	if (!err)
+		ctrpolicy_links_release();
+	return err;
+}
+
 /* The BPF programs holding the module; none when built in. */
 static unsigned int module_users(void)
 {
@@ -349,7 +385,8 @@ static int status_get_doit(struct sk_buff *skb, struct genl_info *info)
 	    nla_put_u64_64bit(msg, CTRPOLICY_STATUS_A_EVENTS_SENT, sent,
 			      CTRPOLICY_STATUS_A_PAD) ||
 	    nla_put_u64_64bit(msg, CTRPOLICY_STATUS_A_EVENTS_DROPPED, dropped,
-			      CTRPOLICY_STATUS_A_PAD))
+			      CTRPOLICY_STATUS_A_PAD) ||
+	    ctrpolicy_links_fill(msg))
 		goto nospace;
 	nla_nest_end(msg, nest);
 	genlmsg_end(msg, hdr);
@@ -389,6 +426,20 @@ static const struct genl_ops ctrpolicy_ops[] = {
 		.policy = status_policy,
 		.maxattr = CTRPOLICY_A_MAX,
 	},
+	{
+		.cmd = CTRPOLICY_CMD_LINKS_SET,
+		.doit = links_set_doit,
+		.policy = links_policy,
+		.maxattr = CTRPOLICY_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = CTRPOLICY_CMD_LINKS_DEL,
+		.doit = links_del_doit,
+		.policy = status_policy,
+		.maxattr = CTRPOLICY_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	},
 };
 
 static struct genl_family ctrpolicy_family __ro_after_init = {
@@ -424,6 +475,7 @@ int ctrpolicy_netlink_init(void)
  */
 void ctrpolicy_netlink_exit(void)
 {
+	ctrpolicy_links_release();
 	ctrpolicy_events_stop();
 	genl_unregister_family(&ctrpolicy_family);
 }

@@ -171,6 +171,54 @@ check "PTRACE_TRACEME by a task moved out of its confined parent's subtree is de
 	traceme "--expect EPERM" 1
 check "PTRACE_TRACEME inside the confined parent's subtree is allowed" traceme "" 0
 
+# ---- enforcement held by a file system the container can reach -----------
+# The module holds the programs' links: unmounting, covering or moving the
+# BPF file system (or what holds it) leaves them attached.
+mkdir -p $CG/t-held
+write_policy /tmp/held.policy held enforce none
+ctrpolicy load /tmp/held.policy --cgroup $CG/t-held
+# still_enforced: a policy still denies, and status says all is attached.
+still_enforced() {
+	in_cgroup $CG/t-held $TRY --expect EPERM sethostname vm &&
+		ctrpolicy status > /dev/null
+}
+remount_sys() {
+	mount -t sysfs sysfs /sys && mount -t securityfs securityfs /sys/kernel/security &&
+		mount -t bpf bpf /sys/fs/bpf && mount -t cgroup2 cgroup2 /sys/fs/cgroup
+}
+if [ -z "$NATIVE" ]; then
+	check_exit 5 "a confined root cannot detach enforcement (exit 5)" confined ctrpolicy detach
+	check "  it is still enforced" still_enforced
+	check "a confined root unmounts the BPF file system (lazily)" \
+		confined $TRY umount-lazy /sys/fs/bpf
+	check "  it is gone" sh -c "! grep -q ' /sys/fs/bpf ' /proc/mounts"
+	check "  it is still enforced" still_enforced
+	mount -t bpf bpf /sys/fs/bpf
+	check "a confined root mounts a tmpfs over the BPF file system" \
+		confined $TRY mount none /sys/fs/bpf tmpfs -
+	check "  it is still enforced" still_enforced
+	umount /sys/fs/bpf
+	mkdir -p /tmp/bpf-moved
+	check "a confined root moves the BPF file system away" \
+		confined $TRY mount /sys/fs/bpf /tmp/bpf-moved - move
+	check "  it is still enforced" still_enforced
+	umount -l /tmp/bpf-moved; mount -t bpf bpf /sys/fs/bpf
+	check "a confined root unmounts /sys, and the BPF file system with it" \
+		confined $TRY umount-lazy /sys
+	check "  /sys mounts again" remount_sys
+	check "  it is still enforced" still_enforced
+	check "the host detaches" ctrpolicy detach
+	check_exit 6 "then status: exit 6" ctrpolicy status
+	check "status names the hooks not enforced" \
+		output_has "hooks not enforced:.* capable.* socket_connect" ctrpolicy status
+	check "status -j lists them" sh -c \
+		"ctrpolicy -j status | grep -q '\"attached\":false,\"not_enforced\":\[.*\"capable\"'"
+	check "attach again" ctrpolicy attach
+	check "  it is enforced again" still_enforced
+else
+	skip "links held by the module" "ctrpolicy is built into this kernel (native LSM)"
+fi
+
 # ---- audit mode, and what is left standing --------------------------------
 write_policy /tmp/esc-audit.policy escape-audit audit all
 printf 'mount {\n\tdefault allow\n}\n' >> /tmp/esc-audit.policy

@@ -2,9 +2,12 @@
 /*
  * ctrpolicy attach and detach: the BPF-LSM programs that call the module.
  *
- * The links are pinned under PIN_DIR so that enforcement outlives the tool;
- * removing the pins detaches them.  While a program is attached it holds a
- * reference on the module, so rmmod fails until detach.
+ * The module holds the links (CTRPOLICY_CMD_LINKS_SET), so that enforcement
+ * outlives the tool and depends on no file system a confined task could
+ * unmount; they are pinned under PIN_DIR too, for bpftool and the like.
+ * Detach asks the module to let go and removes the pins.  While a program
+ * is attached it holds a reference on the module, so rmmod fails until
+ * detach.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -16,103 +19,115 @@
 
 #include "ctrpolicy.h"
 #include "ctrpolicy.skel.h"
+#include "nl.h"
 
-bool enforcement_attached(void)
+/* The hook a program attaches to: its section name after "lsm/". */
+static const char *program_hook(const struct bpf_program *prog)
 {
-	struct ctrpolicy_bpf *skel = NULL;
-	struct bpf_program *prog;
-	char path[256];
-	bool all = true;
+	const char *section = bpf_program__section_name(prog);
+	const char *slash = strchr(section, '/');
 
-	/* Attached means: every program of the object has its pinned link. */
-	skel = ctrpolicy_bpf__open();
-	if (!skel)
-		return false;
-	bpf_object__for_each_program(prog, skel->obj) {
-		snprintf(path, sizeof(path), "%s/%s", PIN_DIR, bpf_program__name(prog));
-		if (access(path, F_OK))
-			all = false;
-	}
-	ctrpolicy_bpf__destroy(skel);
-	return all;
+	return slash ? slash + 1 : section;
 }
 
-static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
+static bool hook_in(const struct hook_names *set, const char *hook)
 {
-	return level == LIBBPF_WARN ? vfprintf(stderr, fmt, ap) : 0;
+	unsigned int i;
+
+	for (i = 0; i < set->n; i++)
+		if (!strcmp(set->names[i], hook))
+			return true;
+	return false;
 }
 
-int cmd_attach(int argc, char **argv)
+int hooks_not_enforced(struct hook_names *missing)
 {
+	struct hook_names held = { 0 };
 	struct ctrpolicy_bpf *skel;
 	struct bpf_program *prog;
-	struct bpf_link *link;
-	char path[256];
 	int err;
 
-	(void)argv;
-	if (argc != 1) {
-		fprintf(stderr, "usage: ctrpolicy attach\n");
-		return EXIT_USAGE;
-	}
-	if (native_lsm_active()) {
-		fprintf(stderr, "ctrpolicy: built into this kernel: nothing to attach\n");
-		return EXIT_OK;
-	}
-	if (!module_kfuncs_present()) {
-		fprintf(stderr, "ctrpolicy: the module is not loaded or has no usable kfuncs: run 'modprobe ctrpolicy', then 'ctrpolicy status'\n");
-		return EXIT_NO_MODULE;
-	}
-	if (enforcement_attached()) {
-		fprintf(stderr, "ctrpolicy: already attached (pins in %s)\n", PIN_DIR);
-		return EXIT_OK;
-	}
-	libbpf_set_print(libbpf_quiet);
-	skel = ctrpolicy_bpf__open_and_load();
-	if (!skel) {
-		fprintf(stderr, "ctrpolicy: cannot load the BPF programs: %s (is the BPF LSM active? see 'ctrpolicy status')\n",
-			strerror(errno));
-		return EXIT_FAILURE_GENERIC;
-	}
-	if (mkdir(PIN_DIR, 0700) && errno != EEXIST) {
-		fprintf(stderr, "ctrpolicy: %s: %s (is bpffs mounted on /sys/fs/bpf?)\n",
-			PIN_DIR, strerror(errno));
-		err = EXIT_FAILURE_GENERIC;
-		goto out;
-	}
-	err = EXIT_OK;
+	missing->n = 0;
+	skel = ctrpolicy_bpf__open();
+	if (!skel)
+		return -errno;
+	err = module_held_hooks(&held);
 	bpf_object__for_each_program(prog, skel->obj) {
-		snprintf(path, sizeof(path), "%s/%s", PIN_DIR, bpf_program__name(prog));
-		link = bpf_program__attach_lsm(prog);
-		if (!link || bpf_link__pin(link, path)) {
-			fprintf(stderr, "ctrpolicy: cannot attach %s: %s\n",
-				bpf_program__name(prog), strerror(errno));
-			bpf_link__destroy(link);
-			err = EXIT_FAILURE_GENERIC;
-			break;
-		}
-		/* The pin keeps the link; this process's reference goes. */
-		bpf_link__destroy(link);
+		if (!err && hook_in(&held, program_hook(prog)))
+			continue;
+		if (missing->n < CTRPOLICY_MAX_LINKS)
+			snprintf(missing->names[missing->n++], sizeof(missing->names[0]),
+				 "%s", program_hook(prog));
 	}
-out:
 	ctrpolicy_bpf__destroy(skel);
-	if (err)
-		cmd_detach(1, argv);
 	return err;
 }
 
-int cmd_detach(int argc, char **argv)
+/* Attached means: the module holds the link of every program. */
+bool enforcement_attached(void)
+{
+	struct hook_names missing;
+
+	return !hooks_not_enforced(&missing) && !missing.n;
+}
+
+/*
+ * Hand the N links to the module, which holds them until detach: then no
+ * file system, pinned or unmounted, decides whether they stay attached.
+ */
+static int hand_over(struct bpf_link **links, unsigned int n)
+{
+	struct nl_ctx ctx;
+	struct nl_msg *msg;
+	unsigned int i;
+	int err;
+
+	err = nl_ctx_open(&ctx);
+	if (err)
+		return err;
+	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_LINKS_SET, 0);
+	for (i = 0; msg && i < n; i++) {
+		if (nla_put_u32(msg, CTRPOLICY_A_LINK_FD, bpf_link__fd(links[i]))) {
+			nlmsg_free(msg);
+			msg = NULL;
+		}
+	}
+	err = msg ? nl_ctx_request(&ctx, msg, NULL, NULL, "attach") : -ENOMEM;
+	nl_ctx_close(&ctx);
+	if (err == -EPERM)
+		return EXIT_PERMISSION;
+	return err ? EXIT_FAILURE_GENERIC : EXIT_OK;
+}
+
+/* The module lets go of the links it holds. */
+static int release_links(void)
+{
+	struct nl_ctx ctx;
+	struct nl_msg *msg;
+	int err;
+
+	/* Without the module (or with ctrpolicy built in) none is held. */
+	if (access(MODULE_VERSION_PATH, F_OK) || native_lsm_active())
+		return EXIT_OK;
+	err = nl_ctx_open(&ctx);
+	if (err)
+		return err;
+	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_LINKS_DEL, 0);
+	err = msg ? nl_ctx_request(&ctx, msg, NULL, NULL, "detach") : -ENOMEM;
+	nl_ctx_close(&ctx);
+	if (err == -EPERM)
+		return EXIT_PERMISSION;
+	return err ? EXIT_FAILURE_GENERIC : EXIT_OK;
+}
+
+/* Remove the pins: 0, or the exit code of the first that stays. */
+static int remove_pins(void)
 {
 	struct dirent *d;
 	char path[512];
 	int err = EXIT_OK;
 	DIR *dir;
 
-	(void)argv;
-	if (argc != 1) {
-		fprintf(stderr, "usage: ctrpolicy detach\n");
-		return EXIT_USAGE;
-	}
 	dir = opendir(PIN_DIR);
 	if (!dir)
 		return errno == ENOENT ? EXIT_OK : EXIT_FAILURE_GENERIC;
@@ -130,4 +145,89 @@ int cmd_detach(int argc, char **argv)
 	if (!err && rmdir(PIN_DIR) && errno != ENOENT)
 		err = EXIT_FAILURE_GENERIC;
 	return err;
+}
+
+static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	return level == LIBBPF_WARN ? vfprintf(stderr, fmt, ap) : 0;
+}
+
+int cmd_attach(int argc, char **argv)
+{
+	struct bpf_link *links[CTRPOLICY_MAX_LINKS];
+	struct ctrpolicy_bpf *skel;
+	struct bpf_program *prog;
+	unsigned int n = 0;
+	char path[256];
+	int err;
+
+	(void)argv;
+	if (argc != 1) {
+		fprintf(stderr, "usage: ctrpolicy attach\n");
+		return EXIT_USAGE;
+	}
+	if (native_lsm_active()) {
+		fprintf(stderr, "ctrpolicy: built into this kernel: nothing to attach\n");
+		return EXIT_OK;
+	}
+	if (!module_kfuncs_present()) {
+		fprintf(stderr, "ctrpolicy: the module is not loaded or has no usable kfuncs: run 'modprobe ctrpolicy', then 'ctrpolicy status'\n");
+		return EXIT_NO_MODULE;
+	}
+	if (enforcement_attached()) {
+		fprintf(stderr, "ctrpolicy: already attached (held by the module, pinned in %s)\n",
+			PIN_DIR);
+		return EXIT_OK;
+	}
+	/* What is left of an earlier attach goes: this one replaces it. */
+	err = remove_pins();
+	if (err)
+		return err;
+	libbpf_set_print(libbpf_quiet);
+	skel = ctrpolicy_bpf__open_and_load();
+	if (!skel) {
+		fprintf(stderr, "ctrpolicy: cannot load the BPF programs: %s (is the BPF LSM active? see 'ctrpolicy status')\n",
+			strerror(errno));
+		return EXIT_FAILURE_GENERIC;
+	}
+	if (mkdir(PIN_DIR, 0700) && errno != EEXIST) {
+		fprintf(stderr, "ctrpolicy: %s: %s (is bpffs mounted on /sys/fs/bpf?)\n",
+			PIN_DIR, strerror(errno));
+		err = EXIT_FAILURE_GENERIC;
+		goto out;
+	}
+	bpf_object__for_each_program(prog, skel->obj) {
+		struct bpf_link *link;
+
+		snprintf(path, sizeof(path), "%s/%s", PIN_DIR, bpf_program__name(prog));
+		link = n < CTRPOLICY_MAX_LINKS ? bpf_program__attach_lsm(prog) : NULL;
+		if (!link || bpf_link__pin(link, path)) {
+			fprintf(stderr, "ctrpolicy: cannot attach %s: %s\n",
+				bpf_program__name(prog), strerror(errno));
+			bpf_link__destroy(link);
+			err = EXIT_FAILURE_GENERIC;
+			break;
+		}
+		links[n++] = link;
+	}
+	if (!err)
+		err = hand_over(links, n);
+out:
+	/* The module and the pins hold the links; this process lets go. */
+	while (n)
+		bpf_link__destroy(links[--n]);
+	ctrpolicy_bpf__destroy(skel);
+	if (err)
+		cmd_detach(1, argv);
+	return err;
+}
+
+int cmd_detach(int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1) {
+		fprintf(stderr, "usage: ctrpolicy detach\n");
+		return EXIT_USAGE;
+	}
+	return release_links() ?: remove_pins();
 }

@@ -68,9 +68,24 @@ int cmd_oci_hook(int argc, char **argv);
 /* nl.c: "capability", "mount", ...; "unknown" for others. */
 const char *area_name(unsigned int area);
 
+/* The loaded module's version; absent when it is not loaded. */
+#define MODULE_VERSION_PATH "/sys/module/ctrpolicy/version"
 /* attach.c: where the enforcement links are pinned. */
 #define PIN_DIR "/sys/fs/bpf/ctrpolicy"
+/* A set of hook names (capable, sb_mount, ...). */
+struct hook_names {
+	unsigned int n;
+	char names[CTRPOLICY_MAX_LINKS][64];
+};
+/*
+ * attach.c: the hooks of ctrpolicy's programs whose links the module does
+ * not hold, into MISSING: 0, or -errno when it cannot tell (then every
+ * hook is missing).
+ */
+int hooks_not_enforced(struct hook_names *missing);
 bool enforcement_attached(void);
+/* status.c: the hooks whose links the module holds: 0 or -errno. */
+int module_held_hooks(struct hook_names *held);
 bool module_kfuncs_present(void);
 /* status.c */
 bool native_lsm_active(void);

@@ -22,10 +22,12 @@ static void json_separator(void)
 	json_need_comma = true;
 }
 
+/* A member's key; none (NULL) for an element of an array. */
 static void json_key(const char *key)
 {
 	json_separator();
-	printf("\"%s\":", key);
+	if (key)
+		printf("\"%s\":", key);
 }
 
 static void json_escaped(const char *s)

@@ -11,7 +11,6 @@
 #include "ctrpolicy.h"
 #include "nl.h"
 
-#define MODULE_VERSION_PATH	"/sys/module/ctrpolicy/version"
 #define MODULE_BTF_PATH		"/sys/kernel/btf/ctrpolicy"
 #define LSM_LIST_PATH		"/sys/kernel/security/lsm"
 /* Any kfunc of the module proves that its BTF set was registered. */
@@ -63,6 +62,41 @@ static bool lsm_list_has(const char *list, const char *name)
 	return false;
 }
 
+/* The CTRPOLICY_STATUS_A_HOOK names of a status reply, into ARG. */
+static int on_status_hooks(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[CTRPOLICY_A_MAX + 1], *attr;
+	struct hook_names *held = arg;
+	int rem;
+
+	if (nl_reply_parse(msg, tb) || !tb[CTRPOLICY_A_STATUS])
+		return -EPROTO;
+	nla_for_each_nested(attr, tb[CTRPOLICY_A_STATUS], rem) {
+		if (nla_type(attr) != CTRPOLICY_STATUS_A_HOOK)
+			continue;
+		if (held->n == CTRPOLICY_MAX_LINKS)
+			return -EPROTO;
+		snprintf(held->names[held->n++], sizeof(held->names[0]), "%s",
+			 nla_get_string(attr));
+	}
+	return 0;
+}
+
+int module_held_hooks(struct hook_names *held)
+{
+	struct nl_ctx ctx;
+	struct nl_msg *msg;
+	int err;
+
+	held->n = 0;
+	if (nl_ctx_open(&ctx))
+		return -ENOENT;
+	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_STATUS_GET, 0);
+	err = msg ? nl_ctx_request(&ctx, msg, on_status_hooks, held, "status") : -ENOMEM;
+	nl_ctx_close(&ctx);
+	return err;
+}
+
 static int on_status(struct nl_msg *msg, void *arg)
 {
 	struct nlattr *tb[CTRPOLICY_A_MAX + 1], *st[CTRPOLICY_STATUS_A_MAX + 1];
@@ -111,10 +145,24 @@ bool native_lsm_active(void)
 	       lsm_list_has(lsms, "ctrpolicy");
 }
 
+/* The hooks not enforced, as a line of text or a JSON array. */
+static void print_not_enforced(const struct hook_names *missing)
+{
+	unsigned int i;
+
+	out_begin_named_array("not_enforced");
+	out_text("hooks not enforced:");
+	for (i = 0; i < missing->n; i++)
+		out_string(NULL, " %s", missing->names[i]);
+	out_text("\n");
+	out_end_array();
+}
+
 int cmd_status(int argc, char **argv)
 {
 	char version[64], lsms[512];
 	bool loaded, kfuncs, bpf_lsm = false, native = false, have_lsms, attached;
+	struct hook_names missing = { 0 };
 
 	(void)argv;
 	if (argc > 1) {
@@ -128,7 +176,9 @@ int cmd_status(int argc, char **argv)
 	}
 	loaded = read_line(MODULE_VERSION_PATH, version, sizeof(version));
 	kfuncs = loaded && module_kfuncs_present();
-	attached = native || enforcement_attached();
+	if (!native && loaded)
+		hooks_not_enforced(&missing);
+	attached = native || (loaded && !missing.n);
 
 	out_begin_object();
 	out_bool("native", "built into the kernel: %s\n", native);
@@ -141,6 +191,8 @@ int cmd_status(int argc, char **argv)
 	if (native || loaded)
 		print_module_status();
 	out_bool("attached", "enforcement attached: %s\n", attached);
+	if (missing.n)
+		print_not_enforced(&missing);
 	if (have_lsms)
 		out_string("lsm", "kernel LSMs: %s\n", lsms);
 	out_bool("bpf_lsm", "BPF LSM active: %s\n", bpf_lsm);

@@ -58,6 +58,12 @@
  * @CTRPOLICY_CMD_STATUS_GET: %CTRPOLICY_A_STATUS.
  * @CTRPOLICY_CMD_EVENT: a notification on the "events" group:
  *	%CTRPOLICY_A_EVENT.
+ * @CTRPOLICY_CMD_LINKS_SET: hold the BPF-LSM links of every
+ *	%CTRPOLICY_A_LINK_FD, file descriptors of the sender, in place of
+ *	those held before (admin only; loadable module only).  Held by the
+ *	module, the programs stay attached whatever happens to their pins or
+ *	to the BPF file system; %CTRPOLICY_STATUS_A_HOOK names their hooks.
+ * @CTRPOLICY_CMD_LINKS_DEL: release every link held (admin only).
  */
 enum ctrpolicy_cmd {
 	CTRPOLICY_CMD_UNSPEC,
@@ -66,6 +72,8 @@ enum ctrpolicy_cmd {
 	CTRPOLICY_CMD_POLICY_GET,
 	CTRPOLICY_CMD_STATUS_GET,
 	CTRPOLICY_CMD_EVENT,
+	CTRPOLICY_CMD_LINKS_SET,
+	CTRPOLICY_CMD_LINKS_DEL,
 
 	__CTRPOLICY_CMD_MAX,
 	CTRPOLICY_CMD_MAX = __CTRPOLICY_CMD_MAX - 1
@@ -88,6 +96,8 @@ enum ctrpolicy_attr {
 					 * that waits for an execve() */
 	CTRPOLICY_A_PENDING,		/* flag: POLICY_GET, the policy waits
 					 * for an execve() */
+	CTRPOLICY_A_LINK_FD,		/* u32: LINKS_SET, a BPF link's file
+					 * descriptor; once per link */
 
 	__CTRPOLICY_A_MAX,
 	CTRPOLICY_A_MAX = __CTRPOLICY_A_MAX - 1
@@ -318,6 +328,9 @@ struct ctrpolicy_net_rule {
 	__u8 pad[7];
 };
 
+/* The most links CTRPOLICY_CMD_LINKS_SET hands over. */
+#define CTRPOLICY_MAX_LINKS		64
+
 /* The most rules one CTRPOLICY_A_NET_RULES attribute holds. */
 #define CTRPOLICY_NET_RULES_PER_ATTR	2047
 
@@ -355,6 +368,8 @@ enum ctrpolicy_status_attr {
 	CTRPOLICY_STATUS_A_USERS,	/* u32: BPF programs holding the module */
 	CTRPOLICY_STATUS_A_EVENTS_SENT,	/* u64 */
 	CTRPOLICY_STATUS_A_EVENTS_DROPPED,	/* u64: rate limit or full queue */
+	CTRPOLICY_STATUS_A_HOOK,	/* string: a hook whose BPF-LSM link the
+					 * module holds; once per link */
 
 	__CTRPOLICY_STATUS_A_MAX,
 	CTRPOLICY_STATUS_A_MAX = __CTRPOLICY_STATUS_A_MAX - 1

@@ -251,6 +251,11 @@ static int do_umount(char **args)
 	return umount2(args[0], 0);
 }
 
+static int do_umount_lazy(char **args)
+{
+	return umount2(args[0], MNT_DETACH);
+}
+
 static int do_pivot_root(char **args)
 {
 	return syscall(SYS_pivot_root, args[0], args[1]);
@@ -431,6 +436,7 @@ static const struct action actions[] = {
 	{ "iomem-real", "FD", 1, do_iomem_real },
 	{ "mount", "SOURCE TARGET FSTYPE|- FLAGS|-", 4, do_mount },
 	{ "umount", "TARGET", 1, do_umount },
+	{ "umount-lazy", "TARGET", 1, do_umount_lazy },
 	{ "pivot-root", "NEW_ROOT PUT_OLD", 2, do_pivot_root },
 	{ "newapi-mount", "FSTYPE TARGET ATTRS|-", 3, do_newapi_mount },
 	{ "open-tree-clone", "SOURCE TARGET", 2, do_open_tree_clone },
