@@ -23,6 +23,7 @@
 
 #include "caps.h"
 #include "decide.h"
+#include "mount.h"
 #include "policy.h"
 #include "protect.h"
 
@@ -41,6 +42,8 @@ static bool caps_allow(const struct ctrpolicy_policy *policy,
  * CAP_SYS_MODULE and CAP_SYS_RAWIO are denied to every confined task
  * whatever its policy: a task that can load or unload modules, or reach
  * physical memory and I/O ports, can remove its own confinement.
+ * CAP_SYS_ADMIN is where mount_setattr(2) and open_tree(2) clones, which
+ * reach no mount hook, are decided by the mount rules.
  *
  * Return: 0 when allowed, -EPERM when denied.
  */
@@ -63,5 +66,11 @@ int ctrpolicy_decide_capable(const struct cred *cred, int cap,
 		return ctrpolicy_protect_as(current,
 					    "reach physical memory or I/O ports",
 					    request.quiet);
+	if (cap == CAP_SYS_ADMIN) {
+		int err = ctrpolicy_decide_mount_syscall();
+
+		if (err)
+			return err;
+	}
 	return ctrpolicy_decide(&request, caps_allow);
 }

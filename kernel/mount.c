@@ -19,8 +19,10 @@
  *   sb_umount      umount2(2)
  *   sb_pivotroot   pivot_root(2)
  *
- * mount_setattr(2) reaches no LSM hook in Linux 6.1.  Which rules match a
- * request is mount_rules.c's concern.
+ * mount_setattr(2) and open_tree(2) with OPEN_TREE_CLONE reach none of
+ * these hooks; both ask capable(CAP_SYS_ADMIN) first, which decides them
+ * here too (ctrpolicy_decide_mount_syscall()).  Which rules match a request
+ * is mount_rules.c's concern.
  */
 
 #include <linux/compat.h>
@@ -135,6 +137,61 @@ static bool via_mount_syscall(void)
 {
 	return !in_compat_syscall() &&
 	       syscall_get_nr(current, task_pt_regs(current)) == __NR_mount;
+}
+
+/* The current system call's number, the x32 ABI's as x86-64's. */
+static long syscall_nr(void)
+{
+	long nr = syscall_get_nr(current, task_pt_regs(current));
+
+#ifdef __X32_SYSCALL_BIT
+	nr &= ~__X32_SYSCALL_BIT;
+#endif
+	return nr;
+}
+
+/**
+ * ctrpolicy_decide_mount_syscall - Decide a mount call no mount hook sees
+ *
+ * Called at every capable(CAP_SYS_ADMIN), as mount_setattr(2) and
+ * open_tree(2) with OPEN_TREE_CLONE ask it (may_mount()) before they act,
+ * in process context.  mount_setattr() changes the flags, propagation or
+ * idmapping of mounts: a remount whose file system, target and flags are
+ * not known here.  OPEN_TREE_CLONE copies a mount tree into a detached
+ * mount that move_mount(2) attaches later: a bind whose source and target
+ * are not known here.  Unknown parts never widen: an allow rule that names
+ * one does not match, a deny rule does.  (Those numbers are the same for
+ * 32-bit tasks.)
+ *
+ * Return: 0 when allowed or another call, -EPERM when denied.
+ */
+int ctrpolicy_decide_mount_syscall(void)
+{
+	struct ctrpolicy_mount_request req = {
+		.fstype = "",
+		.source = "",
+		.target = "",
+		.unknown = CTRPOLICY_MOUNT_FIELD_FSTYPE | CTRPOLICY_MOUNT_FIELD_SOURCE |
+			   CTRPOLICY_MOUNT_FIELD_TARGET | CTRPOLICY_MOUNT_FIELD_FLAGS,
+	};
+	unsigned long args[6];
+
+	if (ctrpolicy_none_loaded() || !in_task())
+		return 0;
+	switch (syscall_nr()) {
+	case __NR_mount_setattr:
+		req.op = CTRPOLICY_MOUNT_OP_REMOUNT;
+		break;
+	case __NR_open_tree:
+		syscall_get_arguments(current, task_pt_regs(current), args);
+		if (!(args[2] & OPEN_TREE_CLONE))
+			return 0;
+		req.op = CTRPOLICY_MOUNT_OP_BIND;
+		break;
+	default:
+		return 0;
+	}
+	return decide(&req, NULL, NULL);
 }
 
 /*

@@ -17,6 +17,7 @@ int ctrpolicy_decide_move_mount(const struct path *from, const struct path *to);
 int ctrpolicy_decide_sb_umount(struct vfsmount *mnt);
 int ctrpolicy_decide_sb_pivotroot(const struct path *old_path,
 				  const struct path *new_path);
+int ctrpolicy_decide_mount_syscall(void);
 int ctrpolicy_mount_init(void);
 void ctrpolicy_mount_exit(void);
 

@@ -28,6 +28,19 @@ static bool path_matches(const char *pattern, size_t len, const char *path)
 	return !strcmp(path, pattern);
 }
 
+/*
+ * Whether file system type @type is @rule_type or a subtype of it:
+ * "fuse" is "fuse" and "fuse.sshfs" alike, so that a rule on a type
+ * cannot be stepped around by naming a subtype.
+ */
+static bool fstype_matches(const char *rule_type, const char *type)
+{
+	size_t len = strlen(rule_type);
+
+	return !strncmp(type, rule_type, len) &&
+	       (type[len] == '\0' || type[len] == '.');
+}
+
 enum field_state { KNOWN, DEFERRED, UNKNOWN };
 
 /* Whether a clause on a field in @state lets @rule go on matching. */
@@ -58,7 +71,7 @@ static bool rule_matches(const struct ctrpolicy_mount_rule *rule,
 		return false;
 	if (rule->fstype) {
 		state = state_of(req, CTRPOLICY_MOUNT_FIELD_FSTYPE);
-		if (state == KNOWN ? strcmp(rule->fstype, req->fstype) :
+		if (state == KNOWN ? !fstype_matches(rule->fstype, req->fstype) :
 				     !clause_open(rule, state))
 			return false;
 	}

@@ -154,7 +154,7 @@ static const char *errname(int e)
 		ERRNAME(ENODEV), ERRNAME(EINVAL), ERRNAME(ENOSPC),
 		ERRNAME(ERANGE), ERRNAME(EBADMSG), ERRNAME(EPROTO),
 		ERRNAME(EMSGSIZE), ERRNAME(EOPNOTSUPP), ERRNAME(ENOBUFS),
-		ERRNAME(ENOTCONN), ERRNAME(ETIMEDOUT),
+		ERRNAME(ENOTCONN), ERRNAME(ETIMEDOUT), ERRNAME(EBADF),
 #undef ERRNAME
 		{ 524, "ENOTSUPP" },	/* kernel-internal, leaks out at times */
 	};
@@ -883,6 +883,36 @@ static struct nlmsghdr *build_net_rule_count(void *buf, const struct nl_ctx *c)
 				 sizeof(count));
 }
 
+/* LINKS_SET handing over file descriptor @fd. */
+static struct nlmsghdr *links_set_fd(void *buf, const struct nl_ctx *c, uint32_t fd)
+{
+	struct nlmsghdr *nlh = genl_msg(buf, c->family, CTRPOLICY_CMD_LINKS_SET,
+					NLM_F_ACK);
+
+	mnl_attr_put_u32(nlh, CTRPOLICY_A_LINK_FD, fd);
+	return nlh;
+}
+
+/* Standard input: a file, not a BPF link. */
+static struct nlmsghdr *build_links_not_link(void *buf, const struct nl_ctx *c)
+{
+	return links_set_fd(buf, c, 0);
+}
+
+static struct nlmsghdr *build_links_bad_fd(void *buf, const struct nl_ctx *c)
+{
+	return links_set_fd(buf, c, 999);
+}
+
+static struct nlmsghdr *build_links_fd_u64(void *buf, const struct nl_ctx *c)
+{
+	struct nlmsghdr *nlh = genl_msg(buf, c->family, CTRPOLICY_CMD_LINKS_SET,
+					NLM_F_ACK);
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_LINK_FD, 0);
+	return nlh;
+}
+
 enum extack_need {
 	EXTACK_ANY,		/* note whatever came, require nothing */
 	EXTACK_MSG,		/* a non-empty NLMSGERR_ATTR_MSG */
@@ -968,6 +998,15 @@ static const struct bad_case bad_cases[] = {
 	  .build = build_socket_short, .errnos = { EINVAL }, .extack = EXTACK_MSG },
 	{ .desc = "set with the reply-only RULE_COUNT",
 	  .build = build_net_rule_count, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	/* EOPNOTSUPP where ctrpolicy is built in: it holds no links. */
+	{ .desc = "links set with a file that is no BPF link",
+	  .build = build_links_not_link, .errnos = { EINVAL, EOPNOTSUPP },
+	  .extack = EXTACK_MSG },
+	{ .desc = "links set with a file descriptor not open",
+	  .build = build_links_bad_fd, .errnos = { EBADF, EOPNOTSUPP },
+	  .extack = EXTACK_MSG },
+	{ .desc = "links set with LINK_FD as u64",
+	  .build = build_links_fd_u64, .errnos = { EINVAL }, .extack = EXTACK_MSG },
 };
 
 /* ---- the store ----------------------------------------------------------- */
@@ -1124,7 +1163,7 @@ static void run_case(struct nl_ctx *c, struct store *st,
 
 /* ---- unprivileged requests ----------------------------------------------- */
 
-enum unpriv_op { UNPRIV_SET, UNPRIV_DEL, UNPRIV_GET };
+enum unpriv_op { UNPRIV_SET, UNPRIV_DEL, UNPRIV_GET, UNPRIV_LINKS_DEL };
 
 struct unpriv_report {
 	char failed[64];	/* the child's step that failed, "" if none */
@@ -1220,6 +1259,9 @@ unpriv_child(const struct nl_ctx *parent, enum unpriv_op op, int fd)
 					  BAD_CAPS), NULL, NULL, &rep.r);
 	} else if (op == UNPRIV_DEL) {
 		nl_transact(&c, build_del(txbuf, &c, c.cgid), NULL, NULL, &rep.r);
+	} else if (op == UNPRIV_LINKS_DEL) {
+		nl_transact(&c, genl_msg(txbuf, c.family, CTRPOLICY_CMD_LINKS_DEL,
+					 NLM_F_ACK), NULL, NULL, &rep.r);
 	} else {
 		get_policy(&c, c.cgid, &rep.snap, &rep.r);
 	}
@@ -1558,6 +1600,7 @@ int main(int argc, char **argv)
 		run_case(&c, &st, &bad_cases[i]);
 	test_unprivileged_change(&c, &st, UNPRIV_SET, "set");
 	test_unprivileged_change(&c, &st, UNPRIV_DEL, "del");
+	test_unprivileged_change(&c, &st, UNPRIV_LINKS_DEL, "links del");
 	test_unprivileged_get(&c, &st);
 	test_valid_sets(&c, &st);
 	test_delete(&c, before);

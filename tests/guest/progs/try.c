@@ -463,7 +463,7 @@ static const struct {
 	{ "EPERM", EPERM }, { "EACCES", EACCES }, { "ENOENT", ENOENT },
 	{ "EBUSY", EBUSY }, { "EINVAL", EINVAL }, { "EAGAIN", EAGAIN },
 	{ "EWOULDBLOCK", EWOULDBLOCK }, { "ENOSYS", ENOSYS },
-	{ "EFAULT", EFAULT }, { "EIO", EIO },
+	{ "EFAULT", EFAULT }, { "EIO", EIO }, { "ENODEV", ENODEV },
 };
 
 static const char *errno_name(int e)
