@@ -181,6 +181,24 @@ check "PTRACE_TRACEME by a task moved out of its confined parent's subtree is de
 	traceme "--expect EPERM" 1
 check "PTRACE_TRACEME inside the confined parent's subtree is allowed" traceme "" 0
 
+# ---- mount calls no mount hook sees --------------------------------------
+# mount_setattr() and open_tree() clones are decided by the mount rules at
+# their CAP_SYS_ADMIN check, as a remount and a bind.
+printf 'policy no-remount\ncapabilities {\n\tallow all\n}\nmount {\n\tdefault allow\n\tdeny remount\n\tdeny bind\n}\n' \
+	> /tmp/no-remount.policy
+ctrpolicy load /tmp/no-remount.policy --cgroup $CG/t-esc
+mkdir -p /tmp/esc-mnt /tmp/esc-bind
+setattr="$TRY mount none /tmp/esc-mnt tmpfs - && $TRY --expect EPERM mount-setattr-rw /tmp/esc-mnt"
+await_event /tmp/events.json confined $TESTS/mntns sh -c "$setattr"
+check "mount_setattr() under 'deny remount' is denied (EPERM) and reported as a remount" \
+	grep -q '"area":"mount","operation":"remount"' /tmp/events.json
+check "  unconfined, it succeeds" $TESTS/mntns sh -c \
+	"$TRY mount none /tmp/esc-mnt tmpfs - && $TRY mount-setattr-rw /tmp/esc-mnt"
+check "open_tree(OPEN_TREE_CLONE) under 'deny bind' is denied (EPERM)" \
+	confined $TESTS/mntns $TRY --expect EPERM open-tree-clone /tmp /tmp/esc-bind
+check "  unconfined, it succeeds" $TESTS/mntns $TRY open-tree-clone /tmp /tmp/esc-bind
+ctrpolicy load /tmp/esc.policy --cgroup $CG/t-esc
+
 # ---- enforcement held by a file system the container can reach -----------
 # The module holds the programs' links: unmounting, covering or moving the
 # BPF file system (or what holds it) leaves them attached.
