@@ -72,10 +72,11 @@ bool enforcement_attached(void)
 }
 
 /*
- * Hand the N links to the module, which holds them until detach: then no
- * file system, pinned or unmounted, decides whether they stay attached.
+ * Send CMD with the file descriptors of the N LINKS (none for
+ * CTRPOLICY_CMD_LINKS_DEL); the exit code.
  */
-static int hand_over(struct bpf_link **links, unsigned int n)
+static int links_request(int cmd, struct bpf_link **links, unsigned int n,
+			 const char *what)
 {
 	struct nl_ctx ctx;
 	struct nl_msg *msg;
@@ -85,39 +86,36 @@ static int hand_over(struct bpf_link **links, unsigned int n)
 	err = nl_ctx_open(&ctx);
 	if (err)
 		return err;
-	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_LINKS_SET, 0);
+	msg = nl_ctx_msg(&ctx, cmd, 0);
 	for (i = 0; msg && i < n; i++) {
 		if (nla_put_u32(msg, CTRPOLICY_A_LINK_FD, bpf_link__fd(links[i]))) {
 			nlmsg_free(msg);
 			msg = NULL;
 		}
 	}
-	err = msg ? nl_ctx_request(&ctx, msg, NULL, NULL, "attach") : -ENOMEM;
+	err = msg ? nl_ctx_request(&ctx, msg, NULL, NULL, what) : -ENOMEM;
 	nl_ctx_close(&ctx);
 	if (err == -EPERM)
 		return EXIT_PERMISSION;
 	return err ? EXIT_FAILURE_GENERIC : EXIT_OK;
 }
 
+/*
+ * Hand the N links to the module, which holds them until detach: then no
+ * file system, pinned or unmounted, decides whether they stay attached.
+ */
+static int hand_over(struct bpf_link **links, unsigned int n)
+{
+	return links_request(CTRPOLICY_CMD_LINKS_SET, links, n, "attach");
+}
+
 /* The module lets go of the links it holds. */
 static int release_links(void)
 {
-	struct nl_ctx ctx;
-	struct nl_msg *msg;
-	int err;
-
 	/* Without the module (or with ctrpolicy built in) none is held. */
 	if (access(MODULE_VERSION_PATH, F_OK) || native_lsm_active())
 		return EXIT_OK;
-	err = nl_ctx_open(&ctx);
-	if (err)
-		return err;
-	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_LINKS_DEL, 0);
-	err = msg ? nl_ctx_request(&ctx, msg, NULL, NULL, "detach") : -ENOMEM;
-	nl_ctx_close(&ctx);
-	if (err == -EPERM)
-		return EXIT_PERMISSION;
-	return err ? EXIT_FAILURE_GENERIC : EXIT_OK;
+	return links_request(CTRPOLICY_CMD_LINKS_DEL, NULL, 0, "detach");
 }
 
 /* Remove the pins: 0, or the exit code of the first that stays. */
