@@ -9,6 +9,15 @@ pass() { echo "ok - $group: $*"; }
 fail() { echo "not ok - $group: $*"; }
 skip() { echo "ok - $group: $1 # SKIP $2"; }
 
+# group_done: the end of a group.  run-groups.sh runs each group as
+# ". ./lib.sh; . ./test_GROUP.sh; group_done" and requires the mark this
+# leaves in $GROUP_DONE: a group that stops before its end (exit, a signal,
+# a shell error) fails instead of losing the checks it did not run.  A
+# group that has nothing to run says SKIP and returns.
+group_done() {
+	[ -z "${GROUP_DONE:-}" ] || echo "$group" > "$GROUP_DONE"
+}
+
 # check DESCRIPTION COMMAND...: passes when COMMAND succeeds; on failure its
 # output is shown as TAP diagnostics.
 check() {
