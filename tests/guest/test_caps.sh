@@ -34,7 +34,8 @@ check "outside the cgroup root of a new user namespace has sys_admin there" \
 	$TRY userns-sethostname vm
 check "in a sibling cgroup sethostname works" in_cgroup $CG/t-other $TRY sethostname vm
 check "outside the cgroup binding port 80 works" $TRY bind-tcp 80
-if_module check_fails "rmmod is refused while the programs are attached" rmmod ctrpolicy
+if_module check_fails "rmmod is refused while the programs are attached (EAGAIN)" EAGAIN \
+	rmmod ctrpolicy
 
 # A policy that fails to parse, or that the kernel refuses, changes nothing.
 printf 'policy broken\ncapabilities {\n\tallow sys_admn\n}\n' > /tmp/broken.policy
@@ -101,7 +102,7 @@ ctrpolicy load /tmp/caps.policy --cgroup $CG/t-other
 rmdir $CG/t-other
 check "the policy of a removed cgroup is reclaimed" sh -c \
 	"! ctrpolicy list | grep -q caps-test"
-check "unloading a cgroup without policy fails with ENOENT" sh -c \
-	"ctrpolicy unload --cgroup $CG/t-caps 2>&1 | grep -q 'No such file'"
+check_fails "unloading a cgroup without policy fails with ENOENT" ENOENT \
+	ctrpolicy unload --cgroup $CG/t-caps
 
 check "enforcement off, test cgroups removed" enforce_off

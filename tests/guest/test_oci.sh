@@ -95,13 +95,14 @@ check "an unknown policy name: the container does not start" \
 check "a policy name that is not a plain name: the container does not start" \
 	not_started traversal 'neither a name' ../policies/k8s-restricted
 # The hook alone, with a state of the runtime's making.
-check "a state that is not JSON: the hook fails" \
-	sh -c "! echo '{\"id\": ' | ctrpolicy oci-hook createRuntime"
-check "a state without an id: the hook fails" \
-	output_has 'no usable "id"' sh -c "! echo '{\"pid\": 1}' | ctrpolicy oci-hook createRuntime"
-check "a program started without an execve() (crun's wasm handler): the hook fails" \
-	output_has 'run.oci.handler: the runtime would start the program without an execve' \
-	sh -c "! echo '{\"id\": \"w\", \"pid\": $$, \"status\": \"creating\", \"annotations\": {\"org.ctrpolicy.policy\": \"k8s-restricted\", \"run.oci.handler\": \"wasm\"}}' | ctrpolicy oci-hook createRuntime"
+check_fails "a state that is not JSON: the hook fails" \
+	'the state on standard input is not a JSON object' \
+	sh -c "echo '{\"id\": ' | ctrpolicy oci-hook createRuntime"
+check_fails "a state without an id: the hook fails" \
+	'no usable "id"' sh -c "echo '{\"pid\": 1}' | ctrpolicy oci-hook createRuntime"
+check_fails "a program started without an execve() (crun's wasm handler): the hook fails" \
+	'run.oci.handler: the runtime would start the program without an execve' \
+	sh -c "echo '{\"id\": \"w\", \"pid\": $$, \"status\": \"creating\", \"annotations\": {\"org.ctrpolicy.policy\": \"k8s-restricted\", \"run.oci.handler\": \"wasm\"}}' | ctrpolicy oci-hook createRuntime"
 check "no container's record is left behind" sh -c '! ls /run/ctrpolicy/containers/* 2>/dev/null'
 check "syslog has a line for each policy loaded" \
 	grep -q 'ctrpolicy.*container mount: policy /ctrpolicy/policies/k8s-restricted.policy on /sys/fs/cgroup/t-oci/mount, in force from its first execve()' /tmp/oci-syslog

@@ -3,7 +3,8 @@
 # The guest's group runner (tests/guest/run-groups.sh) with fake groups,
 # under busybox sh as in the VM: a group that stops half-way (exit, a
 # signal, a shell error) fails instead of vanishing, one that returns after
-# a SKIP passes.
+# a SKIP passes, and check_fails passes only on the failure it was told to
+# expect.
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/unit/lib.sh
 . "$here/lib.sh"
@@ -48,6 +49,24 @@ skip "everything" "nothing to run here"
 return 0
 check "after the return" false
 GROUP
+# Each check_fails case with the output it gets.  "fails" below: a command
+# that prints its arguments and exits 1.
+cat > "$g/test_fails.sh" <<'GROUP'
+fails() { printf '%s\n' "$*"; return 1; }
+check_fails "errno by name" EPERM fails "try: failed: EPERM (Operation not permitted)"
+check_fails "errno by message" EPERM fails "mount: mounting none on /tmp failed: Operation not permitted"
+check_fails "EAGAIN is EWOULDBLOCK" EWOULDBLOCK fails "rmmod: can't unload module 'x': Resource temporarily unavailable"
+check_fails "exit status" exit=5 sh -c "exit 5"
+check_fails "message pattern" 'not a JSON object' fails "the state is not a JSON object: x"
+check_fails "a missing program is no EPERM" EPERM /nonexistent/program
+check_fails "a missing file is no EPERM" EPERM cat /nonexistent/file
+check_fails "EACCES is no EPERM" EPERM fails "try: failed: EACCES (Permission denied)"
+check_fails "EPERMX is no EPERM" EPERM fails "EPERMX"
+check_fails "another exit status" exit=5 sh -c "exit 4"
+check_fails "another message" 'not a JSON object' fails "something else"
+check_fails "success" EPERM true
+GROUP
+
 # run FILTER: the runner's output and exit status in $tmp/out, $status.
 run() {
 	(cd "$tmp" && TMPDIR=$tmp busybox sh "$g/run-groups.sh" "$1" > "$tmp/out" 2>&1)
@@ -83,7 +102,7 @@ verdicts() {
 
 run ""
 if [ $status = 0 ]; then result ok "the runner exits 0"; else result fail "the runner exits 0 (not $status)"; fi
-verdicts 6 "each of the 6 groups has one verdict"
+verdicts 7 "each of the 7 groups has one verdict"
 has "a whole group: its checks" "ok - whole: second"
 has "  and it ran to its end" "ok - whole: the group ran to its end"
 has "exit 1 half-way: the checks before it" "ok - exit1: before the exit"
@@ -100,6 +119,25 @@ lacks "no check after a stop ran" "after the"
 has "a group that returns after a SKIP: the SKIP" "ok - skipped: everything # SKIP nothing to run here"
 has "  and it ran to its end" "ok - skipped: the group ran to its end"
 has_re "each group's time" "# killed: [0-9]+s"
+has "check_fails: the errno by name" "ok - fails: errno by name"
+has "check_fails: the errno by its message" "ok - fails: errno by message"
+has "check_fails: EWOULDBLOCK by its message" "ok - fails: EAGAIN is EWOULDBLOCK"
+has "check_fails: exit=N" "ok - fails: exit status"
+has "check_fails: a message pattern" "ok - fails: message pattern"
+has "check_fails: a missing program fails the check" \
+	"not ok - fails: a missing program is no EPERM (it failed with exit status 127, not as expected: EPERM)"
+has "check_fails: a missing file fails the check" \
+	"not ok - fails: a missing file is no EPERM (it failed with exit status 1, not as expected: EPERM)"
+has_re "  and shows the output" "#   cat: .*/nonexistent/file.*: No such file or directory"
+has "check_fails: another errno fails the check" \
+	"not ok - fails: EACCES is no EPERM (it failed with exit status 1, not as expected: EPERM)"
+has "check_fails: an errno name is a whole word" \
+	"not ok - fails: EPERMX is no EPERM (it failed with exit status 1, not as expected: EPERM)"
+has "check_fails: another exit status fails the check" \
+	"not ok - fails: another exit status (it failed with exit status 4, not as expected: exit=5)"
+has "check_fails: another message fails the check" \
+	"not ok - fails: another message (it failed with exit status 1, not as expected: not a JSON object)"
+has "check_fails: success fails the check" "not ok - fails: success (it succeeded)"
 
 shown=
 run "exit1,skip"
