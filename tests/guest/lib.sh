@@ -130,6 +130,15 @@ if_module() {
 	fi
 }
 
+# not_listed PATTERN: ctrpolicy list works and none of its lines matches
+# the extended regular expression PATTERN (a list that fails, say without
+# the module, does not pass for an empty one).
+not_listed() {
+	local out
+	out=$(ctrpolicy list 2>&1) || { printf '%s\n' "$out"; return 1; }
+	! printf '%s\n' "$out" | grep -Eq -- "$1" || { printf '%s\n' "$out"; return 1; }
+}
+
 module_loaded() { [ -d /sys/module/ctrpolicy ]; }
 load_module() { module_loaded || insmod "$MODULE"; }
 # BPF programs that used the kfuncs release the module asynchronously after

@@ -124,20 +124,21 @@ check "the hook recorded the cgroup for poststop" \
 	grep -q " $CG/$OCI_CGROUP/long\$" /run/ctrpolicy/containers/long
 check "crun delete -f: the container is killed, the poststop hook runs" \
 	$CRUN delete -f long
-check "after the container is gone its policy is gone" sh -c \
-	"! ctrpolicy list | grep -q '$OCI_CGROUP/long'"
+check "after the container is gone its policy is gone" not_listed "$OCI_CGROUP/long"
 check "and so is the record" test ! -e /run/ctrpolicy/containers/long
 check "the poststop hook unloaded it (syslog)" \
 	grep -q 'ctrpolicy.*container long: policy unloaded' /tmp/oci-syslog
-check "after the containers that ran to their end, no policy is left" sh -c \
-	"! ctrpolicy list | grep -q '$OCI_CGROUP/'"
+check "after the containers that ran to their end, no policy is left" \
+	not_listed "$OCI_CGROUP/"
 
 # One hooks.d entry serves both stages: the hook tells them apart by the
 # state's status.
 check "hooks without a stage argument (hooks.d): confined" \
 	without_stage oci_run nostage k8s-restricted try --expect EPERM mount none /tmp tmpfs -
-check "and its policy is unloaded at poststop" sh -c \
-	"! ctrpolicy list | grep -q '$OCI_CGROUP/nostage' && test ! -e /run/ctrpolicy/containers/nostage"
+nostage_gone() {
+	not_listed "$OCI_CGROUP/nostage" && test ! -e /run/ctrpolicy/containers/nostage
+}
+check "and its policy is unloaded at poststop" nostage_gone
 
 kill $syslogd
 check "enforcement off, test cgroups removed" enforce_off
