@@ -39,11 +39,11 @@ if_module check_fails "rmmod is refused while the programs are attached (EAGAIN)
 
 # A policy that fails to parse, or that the kernel refuses, changes nothing.
 printf 'policy broken\ncapabilities {\n\tallow sys_admn\n}\n' > /tmp/broken.policy
-check "a policy with a typo is refused with file:line:col and a hint" \
-	output_has "^/tmp/broken.policy:3:8: error: unknown capability 'sys_admn'; did you mean 'sys_admin'" \
+check_fails "a policy with a typo is refused with file:line:col and a hint" \
+	"^/tmp/broken.policy:3:8: error: unknown capability 'sys_admn'; did you mean 'sys_admin'" \
 	ctrpolicy load /tmp/broken.policy --cgroup $CG/t-caps
-check "the root cgroup is refused by the kernel with a reason" \
-	output_has 'would confine the host' ctrpolicy load /tmp/all.policy --cgroup $CG
+check_fails "the root cgroup is refused by the kernel with a reason" \
+	'would confine the host' ctrpolicy load /tmp/all.policy --cgroup $CG
 check "after both refusals the loaded policy is unchanged" sh -c \
 	"ctrpolicy show --cgroup $CG/t-caps | grep -q 'policy caps-test'"
 check "and still enforced" in_cgroup $CG/t-caps $TRY --expect EPERM sethostname vm
