@@ -121,9 +121,11 @@ output_has() {
 NATIVE=
 grep -q ctrpolicy /sys/kernel/security/lsm && NATIVE=1
 
-# if_module CHECK DESCRIPTION ...: run the check only on the module path.
+# if_module CHECK DESCRIPTION ...: run the check only on the module path
+# (check_exit STATUS DESCRIPTION ...: the description comes third).
 if_module() {
 	if [ -n "$NATIVE" ]; then
+		if [ "$1" = check_exit ]; then shift; fi
 		skip "$2" "ctrpolicy is built into this kernel (native LSM)"
 	else
 		"$@"

@@ -67,6 +67,15 @@ check_fails "another message" 'not a JSON object' fails "something else"
 check_fails "success" EPERM true
 GROUP
 
+# With ctrpolicy built into the kernel, if_module skips, with the check's
+# description.
+cat > "$g/test_native.sh" <<'GROUP'
+NATIVE=1
+if_module check "a check" false
+if_module check_fails "a check_fails" EPERM true
+if_module check_exit 6 "a check_exit" true
+GROUP
+
 # run FILTER: the runner's output and exit status in $tmp/out, $status.
 run() {
 	(cd "$tmp" && TMPDIR=$tmp busybox sh "$g/run-groups.sh" "$1" > "$tmp/out" 2>&1)
@@ -102,7 +111,7 @@ verdicts() {
 
 run ""
 if [ $status = 0 ]; then result ok "the runner exits 0"; else result fail "the runner exits 0 (not $status)"; fi
-verdicts 7 "each of the 7 groups has one verdict"
+verdicts 8 "each of the 8 groups has one verdict"
 has "a whole group: its checks" "ok - whole: second"
 has "  and it ran to its end" "ok - whole: the group ran to its end"
 has "exit 1 half-way: the checks before it" "ok - exit1: before the exit"
@@ -138,6 +147,10 @@ has "check_fails: another exit status fails the check" \
 has "check_fails: another message fails the check" \
 	"not ok - fails: another message (it failed with exit status 1, not as expected: not a JSON object)"
 has "check_fails: success fails the check" "not ok - fails: success (it succeeded)"
+native="ctrpolicy is built into this kernel (native LSM)"
+has "if_module skips a check on the native LSM" "ok - native: a check # SKIP $native"
+has "  and a check_fails" "ok - native: a check_fails # SKIP $native"
+has "  and a check_exit, with its description" "ok - native: a check_exit # SKIP $native"
 
 shown=
 run "exit1,skip"
