@@ -47,8 +47,11 @@ all_tests() {
 	fi
 	[ -z "$unit_only" ] || return 0
 	echo "# vm: booting $(basename "$kernel")"
+	# Its TAP lines say how the guest did; a non-zero status, that it
+	# could not even run it.
 	"$here/vm/run.sh" --kernel "$kernel" --initrd "$initrd" --mode check \
-		--filter "$filter" --log "$build/console.log"
+		--filter "$filter" --log "$build/console.log" ||
+		echo "not ok - vm: tests/vm/run.sh ran the guest (exit status $?)"
 }
 
 all_tests | "$here/tap-summary.sh"

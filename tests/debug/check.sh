@@ -28,13 +28,16 @@ vm=$project/tests/vm
 
 # lane NAME RUN_ARGS...: the guest tests, their TAP lines tagged NAME.
 lane() {
-	local name=$1 start=$SECONDS
+	local name=$1 start=$SECONDS status
 	shift
 	echo "# debug: $name"
 	mkdir -p "$build/debug-$name"
 	"$vm/run.sh" --kernel "$kernel/bzImage" --initrd "$initrd" --timeout 1800 \
 		--log "$build/debug-$name/console.log" "$@" |
 		sed -E "s/^((not )?ok) - /\1 - $name: /"
+	status=${PIPESTATUS[0]}
+	[ "$status" -eq 0 ] ||
+		echo "not ok - $name: tests/vm/run.sh ran the guest (exit status $status)"
 	echo "# debug: $name: $((SECONDS - start))s"
 }
 

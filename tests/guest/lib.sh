@@ -9,6 +9,15 @@ pass() { echo "ok - $group: $*"; }
 fail() { echo "not ok - $group: $*"; }
 skip() { echo "ok - $group: $1 # SKIP $2"; }
 
+# group_done: the end of a group.  run-groups.sh runs each group as
+# ". ./lib.sh; . ./test_GROUP.sh; group_done" and requires the mark this
+# leaves in $GROUP_DONE: a group that stops before its end (exit, a signal,
+# a shell error) fails instead of losing the checks it did not run.  A
+# group that has nothing to run says SKIP and returns.
+group_done() {
+	[ -z "${GROUP_DONE:-}" ] || echo "$group" > "$GROUP_DONE"
+}
+
 # check DESCRIPTION COMMAND...: passes when COMMAND succeeds; on failure its
 # output is shown as TAP diagnostics.
 check() {
@@ -22,16 +31,64 @@ check() {
 	fi
 }
 
-# check_fails DESCRIPTION COMMAND...: passes when COMMAND fails.
+# errno_text NAME: the message of errno NAME (strerror), for the errno
+# names the tests expect.
+errno_text() {
+	case $1 in
+	EPERM) echo 'Operation not permitted' ;;
+	ENOENT) echo 'No such file or directory' ;;
+	ESRCH) echo 'No such process' ;;
+	EACCES) echo 'Permission denied' ;;
+	EAGAIN | EWOULDBLOCK) echo 'Resource temporarily unavailable' ;;
+	EBUSY) echo 'Device or resource busy' ;;
+	EINVAL) echo 'Invalid argument' ;;
+	ECONNREFUSED) echo 'Connection refused' ;;
+	*) return 1 ;;
+	esac
+}
+
+# failed_as EXPECTED STATUS OUTPUT: a failure with exit status STATUS and
+# OUTPUT is the one EXPECTED names (see check_fails).
+failed_as() {
+	local text
+	case $1 in
+	exit=*)
+		[ "$2" -eq "${1#exit=}" ] ;;
+	E*[!A-Z0-9]* | E)
+		printf '%s\n' "$3" | grep -Eq -- "$1" ;;
+	E*)
+		printf '%s\n' "$3" | grep -Eq -- "(^|[^A-Z0-9_])$1([^A-Z0-9_]|\$)" && return 0
+		text=$(errno_text "$1") && printf '%s\n' "$3" | grep -Fq -- "$text" ;;
+	*)
+		printf '%s\n' "$3" | grep -Eq -- "$1" ;;
+	esac
+}
+
+# check_fails DESCRIPTION EXPECTED COMMAND...: passes when COMMAND fails,
+# and fails the way EXPECTED says:
+#   an errno name (EPERM)  the output names it, or has its message
+#                          ("failed: EPERM (Operation not permitted)" of try
+#                          and net, "...: Operation not permitted" of the
+#                          tool and of busybox);
+#   exit=N                 COMMAND exits with status N;
+#   anything else          an extended regular expression that the output
+#                          (stdout and stderr) matches.
+# Any other failure (a missing program or file, another errno) fails the
+# check, as success does, and shows the output.
 check_fails() {
-	local desc=$1 out
-	shift
-	if out=$("$@" 2>&1); then
+	local desc=$1 want=$2 out rc
+	shift 2
+	out=$("$@" 2>&1)
+	rc=$?
+	if [ $rc -eq 0 ]; then
 		fail "$desc (it succeeded)"
-		printf '%s\n' "$out" | sed 's/^/#   /'
-	else
+	elif failed_as "$want" $rc "$out"; then
 		pass "$desc"
+		return 0
+	else
+		fail "$desc (it failed with exit status $rc, not as expected: $want)"
 	fi
+	[ -z "$out" ] || printf '%s\n' "$out" | sed 's/^/#   /'
 }
 
 # check_exit STATUS DESCRIPTION COMMAND...: passes when COMMAND exits with
@@ -64,13 +121,24 @@ output_has() {
 NATIVE=
 grep -q ctrpolicy /sys/kernel/security/lsm && NATIVE=1
 
-# if_module CHECK DESCRIPTION ...: run the check only on the module path.
+# if_module CHECK DESCRIPTION ...: run the check only on the module path
+# (check_exit STATUS DESCRIPTION ...: the description comes third).
 if_module() {
 	if [ -n "$NATIVE" ]; then
+		if [ "$1" = check_exit ]; then shift; fi
 		skip "$2" "ctrpolicy is built into this kernel (native LSM)"
 	else
 		"$@"
 	fi
+}
+
+# not_listed PATTERN: ctrpolicy list works and none of its lines matches
+# the extended regular expression PATTERN (a list that fails, say without
+# the module, does not pass for an empty one).
+not_listed() {
+	local out
+	out=$(ctrpolicy list 2>&1) || { printf '%s\n' "$out"; return 1; }
+	! printf '%s\n' "$out" | grep -Eq -- "$1" || { printf '%s\n' "$out"; return 1; }
 }
 
 module_loaded() { [ -d /sys/module/ctrpolicy ]; }

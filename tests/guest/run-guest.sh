@@ -1,26 +1,16 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Run the guest tests whose file name contains FILTER, or one of its
-# comma-separated parts (all when empty), then a kmemleak scan where the
-# kernel has kmemleak.
-# Each group's time (guest seconds) is a TAP comment: where a slow kernel
-# spends it.
+# The guest's test run: the groups whose file name contains FILTER, or one
+# of its comma-separated parts (all when empty; run-groups.sh), then a
+# kmemleak scan where the kernel has kmemleak.  "# guest done" comes last:
+# the host fails a run without it (a guest that panicked, hung or died).
 filter=$1
 cd /ctrpolicy/tests
 uptime_s() { cut -d. -f1 /proc/uptime; }
-for t in test_*.sh; do
-	selected=
-	for part in $(echo "$filter" | tr , ' '); do
-		case "$t" in *"$part"*) selected=1 ;; esac
-	done
-	[ -z "$filter" ] || [ -n "$selected" ] || continue
-	group=${t#test_}
-	group=${group%.sh}
-	echo "# $group"
-	start=$(uptime_s)
-	group=$group sh -c ". ./lib.sh; . ./$t"
-	echo "# $group: $(( $(uptime_s) - start ))s"
-done
+./run-groups.sh "$filter"
+status=$?
+[ $status -eq 0 ] ||
+	echo "not ok - guest: the group runner ran to its end (exit status $status)"
 
 echo "# kmemleak"
 kmemleak=/sys/kernel/debug/kmemleak

@@ -16,6 +16,8 @@ check "ctrpolicy status finds the kfuncs" sh -c "ctrpolicy status | grep -q 'kfu
 check "a BPF LSM program calling the kfunc loads and runs" "$TESTS/kfunc_probe"
 check "rmmod unloads the module once the program is gone" unload_module
 check "the module is gone after rmmod" sh -c '! test -d /sys/module/ctrpolicy'
-check_fails "without the module the BPF program does not load" "$TESTS/kfunc_probe"
+check_fails "without the module the BPF program does not load: the kfunc is not found" \
+	"extern \(func ksym\) 'ctrpolicy_abi_version': not found in kernel or module BTFs" \
+	"$TESTS/kfunc_probe"
 check "the module loads again after unloading" insmod "$MODULE"
 unload_module

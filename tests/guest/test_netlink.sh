@@ -4,5 +4,10 @@
 
 check "enforcement is on" enforce_on
 mkdir -p $CG/t-netlink
+# nl_raw prints its own TAP lines and exits 1 when one of them failed; any
+# other status (a crash, a missing program) means it stopped before its end.
 "$TESTS/nl_raw" $CG/t-netlink
+status=$?
+check "nl_raw ran to its end (exit status $status: 0, or 1 after a failed case)" \
+	test $status -le 1
 check "enforcement off, test cgroups removed" enforce_off

@@ -95,13 +95,14 @@ check "an unknown policy name: the container does not start" \
 check "a policy name that is not a plain name: the container does not start" \
 	not_started traversal 'neither a name' ../policies/k8s-restricted
 # The hook alone, with a state of the runtime's making.
-check "a state that is not JSON: the hook fails" \
-	sh -c "! echo '{\"id\": ' | ctrpolicy oci-hook createRuntime"
-check "a state without an id: the hook fails" \
-	output_has 'no usable "id"' sh -c "! echo '{\"pid\": 1}' | ctrpolicy oci-hook createRuntime"
-check "a program started without an execve() (crun's wasm handler): the hook fails" \
-	output_has 'run.oci.handler: the runtime would start the program without an execve' \
-	sh -c "! echo '{\"id\": \"w\", \"pid\": $$, \"status\": \"creating\", \"annotations\": {\"org.ctrpolicy.policy\": \"k8s-restricted\", \"run.oci.handler\": \"wasm\"}}' | ctrpolicy oci-hook createRuntime"
+check_fails "a state that is not JSON: the hook fails" \
+	'the state on standard input is not a JSON object' \
+	sh -c "echo '{\"id\": ' | ctrpolicy oci-hook createRuntime"
+check_fails "a state without an id: the hook fails" \
+	'no usable "id"' sh -c "echo '{\"pid\": 1}' | ctrpolicy oci-hook createRuntime"
+check_fails "a program started without an execve() (crun's wasm handler): the hook fails" \
+	'run.oci.handler: the runtime would start the program without an execve' \
+	sh -c "echo '{\"id\": \"w\", \"pid\": $$, \"status\": \"creating\", \"annotations\": {\"org.ctrpolicy.policy\": \"k8s-restricted\", \"run.oci.handler\": \"wasm\"}}' | ctrpolicy oci-hook createRuntime"
 check "no container's record is left behind" sh -c '! ls /run/ctrpolicy/containers/* 2>/dev/null'
 check "syslog has a line for each policy loaded" \
 	grep -q 'ctrpolicy.*container mount: policy /ctrpolicy/policies/k8s-restricted.policy on /sys/fs/cgroup/t-oci/mount, in force from its first execve()' /tmp/oci-syslog
@@ -123,20 +124,21 @@ check "the hook recorded the cgroup for poststop" \
 	grep -q " $CG/$OCI_CGROUP/long\$" /run/ctrpolicy/containers/long
 check "crun delete -f: the container is killed, the poststop hook runs" \
 	$CRUN delete -f long
-check "after the container is gone its policy is gone" sh -c \
-	"! ctrpolicy list | grep -q '$OCI_CGROUP/long'"
+check "after the container is gone its policy is gone" not_listed "$OCI_CGROUP/long"
 check "and so is the record" test ! -e /run/ctrpolicy/containers/long
 check "the poststop hook unloaded it (syslog)" \
 	grep -q 'ctrpolicy.*container long: policy unloaded' /tmp/oci-syslog
-check "after the containers that ran to their end, no policy is left" sh -c \
-	"! ctrpolicy list | grep -q '$OCI_CGROUP/'"
+check "after the containers that ran to their end, no policy is left" \
+	not_listed "$OCI_CGROUP/"
 
 # One hooks.d entry serves both stages: the hook tells them apart by the
 # state's status.
 check "hooks without a stage argument (hooks.d): confined" \
 	without_stage oci_run nostage k8s-restricted try --expect EPERM mount none /tmp tmpfs -
-check "and its policy is unloaded at poststop" sh -c \
-	"! ctrpolicy list | grep -q '$OCI_CGROUP/nostage' && test ! -e /run/ctrpolicy/containers/nostage"
+nostage_gone() {
+	not_listed "$OCI_CGROUP/nostage" && test ! -e /run/ctrpolicy/containers/nostage
+}
+check "and its policy is unloaded at poststop" nostage_gone
 
 kill $syslogd
 check "enforcement off, test cgroups removed" enforce_off

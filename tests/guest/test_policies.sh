@@ -22,7 +22,7 @@ for name in docker-default k8s-baseline k8s-restricted; do
 		confined $name $TRY --expect EPERM sethostname $name
 	check "$name: binding port 80 works (net_bind_service)" \
 		confined $name $TRY bind-tcp 80
-	check_fails "$name: cannot mount" confined $name \
+	check_fails "$name: cannot mount (EPERM)" EPERM confined $name \
 		$TESTS/mntns mount -t tmpfs none /tmp
 done
 NET=$TESTS/net

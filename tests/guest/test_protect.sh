@@ -15,16 +15,16 @@ link_id=$(bpftool link show | sed -n 's/^\([0-9]*\): tracing .*/\1/p' | head -n 
 confined() { in_cgroup $CG/t-prot "$@"; }
 
 check "sanity: the policy allows sys_admin in the cgroup" confined $TRY sethostname vm
-check_fails "a confined root cannot unload its own policy" \
+check_fails "a confined root cannot unload its own policy (EPERM)" EPERM \
 	confined ctrpolicy unload --cgroup $CG/t-prot
-check "the refusal names the reason" output_has 'confined task cannot change policies' \
+check_fails "the refusal names the reason" 'confined task cannot change policies' \
 	confined ctrpolicy unload --cgroup $CG/t-prot
-check_fails "a confined root cannot replace its own policy" \
+check_fails "a confined root cannot replace its own policy (EPERM)" EPERM \
 	confined ctrpolicy load /tmp/none.policy --cgroup $CG/t-prot
-check_fails "a confined root cannot remove another cgroup's policy" \
+check_fails "a confined root cannot remove another cgroup's policy (EPERM)" EPERM \
 	confined ctrpolicy unload --cgroup $CG/t-free
-if_module check_fails "a confined root cannot detach the programs by removing the pins" \
-	confined ctrpolicy detach
+if_module check_fails "a confined root cannot detach the programs by removing the pins (EPERM)" \
+	EPERM confined ctrpolicy detach
 if_module check "the pins are still there" sh -c "ls /sys/fs/bpf/ctrpolicy | grep -q capable"
 if_module check "a link id to try exists" test -n "$link_id"
 if_module check "bpf(LINK_GET_FD_BY_ID) + LINK_DETACH is denied (EPERM)" \
@@ -50,7 +50,7 @@ check "the denials are counted as protect denials" sh -c \
 
 write_policy /tmp/audit.policy audit-all audit all
 ctrpolicy load /tmp/audit.policy --cgroup $CG/t-prot
-check_fails "in audit mode too, a confined root cannot unload its policy" \
+check_fails "in audit mode too, a confined root cannot unload its policy (EPERM)" EPERM \
 	confined ctrpolicy unload --cgroup $CG/t-prot
 check "in audit mode too, leaving the subtree is denied (EPERM)" \
 	confined $TRY --expect EPERM write $CG/cgroup.procs 0

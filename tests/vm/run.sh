@@ -8,8 +8,10 @@
 #               [--append KERNEL_ARGS]
 #
 # check: the guest's TAP lines stream to stdout; the kernel console goes to
-# the log, which is scanned for warnings afterwards.  Exits non-zero when
-# the guest did not finish, or the console shows a kernel warning.
+# the log, which is scanned for warnings afterwards.  A guest that did not
+# finish ("# guest done" missing: a panic, a hang, a dead runner) and a
+# console with a kernel warning are "not ok" lines; the exit status is
+# non-zero only when the guest could not be run at all.
 # bench: the same, the guest's lines being raw benchmark results.
 # shell, demo: the console is this terminal.
 set -euo pipefail
@@ -65,10 +67,17 @@ status=0
 wait $qemu_pid || status=$?
 wait $tail_pid 2>/dev/null || true
 
+# last_group: the group the guest started last (tests/guest/run-groups.sh
+# announces each with a line "# GROUP"; the serial line ends lines with CR).
+last_group() {
+	tr -d '\r' < "$out" | sed -n 's/^# \([A-Za-z0-9_-]*\)$/\1/p' | tail -n 1
+}
 if [ $status -eq 124 ]; then
 	echo "not ok - vm: guest finished within ${timeout}s"
+	echo "#   the last group it started: $(last_group)"
 elif ! grep -q '^# guest done' "$out"; then
 	echo "not ok - vm: guest finished (qemu exit $status; last console lines follow)"
+	echo "#   the last group it started: $(last_group)"
 	tail -n 30 "$log" | sed 's/^/#   /'
 else
 	echo "ok - vm: guest finished"
