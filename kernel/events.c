@@ -173,7 +173,8 @@ static DECLARE_WORK(event_work, event_work_fn);
  * @task_cgroup_id: the cgroup of the current task
  * @verdict: denied or audited
  *
- * Caller holds rcu_read_lock(); may run in atomic context.
+ * Caller holds rcu_read_lock(); may run in atomic context, with interrupts
+ * off, and with locks of the hook's caller held: it takes none of theirs.
  */
 void ctrpolicy_event_report(const struct ctrpolicy_request *request,
 			    const struct ctrpolicy_entry *entry,
@@ -221,7 +222,14 @@ void ctrpolicy_event_report(const struct ctrpolicy_request *request,
 		event.net_addr = n->addr;
 		event.net_port = n->port;
 	}
-	get_task_comm(event.comm, current);
+	/*
+	 * Not get_task_comm(): it takes task_lock(current), and a hook's
+	 * caller may hold another task's (ptrace_attach() holds the
+	 * tracee's), or tasklist_lock with interrupts off (PTRACE_TRACEME).
+	 * comm always ends in a NUL; a racing rename gives one name or the
+	 * other's bytes, nothing unsafe.
+	 */
+	strscpy(event.comm, current->comm, sizeof(event.comm));
 
 	spin_lock_irqsave(&event_lock, flags);
 	queued = kfifo_put(&event_queue, event);
