@@ -510,3 +510,7 @@ void ctrpolicy_store_exit(void)
 	rcu_barrier();
 	free_percpu(chains);
 }
+
+#ifdef CTRPOLICY_KUNIT_TEST
+#include "store_test.c"
+#endif
