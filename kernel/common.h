@@ -21,6 +21,16 @@
 #define CTRPOLICY_MAX_LEVEL	(BITS_PER_LONG - 1)
 
 /*
+ * The KUnit tests: each file X.c that has some includes X_test.c at its end
+ * under this, so that the tests reach its static functions.  Only a kernel
+ * with ctrpolicy built in holds them: Kbuild compiles the loadable module's
+ * files with MODULE defined.
+ */
+#if IS_ENABLED(CONFIG_SECURITY_CTRPOLICY_KUNIT_TEST) && !defined(MODULE)
+#define CTRPOLICY_KUNIT_TEST
+#endif
+
+/*
  * NL_SET_ERR_MSG_ATTR() for a message chosen among string literals: @msg
  * must live as long as the module.
  */

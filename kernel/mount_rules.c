@@ -14,6 +14,7 @@
 #include <linux/string.h>
 #include <uapi/linux/ctrpolicy.h>
 
+#include "common.h"
 #include "mount_rules.h"
 
 /* Whether @path matches @pattern: equal, or below it for a "DIR/" + "*". */
@@ -118,3 +119,7 @@ u32 ctrpolicy_mount_action(const struct ctrpolicy_mount_rules *mount,
 			return mount->rules[i].action;
 	return mount->default_action;
 }
+
+#ifdef CTRPOLICY_KUNIT_TEST
+#include "mount_rules_test.c"
+#endif

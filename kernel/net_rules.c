@@ -350,3 +350,7 @@ u32 ctrpolicy_net_action(const struct ctrpolicy_net_rules *net,
 		return socket_action(net, req);
 	return addr_action(net, req);
 }
+
+#ifdef CTRPOLICY_KUNIT_TEST
+#include "net_rules_test.c"
+#endif

@@ -478,3 +478,7 @@ int ctrpolicy_policy_fill(struct sk_buff *skb,
 	nla_nest_end(skb, nest);
 	return 0;
 }
+
+#ifdef CTRPOLICY_KUNIT_TEST
+#include "policy_test.c"
+#endif

@@ -229,28 +229,16 @@ static int cgroup_level(u64 cgroup_id, struct netlink_ext_ack *extack)
 	return level;
 }
 
-/**
- * ctrpolicy_store_set - Create or atomically replace a cgroup's policy
- * @cgroup_id: the cgroup v2 id
- * @policy: the new policy; the store owns it from now on, also on error
- * @on_exec: a new policy waits for the first execve() in the cgroup's
- *	subtree; a replaced one is in force at once either way
- * @extack: for the error message
- *
- * Return: 0, or -ENOENT (no such cgroup), -EINVAL (root or too deep),
- * -ENOSPC (too many policies), -ENOMEM.
+/*
+ * ctrpolicy_store_set() once the cgroup is known: @level is its level, 1 to
+ * CTRPOLICY_MAX_LEVEL.
  */
-int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
-			bool on_exec, struct netlink_ext_ack *extack)
+static int store_set_level(u64 cgroup_id, int level,
+			   struct ctrpolicy_policy *policy, bool on_exec,
+			   struct netlink_ext_ack *extack)
 {
 	struct ctrpolicy_entry *entry;
-	int level, err;
-
-	level = cgroup_level(cgroup_id, extack);
-	if (level < 0) {
-		kvfree(policy);
-		return level;
-	}
+	int err;
 
 	mutex_lock(&store_mutex);
 	entry = rhashtable_lookup_fast(&store_table, &cgroup_id, store_params);
@@ -305,6 +293,29 @@ out_free_policy:
 	mutex_unlock(&store_mutex);
 	kvfree(policy);
 	return err;
+}
+
+/**
+ * ctrpolicy_store_set - Create or atomically replace a cgroup's policy
+ * @cgroup_id: the cgroup v2 id
+ * @policy: the new policy; the store owns it from now on, also on error
+ * @on_exec: a new policy waits for the first execve() in the cgroup's
+ *	subtree; a replaced one is in force at once either way
+ * @extack: for the error message
+ *
+ * Return: 0, or -ENOENT (no such cgroup), -EINVAL (root or too deep),
+ * -ENOSPC (too many policies), -ENOMEM.
+ */
+int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
+			bool on_exec, struct netlink_ext_ack *extack)
+{
+	int level = cgroup_level(cgroup_id, extack);
+
+	if (level < 0) {
+		kvfree(policy);
+		return level;
+	}
+	return store_set_level(cgroup_id, level, policy, on_exec, extack);
 }
 
 #ifdef CONFIG_SECURITY_CTRPOLICY_TEST_UAF
@@ -499,3 +510,7 @@ void ctrpolicy_store_exit(void)
 	rcu_barrier();
 	free_percpu(chains);
 }
+
+#ifdef CTRPOLICY_KUNIT_TEST
+#include "store_test.c"
+#endif

@@ -17,6 +17,11 @@
 # module lane still runs.
 # The module lane's lines wait in a file and are shown last.
 #
+# The kernel holds ctrpolicy's KUnit tests (the decision code's unit tests),
+# which run at boot.  They count once, from the native lane's console
+# (kunit-tap.sh): a failed case, or no ctrpolicy suite at all, fails the
+# run.  The other boots leave them out (kunit.enable=0).
+#
 # usage: check.sh CACHE_DIR BUILD_DIR [FILTER]
 set -uo pipefail
 
@@ -57,7 +62,7 @@ bites() {
 	echo "# debug: the lane bites"
 	mkdir -p "$build/debug-uaf"
 	"$vm/run.sh" --kernel "$kernel/bzImage" --initrd "$initrd" --mode uaf \
-		--timeout 600 --log "$log" > /dev/null
+		--timeout 600 --log "$log" --append kunit.enable=0 > /dev/null
 	if grep -q 'BUG: KASAN: use-after-free' "$log" && ! "$vm/scanlog.sh" "$log" > /dev/null; then
 		echo "ok - debug: an injected use-after-free is reported by KASAN and fails the run"
 	else
@@ -100,7 +105,7 @@ run_lanes() {
 
 	{
 		lane module --filter "${filter:-$(module_groups)}" \
-			--append "lsm=landlock,lockdown,yama,bpf"
+			--append "lsm=landlock,lockdown,yama,bpf kunit.enable=0"
 		console_shows module 'ctrpolicy: version .* loaded' \
 			"the tests ran on the module"
 	} > "$build/debug-module.tap" 2>&1 &
@@ -108,6 +113,8 @@ run_lanes() {
 	lane native --filter "$filter"
 	console_shows native 'ctrpolicy: version .* active' \
 		"the tests ran on the built-in LSM (ctrpolicy in /sys/kernel/security/lsm)"
+	echo "# debug: KUnit, from the native lane's boot"
+	"$here/kunit-tap.sh" "$build/debug-native/console.log"
 	bites
 	wait $module_lane
 	cat "$build/debug-module.tap"
