@@ -318,8 +318,11 @@ int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
 	return store_set_level(cgroup_id, level, policy, on_exec, extack);
 }
 
-#ifdef CONFIG_SECURITY_CTRPOLICY_TEST_UAF
-/* The debug lane's self-test: a read of a freed policy, for KASAN. */
+#if IS_ENABLED(CONFIG_SECURITY_CTRPOLICY_TEST_UAF) && !defined(MODULE)
+/*
+ * The debug lane's self-test: a read of a freed policy, for KASAN.  Built
+ * in only: the module built against that kernel inherits its config.
+ */
 static void inject_use_after_free(struct ctrpolicy_entry *entry)
 {
 	struct ctrpolicy_policy *policy =
