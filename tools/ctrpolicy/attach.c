@@ -40,35 +40,34 @@ static bool hook_in(const struct hook_names *set, const char *hook)
 	return false;
 }
 
-int hooks_not_enforced(struct hook_names *missing)
+int hooks_not_enforced(const struct hook_names *held,
+		       struct hook_names *missing)
 {
-	struct hook_names held = { 0 };
 	struct ctrpolicy_bpf *skel;
 	struct bpf_program *prog;
-	int err;
 
 	missing->n = 0;
 	skel = ctrpolicy_bpf__open();
 	if (!skel)
 		return -errno;
-	err = module_held_hooks(&held);
 	bpf_object__for_each_program(prog, skel->obj) {
-		if (!err && hook_in(&held, program_hook(prog)))
+		if (held && hook_in(held, program_hook(prog)))
 			continue;
 		if (missing->n < CTRPOLICY_MAX_LINKS)
 			snprintf(missing->names[missing->n++], sizeof(missing->names[0]),
 				 "%s", program_hook(prog));
 	}
 	ctrpolicy_bpf__destroy(skel);
-	return err;
+	return 0;
 }
 
 /* Attached means: the module holds the link of every program. */
 bool enforcement_attached(void)
 {
-	struct hook_names missing;
+	struct hook_names held, missing;
+	int err = module_held_hooks(&held);
 
-	return !hooks_not_enforced(&missing) && !missing.n;
+	return !hooks_not_enforced(err ? NULL : &held, &missing) && !missing.n;
 }
 
 /*

@@ -78,11 +78,12 @@ struct hook_names {
 	char names[CTRPOLICY_MAX_LINKS][64];
 };
 /*
- * attach.c: the hooks of ctrpolicy's programs whose links the module does
- * not hold, into MISSING: 0, or -errno when it cannot tell (then every
- * hook is missing).
+ * attach.c: the hooks of ctrpolicy's programs that are not in HELD (every
+ * one when HELD is NULL: the module did not say), into MISSING: 0, or
+ * -errno when the programs cannot be read.
  */
-int hooks_not_enforced(struct hook_names *missing);
+int hooks_not_enforced(const struct hook_names *held,
+		       struct hook_names *missing);
 bool enforcement_attached(void);
 /* status.c: the hooks whose links the module holds: 0 or -errno. */
 int module_held_hooks(struct hook_names *held);

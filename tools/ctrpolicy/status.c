@@ -62,16 +62,13 @@ static bool lsm_list_has(const char *list, const char *name)
 	return false;
 }
 
-/* The CTRPOLICY_STATUS_A_HOOK names of a status reply, into ARG. */
-static int on_status_hooks(struct nl_msg *msg, void *arg)
+/* The CTRPOLICY_STATUS_A_HOOK names of status nest STATUS, into HELD. */
+static int collect_hooks(struct nlattr *status, struct hook_names *held)
 {
-	struct nlattr *tb[CTRPOLICY_A_MAX + 1], *attr;
-	struct hook_names *held = arg;
+	struct nlattr *attr;
 	int rem;
 
-	if (nl_reply_parse(msg, tb) || !tb[CTRPOLICY_A_STATUS])
-		return -EPROTO;
-	nla_for_each_nested(attr, tb[CTRPOLICY_A_STATUS], rem) {
+	nla_for_each_nested(attr, status, rem) {
 		if (nla_type(attr) != CTRPOLICY_STATUS_A_HOOK)
 			continue;
 		if (held->n == CTRPOLICY_MAX_LINKS)
@@ -80,6 +77,15 @@ static int on_status_hooks(struct nl_msg *msg, void *arg)
 			 nla_get_string(attr));
 	}
 	return 0;
+}
+
+static int on_status_hooks(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[CTRPOLICY_A_MAX + 1];
+
+	if (nl_reply_parse(msg, tb) || !tb[CTRPOLICY_A_STATUS])
+		return -EPROTO;
+	return collect_hooks(tb[CTRPOLICY_A_STATUS], arg);
 }
 
 int module_held_hooks(struct hook_names *held)
@@ -97,11 +103,11 @@ int module_held_hooks(struct hook_names *held)
 	return err;
 }
 
+/* Prints the module's status and collects its hooks into ARG. */
 static int on_status(struct nl_msg *msg, void *arg)
 {
 	struct nlattr *tb[CTRPOLICY_A_MAX + 1], *st[CTRPOLICY_STATUS_A_MAX + 1];
 
-	(void)arg;
 	if (nl_reply_parse(msg, tb) || !tb[CTRPOLICY_A_STATUS] ||
 	    nla_parse_nested(st, CTRPOLICY_STATUS_A_MAX, tb[CTRPOLICY_A_STATUS], NULL))
 		return -EPROTO;
@@ -119,21 +125,26 @@ static int on_status(struct nl_msg *msg, void *arg)
 	if (st[CTRPOLICY_STATUS_A_EVENTS_DROPPED])
 		out_uint("events_dropped", "events dropped: %llu\n",
 			 nla_get_u64(st[CTRPOLICY_STATUS_A_EVENTS_DROPPED]));
-	return 0;
+	return collect_hooks(tb[CTRPOLICY_A_STATUS], arg);
 }
 
-/* The module's own view, over netlink. */
-static void print_module_status(void)
+/*
+ * The module's own view, over netlink, and the hooks it holds into HELD:
+ * 0 or -errno.
+ */
+static int print_module_status(struct hook_names *held)
 {
 	struct nl_ctx ctx;
 	struct nl_msg *msg;
+	int err;
 
+	held->n = 0;
 	if (nl_ctx_open(&ctx))
-		return;
+		return -ENOENT;
 	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_STATUS_GET, 0);
-	if (msg)
-		nl_ctx_request(&ctx, msg, on_status, NULL, "status");
+	err = msg ? nl_ctx_request(&ctx, msg, on_status, held, "status") : -ENOMEM;
 	nl_ctx_close(&ctx);
+	return err;
 }
 
 /* ctrpolicy built into the kernel: its hooks need no module or programs. */
@@ -162,7 +173,8 @@ int cmd_status(int argc, char **argv)
 {
 	char version[64], lsms[512];
 	bool loaded, kfuncs, bpf_lsm = false, native = false, have_lsms, attached;
-	struct hook_names missing = { 0 };
+	struct hook_names held = { 0 }, missing = { 0 };
+	int held_err = -ENOENT;
 
 	(void)argv;
 	if (argc > 1) {
@@ -176,9 +188,6 @@ int cmd_status(int argc, char **argv)
 	}
 	loaded = read_line(MODULE_VERSION_PATH, version, sizeof(version));
 	kfuncs = loaded && module_kfuncs_present();
-	if (!native && loaded)
-		hooks_not_enforced(&missing);
-	attached = native || (loaded && !missing.n);
 
 	out_begin_object();
 	out_bool("native", "built into the kernel: %s\n", native);
@@ -189,7 +198,10 @@ int cmd_status(int argc, char **argv)
 		out_bool("kfuncs", "kfuncs usable: %s\n", kfuncs);
 	}
 	if (native || loaded)
-		print_module_status();
+		held_err = print_module_status(&held);
+	attached = native ||
+		   (loaded && !hooks_not_enforced(held_err ? NULL : &held, &missing) &&
+		    !missing.n);
 	out_bool("attached", "enforcement attached: %s\n", attached);
 	if (missing.n)
 		print_not_enforced(&missing);
