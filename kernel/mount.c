@@ -128,17 +128,6 @@ static u32 flags_of_ms(unsigned long flags)
 	       (flags & MS_UNBINDABLE ? CTRPOLICY_MOUNT_F_UNBINDABLE : 0);
 }
 
-/*
- * Whether the current task is in mount(2), which sb_mount decided with
- * everything known, rather than in the new mount API, which other hooks
- * see only in part.  (A 32-bit task counts as the new API: never wider.)
- */
-static bool via_mount_syscall(void)
-{
-	return !in_compat_syscall() &&
-	       syscall_get_nr(current, task_pt_regs(current)) == __NR_mount;
-}
-
 /* The current system call's number, the x32 ABI's as x86-64's. */
 static long syscall_nr(void)
 {
@@ -148,6 +137,16 @@ static long syscall_nr(void)
 	nr &= ~__X32_SYSCALL_BIT;
 #endif
 	return nr;
+}
+
+/*
+ * Whether the current task is in mount(2), which sb_mount decided with
+ * everything known, rather than in the new mount API, which other hooks
+ * see only in part.  (A 32-bit task counts as the new API: never wider.)
+ */
+static bool via_mount_syscall(void)
+{
+	return !in_compat_syscall() && syscall_nr() == __NR_mount;
 }
 
 /**
