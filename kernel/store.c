@@ -214,6 +214,7 @@ static void entry_remove(struct ctrpolicy_entry *entry)
 static int cgroup_level(u64 cgroup_id, struct netlink_ext_ack *extack)
 {
 	struct cgroup *cgrp;
+	bool threaded;
 	int level;
 
 	cgrp = cgroup_get_from_id(cgroup_id);
@@ -222,7 +223,14 @@ static int cgroup_level(u64 cgroup_id, struct netlink_ext_ack *extack)
 		return PTR_ERR(cgrp);
 	}
 	level = cgrp->level;
+	/* cgroup_is_threaded(), which is not exported. */
+	threaded = cgrp->dom_cgrp != cgrp;
 	cgroup_put(cgrp);
+	if (threaded) {
+		NL_SET_ERR_MSG(extack,
+			       "cgroup type is threaded: a policy there would confine some threads of a process and not the others");
+		return -EINVAL;
+	}
 	if (level == 0) {
 		NL_SET_ERR_MSG(extack,
 			       "a policy on the root cgroup would confine the host");
