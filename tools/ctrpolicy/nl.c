@@ -210,8 +210,9 @@ int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 	if (state.error) {
 		fprintf(stderr, "ctrpolicy: %s: %s%s%s\n", what, strerror(-state.error),
 			state.kernel_msg[0] ? ": " : "", state.kernel_msg);
+		/* Refused before the command ran: a read of policies. */
 		if (state.error == -EPERM && !state.kernel_msg[0])
-			fprintf(stderr, "ctrpolicy: this needs CAP_NET_ADMIN: run it as root\n");
+			fprintf(stderr, "ctrpolicy: reading policies needs CAP_NET_ADMIN: run it as root\n");
 		return state.error;
 	}
 	if (err == -NLE_DUMP_INTR)
