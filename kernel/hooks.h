@@ -60,7 +60,7 @@
 	  (VAL, umode_t, mode))						\
 	X(inode_unlink, int, ATOMIC, ctrpolicy_decide_dir_change(dir),	\
 	  (PTR, struct inode *, dir), (PTR, struct dentry *, dentry))	\
-	X(inode_rmdir, int, ATOMIC, ctrpolicy_decide_dir_change(dir),	\
+	X(inode_rmdir, int, ATOMIC, ctrpolicy_decide_rmdir(dir),	\
 	  (PTR, struct inode *, dir), (PTR, struct dentry *, dentry))	\
 	X(inode_rename, int, ATOMIC,					\
 	  ctrpolicy_decide_dir_change(old_dir) ?:			\

@@ -2,11 +2,22 @@
 /*
  * ctrpolicy - The generic netlink family "ctrpolicy".
  *
- * Every command has its own strict attribute policy; writes need
- * CAP_NET_ADMIN in the initial user namespace and are refused to confined
- * tasks whatever they hold.  Errors carry an extack message naming the
- * attribute.  Dumps resume where the previous message ended and flag a
- * store change in between (NLM_F_DUMP_INTR).
+ * Every command has its own strict attribute policy.  Who may do what:
+ * - the status (module, ABI, attached or not) is anyone's to read;
+ * - policies, their counters and the "events" group reveal what every
+ *   container may do and does (pids, command names, addresses, mount
+ *   paths): CAP_NET_ADMIN in the initial user namespace, as for the
+ *   kernel's other families that show the whole host;
+ * - changing policies or what enforces them: CAP_MAC_ADMIN in the initial
+ *   user namespace, the capability the kernel reserves for changes of
+ *   mandatory access control (SELinux, Smack and AppArmor ask it to load a
+ *   policy).  CAP_NET_ADMIN is not enough: network daemons, and the
+ *   containers of network plugins, hold it for reasons of their own.  And
+ *   never a confined task, whatever it holds.
+ * Errors carry an extack message naming the attribute.  Dumps resume after
+ * the last cgroup id sent and flag a store change in between
+ * (NLM_F_DUMP_INTR).  Nothing a request does deletes anything: policies of
+ * removed cgroups go in the store's worker.
  */
 
 #include <linux/capability.h>
@@ -54,32 +65,43 @@ enum ctrpolicy_mcgrp {
 };
 
 static const struct genl_multicast_group ctrpolicy_mcgrps[] = {
-	[CTRPOLICY_MCGRP_EVENTS_ID] = { .name = CTRPOLICY_MCGRP_EVENTS },
+	[CTRPOLICY_MCGRP_EVENTS_ID] = {
+		.name = CTRPOLICY_MCGRP_EVENTS,
+		.flags = GENL_MCAST_CAP_NET_ADMIN,
+	},
 };
 
 /*
- * Confined tasks never change policies or what enforces them, even with
- * CAP_NET_ADMIN.  @operation names it in the report, @msg in the reply.
+ * A change needs CAP_MAC_ADMIN in the initial user namespace, held by the
+ * socket's opener and the sender alike (netlink_capable()), and is refused
+ * to a confined task whatever it holds.  @operation names the change in
+ * the report, @msg in the reply.
  */
-static int refuse_confined(struct genl_info *info, const char *operation,
-			   const char *msg)
+static int refuse_change(struct sk_buff *skb, struct genl_info *info,
+			 const char *operation, const char *msg)
 {
-	if (!ctrpolicy_protect(operation))
-		return 0;
-	ctrpolicy_set_err(info->extack, NULL, msg);
-	return -EPERM;
+	if (ctrpolicy_protect(operation)) {
+		ctrpolicy_set_err(info->extack, NULL, msg);
+		return -EPERM;
+	}
+	if (!netlink_capable(skb, CAP_MAC_ADMIN)) {
+		NL_SET_ERR_MSG(info->extack,
+			       "changing what ctrpolicy enforces needs CAP_MAC_ADMIN");
+		return -EPERM;
+	}
+	return 0;
 }
 
-static int refuse_confined_policy(struct genl_info *info)
+static int refuse_policy_change(struct sk_buff *skb, struct genl_info *info)
 {
-	return refuse_confined(info, "change policies",
-			       "a confined task cannot change policies");
+	return refuse_change(skb, info, "change policies",
+			     "a confined task cannot change policies");
 }
 
-static int refuse_confined_links(struct genl_info *info)
+static int refuse_links_change(struct sk_buff *skb, struct genl_info *info)
 {
-	return refuse_confined(info, "attach or detach enforcement",
-			       "a confined task cannot attach or detach enforcement");
+	return refuse_change(skb, info, "attach or detach enforcement",
+			     "a confined task cannot attach or detach enforcement");
 }
 
 static int policy_set_doit(struct sk_buff *skb, struct genl_info *info)
@@ -87,7 +109,7 @@ static int policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct ctrpolicy_policy *policy;
 	int err;
 
-	err = refuse_confined_policy(info);
+	err = refuse_policy_change(skb, info);
 	if (err)
 		return err;
 	if (GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_CGROUP_ID) ||
@@ -111,7 +133,7 @@ static int policy_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	int err;
 
-	err = refuse_confined_policy(info);
+	err = refuse_policy_change(skb, info);
 	if (err)
 		return err;
 	if (GENL_REQ_ATTR_CHECK(info, CTRPOLICY_A_CGROUP_ID))
@@ -214,7 +236,7 @@ static int policy_get_doit(struct sk_buff *skb, struct genl_info *info)
 
 /* The state of a dump, in cb->args. */
 enum {
-	DUMP_INDEX,	/* every policy: the next one's position in the store */
+	DUMP_FROM_ID,	/* every policy: the cgroup id to go on from */
 	DUMP_CGROUP,	/* one cgroup's policy: its id */
 	DUMP_RULE,	/* ... the next address rule to send, 1-based */
 };
@@ -226,11 +248,8 @@ static int policy_dump_start(struct netlink_callback *cb)
 
 	/* Every message of the dump has room for the largest policy. */
 	cb->min_dump_alloc = POLICY_MSG_SIZE;
-	if (!id) {
-		/* Policies of removed cgroups should not show up in a listing. */
-		ctrpolicy_store_reap();
+	if (!id)
 		return 0;
-	}
 	cb->args[DUMP_CGROUP] = nla_get_u64(id);
 	rcu_read_lock();
 	found = ctrpolicy_store_find(cb->args[DUMP_CGROUP]);
@@ -308,28 +327,40 @@ out:
 	return err ?: skb->len;
 }
 
+/* The message being filled by a dump of every policy. */
+struct dump_all {
+	struct sk_buff *skb;
+	struct netlink_callback *cb;
+};
+
+static int dump_all_fill(void *arg, const struct ctrpolicy_entry *entry)
+{
+	struct dump_all *dump = arg;
+	struct netlink_callback *cb = dump->cb;
+	int err;
+
+	err = fill_policy(dump->skb, entry, rcu_dereference(entry->policy),
+			  NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  NLM_F_MULTI, cb);
+	if (!err)
+		cb->args[DUMP_FROM_ID] = entry->cgroup_id + 1;
+	return err;
+}
+
+/*
+ * Every policy, in cgroup id order: a message resumes after the id of the
+ * last policy sent, wherever it is in the store by then.
+ */
 static int policy_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	unsigned long index = cb->args[DUMP_INDEX];
-	struct ctrpolicy_entry *entry;
-	int err = 0;
+	struct dump_all dump = { .skb = skb, .cb = cb };
+	int err;
 
 	if (cb->args[DUMP_CGROUP])
 		return policy_dump_one(skb, cb);
 
-	rcu_read_lock();
 	cb->seq = ctrpolicy_store_seq();
-	for (entry = ctrpolicy_store_nth(index); entry;
-	     entry = ctrpolicy_store_next(entry)) {
-		err = fill_policy(skb, entry, rcu_dereference(entry->policy),
-				  NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
-				  NLM_F_MULTI, cb);
-		if (err)
-			break;
-		index++;
-	}
-	rcu_read_unlock();
-	cb->args[DUMP_INDEX] = index;
+	err = ctrpolicy_store_dump(cb->args[DUMP_FROM_ID], dump_all_fill, &dump);
 	/* A full message is not an error: the dump goes on in the next one. */
 	if (err == -EMSGSIZE && skb->len)
 		return skb->len;
@@ -338,13 +369,13 @@ static int policy_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 
 static int links_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	return refuse_confined_links(info) ?:
+	return refuse_links_change(skb, info) ?:
 	       ctrpolicy_links_set(info->nlhdr, GENL_HDRLEN, info->extack);
 }
 
 static int links_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	int err = refuse_confined_links(info);
+	int err = refuse_links_change(skb, info);
 
 	if (!err)
 		ctrpolicy_links_release();
@@ -403,14 +434,12 @@ static const struct genl_ops ctrpolicy_ops[] = {
 		.doit = policy_set_doit,
 		.policy = set_policy,
 		.maxattr = CTRPOLICY_A_MAX,
-		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = CTRPOLICY_CMD_POLICY_DEL,
 		.doit = policy_del_doit,
 		.policy = cgroup_policy,
 		.maxattr = CTRPOLICY_A_MAX,
-		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = CTRPOLICY_CMD_POLICY_GET,
@@ -419,6 +448,7 @@ static const struct genl_ops ctrpolicy_ops[] = {
 		.dumpit = policy_dumpit,
 		.policy = cgroup_policy,
 		.maxattr = CTRPOLICY_A_MAX,
+		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = CTRPOLICY_CMD_STATUS_GET,
@@ -431,14 +461,12 @@ static const struct genl_ops ctrpolicy_ops[] = {
 		.doit = links_set_doit,
 		.policy = links_policy,
 		.maxattr = CTRPOLICY_A_MAX,
-		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = CTRPOLICY_CMD_LINKS_DEL,
 		.doit = links_del_doit,
 		.policy = status_policy,
 		.maxattr = CTRPOLICY_A_MAX,
-		.flags = GENL_ADMIN_PERM,
 	},
 };
 

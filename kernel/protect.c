@@ -221,6 +221,25 @@ int ctrpolicy_decide_dir_change(struct inode *dir)
 }
 
 /**
+ * ctrpolicy_decide_rmdir - Decide the removal of a directory
+ * @dir: the directory it is removed from
+ *
+ * As ctrpolicy_decide_dir_change(); a cgroup removed also has the store
+ * look for the policies of removed cgroups soon, so that they are gone
+ * from listings without a request deleting anything.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_rmdir(struct inode *dir)
+{
+	int err = ctrpolicy_decide_dir_change(dir);
+
+	if (!err && dir->i_sb->s_magic == CGROUP2_SUPER_MAGIC)
+		ctrpolicy_store_cgroup_removed();
+	return err;
+}
+
+/**
  * ctrpolicy_decide_ptrace_access_check - Decide a ptrace access
  * @child: the task to trace or whose memory or files are accessed
  * @mode: PTRACE_MODE_*

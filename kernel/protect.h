@@ -17,6 +17,7 @@ int ctrpolicy_protect_as(struct task_struct *subject, const char *operation,
 int ctrpolicy_decide_bpf(int cmd);
 int ctrpolicy_decide_inode_permission(struct inode *inode, int mask);
 int ctrpolicy_decide_dir_change(struct inode *dir);
+int ctrpolicy_decide_rmdir(struct inode *dir);
 int ctrpolicy_decide_ptrace_access_check(struct task_struct *child,
 					 unsigned int mode);
 int ctrpolicy_decide_ptrace_traceme(struct task_struct *parent);

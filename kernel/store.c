@@ -5,7 +5,8 @@
  * Policies are keyed by cgroup id in a resizable hash table.  Readers (the
  * hooks) run under RCU and never block; writers (netlink) serialise on
  * store_mutex, publish a new immutable policy and free the old one after a
- * grace period.
+ * grace period.  A tree in cgroup id order, under the mutex, serves what
+ * walks every policy: dumps resume by id, the reaper goes one id at a time.
  *
  * A task's effective policy is every policy on its cgroup and its
  * ancestors: its chain.  Building a chain looks up only the ancestor levels
@@ -26,6 +27,7 @@
 #include <linux/mutex.h>
 #include <linux/netlink.h>
 #include <linux/percpu.h>
+#include <linux/rbtree.h>
 #include <linux/rhashtable.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -34,8 +36,10 @@
 #include "policy.h"
 #include "store.h"
 
-/* How often policies of removed cgroups are looked for. */
+/* How often policies of removed cgroups are looked for... */
 #define REAP_INTERVAL	(30 * HZ)
+/* ...and how soon after a cgroup is removed. */
+#define REAP_SOON	(HZ / 10)
 
 static const struct rhashtable_params store_params = {
 	.key_len = sizeof(u64),
@@ -45,7 +49,7 @@ static const struct rhashtable_params store_params = {
 };
 
 static struct rhashtable store_table;
-static LIST_HEAD(store_list);
+static struct rb_root store_tree = RB_ROOT;	/* by cgroup id */
 static DEFINE_MUTEX(store_mutex);
 static unsigned int store_count;
 /*
@@ -62,6 +66,8 @@ static unsigned int level_policies[CTRPOLICY_MAX_LEVEL + 1];
 
 static void reap_work_fn(struct work_struct *work);
 static DECLARE_DELAYED_WORK(reap_work, reap_work_fn);
+/* Set from a cgroup's removal until the reaper next runs. */
+static atomic_t reap_soon = ATOMIC_INIT(0);
 
 static struct ctrpolicy_chain __percpu *chains;
 
@@ -197,7 +203,7 @@ static void entry_remove(struct ctrpolicy_entry *entry)
 	lockdep_assert_held(&store_mutex);
 	entry_arm(entry);	/* no longer counted as pending */
 	rhashtable_remove_fast(&store_table, &entry->node, store_params);
-	list_del_rcu(&entry->list);
+	rb_erase(&entry->tree, &store_tree);
 	level_add(entry->level, -1);
 	store_count--;
 	store_changed();
@@ -208,6 +214,7 @@ static void entry_remove(struct ctrpolicy_entry *entry)
 static int cgroup_level(u64 cgroup_id, struct netlink_ext_ack *extack)
 {
 	struct cgroup *cgrp;
+	bool threaded;
 	int level;
 
 	cgrp = cgroup_get_from_id(cgroup_id);
@@ -216,7 +223,14 @@ static int cgroup_level(u64 cgroup_id, struct netlink_ext_ack *extack)
 		return PTR_ERR(cgrp);
 	}
 	level = cgrp->level;
+	/* cgroup_is_threaded(), which is not exported. */
+	threaded = cgrp->dom_cgrp != cgrp;
 	cgroup_put(cgrp);
+	if (threaded) {
+		NL_SET_ERR_MSG(extack,
+			       "cgroup type is threaded: a policy there would confine some threads of a process and not the others");
+		return -EINVAL;
+	}
 	if (level == 0) {
 		NL_SET_ERR_MSG(extack,
 			       "a policy on the root cgroup would confine the host");
@@ -227,6 +241,38 @@ static int cgroup_level(u64 cgroup_id, struct netlink_ext_ack *extack)
 		return -EINVAL;
 	}
 	return level;
+}
+
+static bool entry_less(struct rb_node *a, const struct rb_node *b)
+{
+	return rb_entry(a, struct ctrpolicy_entry, tree)->cgroup_id <
+	       rb_entry(b, struct ctrpolicy_entry, tree)->cgroup_id;
+}
+
+/* The entry of the lowest cgroup id from @cgroup_id on; under the mutex. */
+static struct ctrpolicy_entry *entry_from(u64 cgroup_id)
+{
+	struct rb_node *node = store_tree.rb_node;
+	struct ctrpolicy_entry *found = NULL, *entry;
+
+	lockdep_assert_held(&store_mutex);
+	while (node) {
+		entry = rb_entry(node, struct ctrpolicy_entry, tree);
+		if (entry->cgroup_id < cgroup_id) {
+			node = node->rb_right;
+		} else {
+			found = entry;
+			node = node->rb_left;
+		}
+	}
+	return found;
+}
+
+static struct ctrpolicy_entry *entry_next(struct ctrpolicy_entry *entry)
+{
+	struct rb_node *node = rb_next(&entry->tree);
+
+	return node ? rb_entry(node, struct ctrpolicy_entry, tree) : NULL;
 }
 
 /*
@@ -276,7 +322,7 @@ static int store_set_level(u64 cgroup_id, int level,
 	err = rhashtable_insert_fast(&store_table, &entry->node, store_params);
 	if (err)
 		goto out_uncount;
-	list_add_tail_rcu(&entry->list, &store_list);
+	rb_add(&entry->tree, &store_tree, entry_less);
 	level_add(level, 1);
 	store_count++;
 	store_changed();
@@ -374,34 +420,35 @@ struct ctrpolicy_entry *ctrpolicy_store_find(u64 cgroup_id)
 }
 
 /**
- * ctrpolicy_store_nth - The entry at a position in the dump order
- * @index: the position, from 0
+ * ctrpolicy_store_dump - Pass policies to a callback in cgroup id order
+ * @from_id: the cgroup id to start from
+ * @fill: called for each entry, under rcu_read_lock(); a non-zero return
+ *	stops the walk
+ * @arg: passed to @fill
  *
- * Caller holds rcu_read_lock(); a concurrent change may shift positions,
- * which ctrpolicy_store_seq() reveals.
+ * For a dump: each call fills one message, so each takes the store mutex
+ * for as long as one message takes, and resuming costs a tree descent
+ * rather than a walk over the policies already sent.  The store's
+ * sequence number (ctrpolicy_store_seq()) tells the caller of changes in
+ * between.
  *
- * Return: the entry, or NULL past the end.
+ * Return: 0 once every entry from @from_id on is passed, or what @fill
+ * returned.
  */
-struct ctrpolicy_entry *ctrpolicy_store_nth(unsigned long index)
+int ctrpolicy_store_dump(u64 from_id,
+			 int (*fill)(void *arg, const struct ctrpolicy_entry *entry),
+			 void *arg)
 {
 	struct ctrpolicy_entry *entry;
+	int err = 0;
 
-	list_for_each_entry_rcu(entry, &store_list, list)
-		if (!index--)
-			return entry;
-	return NULL;
-}
-
-/**
- * ctrpolicy_store_next - The entry after @entry in the dump order
- * @entry: an entry, under RCU
- *
- * Return: the next entry, or NULL at the end.
- */
-struct ctrpolicy_entry *ctrpolicy_store_next(struct ctrpolicy_entry *entry)
-{
-	return list_next_or_null_rcu(&store_list, &entry->list,
-				     struct ctrpolicy_entry, list);
+	mutex_lock(&store_mutex);
+	rcu_read_lock();
+	for (entry = entry_from(from_id); entry && !err; entry = entry_next(entry))
+		err = fill(arg, entry);
+	rcu_read_unlock();
+	mutex_unlock(&store_mutex);
+	return err;
 }
 
 /**
@@ -445,32 +492,70 @@ void ctrpolicy_entry_counters(const struct ctrpolicy_entry *entry,
 	}
 }
 
-/**
- * ctrpolicy_store_reap - Drop the policies of removed cgroups
- *
- * Cgroup ids are never reused, so a policy whose cgroup is gone can never
- * apply again.
- */
-void ctrpolicy_store_reap(void)
+/* Whether cgroup @cgroup_id is removed, as the reaper's kworker sees it. */
+static bool cgroup_removed(u64 cgroup_id)
 {
-	struct ctrpolicy_entry *entry, *next;
-	struct cgroup *cgrp;
+	struct cgroup *cgrp = cgroup_get_from_id(cgroup_id);
 
-	mutex_lock(&store_mutex);
-	list_for_each_entry_safe(entry, next, &store_list, list) {
-		cgrp = cgroup_get_from_id(entry->cgroup_id);
-		if (IS_ERR(cgrp))
-			entry_remove(entry);
-		else
-			cgroup_put(cgrp);
+	if (IS_ERR(cgrp))
+		return true;
+	cgroup_put(cgrp);
+	return false;
+}
+
+/*
+ * Drop the policies of removed cgroups: cgroup ids are never reused, so
+ * such a policy can never apply again.  Only from the work item, never in
+ * a request's context: a kworker's cgroup namespace is the initial one, in
+ * which cgroup_get_from_id() finds every cgroup (a task's own cgroup
+ * namespace would hide cgroups outside it and have their policies taken
+ * for removed).  One entry at a time, the mutex held only for the tree
+ * step and the removal.
+ */
+static void store_reap(void)
+{
+	struct ctrpolicy_entry *entry;
+	u64 id = 0;
+
+	for (;; id++) {
+		mutex_lock(&store_mutex);
+		entry = entry_from(id);
+		if (entry)
+			id = entry->cgroup_id;
+		mutex_unlock(&store_mutex);
+		if (!entry)
+			return;
+		if (cgroup_removed(id)) {
+			mutex_lock(&store_mutex);
+			entry = rhashtable_lookup_fast(&store_table, &id, store_params);
+			if (entry)
+				entry_remove(entry);
+			mutex_unlock(&store_mutex);
+		}
+		cond_resched();
 	}
-	mutex_unlock(&store_mutex);
 }
 
 static void reap_work_fn(struct work_struct *work)
 {
-	ctrpolicy_store_reap();
+	atomic_set(&reap_soon, 0);
+	store_reap();
 	schedule_delayed_work(&reap_work, REAP_INTERVAL);
+}
+
+/**
+ * ctrpolicy_store_cgroup_removed - Reap soon: a cgroup is being removed
+ *
+ * Called from the rmdir hook, before the removal, which the reaper sees a
+ * moment later.  Takes no lock on repeated calls: the timer is moved once
+ * per run of the reaper.
+ */
+void ctrpolicy_store_cgroup_removed(void)
+{
+	if (!ctrpolicy_store_count() || atomic_read(&reap_soon) ||
+	    atomic_xchg(&reap_soon, 1))
+		return;
+	mod_delayed_work(system_wq, &reap_work, REAP_SOON);
 }
 
 /**
@@ -501,12 +586,12 @@ int ctrpolicy_store_init(void)
  */
 void ctrpolicy_store_exit(void)
 {
-	struct ctrpolicy_entry *entry, *next;
+	struct rb_node *node;
 
 	cancel_delayed_work_sync(&reap_work);
 	mutex_lock(&store_mutex);
-	list_for_each_entry_safe(entry, next, &store_list, list)
-		entry_remove(entry);
+	while ((node = rb_first(&store_tree)))
+		entry_remove(rb_entry(node, struct ctrpolicy_entry, tree));
 	mutex_unlock(&store_mutex);
 	rhashtable_destroy(&store_table);
 	/* Wait for the entries' RCU callbacks before the module text goes. */

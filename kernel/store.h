@@ -7,7 +7,7 @@
 #define _SECURITY_CTRPOLICY_STORE_H
 
 #include <linux/compiler.h>
-#include <linux/list.h>
+#include <linux/rbtree_types.h>
 #include <linux/rcupdate.h>
 #include <linux/rhashtable-types.h>
 #include <linux/types.h>
@@ -34,7 +34,7 @@ struct ctrpolicy_counters {
 /**
  * struct ctrpolicy_entry - the policy slot of one cgroup
  * @node: in the store's hash table, keyed by @cgroup_id
- * @list: in the store's list, the order of dumps
+ * @tree: in the store's tree in cgroup id order, under the store mutex
  * @cgroup_id: the cgroup v2 id
  * @level: the cgroup's depth, 1 for a child of the root
  * @pending: 1 while the policy waits for the first execve() below its
@@ -45,7 +45,7 @@ struct ctrpolicy_counters {
  */
 struct ctrpolicy_entry {
 	struct rhash_head node;
-	struct list_head list;
+	struct rb_node tree;
 	u64 cgroup_id;
 	int level;
 	int pending;
@@ -86,11 +86,12 @@ int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
 void ctrpolicy_store_exec(void);
 int ctrpolicy_store_delete(u64 cgroup_id);
 struct ctrpolicy_entry *ctrpolicy_store_find(u64 cgroup_id);
-struct ctrpolicy_entry *ctrpolicy_store_nth(unsigned long index);
-struct ctrpolicy_entry *ctrpolicy_store_next(struct ctrpolicy_entry *entry);
+int ctrpolicy_store_dump(u64 from_id,
+			 int (*fill)(void *arg, const struct ctrpolicy_entry *entry),
+			 void *arg);
 unsigned long ctrpolicy_store_seq(void);
 unsigned int ctrpolicy_store_count(void);
-void ctrpolicy_store_reap(void);
+void ctrpolicy_store_cgroup_removed(void);
 void ctrpolicy_entry_counters(const struct ctrpolicy_entry *entry,
 			      struct ctrpolicy_counters *sum);
 int ctrpolicy_store_init(void);

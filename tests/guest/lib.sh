@@ -141,6 +141,18 @@ not_listed() {
 	! printf '%s\n' "$out" | grep -Eq -- "$1" || { printf '%s\n' "$out"; return 1; }
 }
 
+# eventually COMMAND...: COMMAND succeeds within 10 s, tried every 0.2 s;
+# the output of the last try is shown when it never does.
+eventually() {
+	local i=0
+	while [ $i -lt 50 ]; do
+		"$@" > /dev/null 2>&1 && return 0
+		sleep 0.2
+		i=$((i + 1))
+	done
+	"$@"
+}
+
 module_loaded() { [ -d /sys/module/ctrpolicy ]; }
 load_module() { module_loaded || insmod "$MODULE"; }
 # BPF programs that used the kfuncs release the module asynchronously after

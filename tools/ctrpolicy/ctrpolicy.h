@@ -14,8 +14,10 @@ enum {
 	EXIT_USAGE = 2,			/* bad command line */
 	EXIT_NO_MODULE = 3,		/* module not loaded or without kfuncs */
 	EXIT_POLICY = 4,		/* the policy file is invalid */
-	EXIT_PERMISSION = 5,		/* the kernel refused: not privileged,
-					 * or a confined caller */
+	EXIT_PERMISSION = 5,		/* the kernel refused: without
+					 * CAP_NET_ADMIN (reads) or
+					 * CAP_MAC_ADMIN (changes), or a
+					 * confined caller */
 	EXIT_NOT_ATTACHED = 6,		/* enforcement programs not attached */
 	EXIT_NOT_FOUND = 7,		/* no such cgroup, container or
 					 * loaded policy */

@@ -177,10 +177,15 @@ int cmd_monitor(int argc, char **argv)
 		return err;
 	group = genl_ctrl_resolve_grp(ctx.sock, CTRPOLICY_GENL_NAME,
 				      CTRPOLICY_MCGRP_EVENTS);
-	if (group < 0 || nl_socket_add_membership(ctx.sock, group)) {
-		fprintf(stderr, "ctrpolicy: cannot join the events group: %s\n",
-			nl_geterror(group < 0 ? group : -NLE_FAILURE));
+	err = group < 0 ? group : nl_socket_add_membership(ctx.sock, group);
+	if (err) {
 		nl_ctx_close(&ctx);
+		if (err == -NLE_PERM) {
+			fprintf(stderr, "ctrpolicy: reading events needs CAP_NET_ADMIN: run it as root\n");
+			return EXIT_PERMISSION;
+		}
+		fprintf(stderr, "ctrpolicy: cannot join the events group: %s\n",
+			nl_geterror(err));
 		return EXIT_FAILURE_GENERIC;
 	}
 	/* Events are not replies: no sequence numbers to check. */

@@ -147,8 +147,8 @@ static int on_valid(struct nl_msg *msg, void *arg)
 /*
  * Make the socket buffer OPT (SO_SNDBUF or SO_RCVBUF; FORCE is its
  * SO_*BUFFORCE) at least SIZE bytes.  The *FORCE options pass
- * net.core.wmem_max and rmem_max with CAP_NET_ADMIN, which the requests
- * that need it require anyway; without, the plain option is capped there.
+ * net.core.wmem_max and rmem_max with CAP_NET_ADMIN, which root has; a
+ * loader with CAP_MAC_ADMIN alone gets the plain option, capped there.
  * Whether the buffer is now as large.
  */
 static bool fit_buffer(struct nl_ctx *ctx, int opt, int force, size_t size)
@@ -175,7 +175,7 @@ static bool fit_buffer(struct nl_ctx *ctx, int opt, int force, size_t size)
 static void fit_send_buffer(struct nl_ctx *ctx, size_t len)
 {
 	if (!fit_buffer(ctx, SO_SNDBUF, SO_SNDBUFFORCE, len + 4096))
-		fprintf(stderr, "ctrpolicy: cannot grow the socket's send buffer to %zu bytes (net.core.wmem_max): run as root\n",
+		fprintf(stderr, "ctrpolicy: cannot grow the socket's send buffer to %zu bytes (net.core.wmem_max): run as root, or raise net.core.wmem_max\n",
 			len + 4096);
 }
 
@@ -210,8 +210,9 @@ int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 	if (state.error) {
 		fprintf(stderr, "ctrpolicy: %s: %s%s%s\n", what, strerror(-state.error),
 			state.kernel_msg[0] ? ": " : "", state.kernel_msg);
+		/* Refused before the command ran: a read of policies. */
 		if (state.error == -EPERM && !state.kernel_msg[0])
-			fprintf(stderr, "ctrpolicy: this needs CAP_NET_ADMIN: run it as root\n");
+			fprintf(stderr, "ctrpolicy: reading policies needs CAP_NET_ADMIN: run it as root\n");
 		return state.error;
 	}
 	if (err == -NLE_DUMP_INTR)

@@ -176,6 +176,7 @@ struct nl_ctx {
 	uint16_t family;
 	uint64_t cgid;			/* CGROUP_DIR */
 	uint64_t nopolicy_cgid;		/* its child without a policy, or 0 */
+	unsigned int events_group;	/* the "events" multicast group */
 };
 
 /* How a request ended: the NLMSG_ERROR (or NLMSG_DONE) and its extack. */
@@ -1163,45 +1164,64 @@ static void run_case(struct nl_ctx *c, struct store *st,
 
 /* ---- unprivileged requests ----------------------------------------------- */
 
-enum unpriv_op { UNPRIV_SET, UNPRIV_DEL, UNPRIV_GET, UNPRIV_LINKS_DEL };
+/*
+ * Who may do what: reads (get, dump, the events group) need CAP_NET_ADMIN,
+ * changes CAP_MAC_ADMIN, each without the other; a task with neither gets
+ * nothing but the status.
+ */
+enum unpriv_op {
+	UNPRIV_SET,		/* the bad policy */
+	UNPRIV_SET_BASE,	/* the baseline again: a change that changes nothing */
+	UNPRIV_DEL,
+	UNPRIV_LINKS_DEL,
+	UNPRIV_GET,
+	UNPRIV_DUMP,
+	UNPRIV_JOIN_EVENTS,
+	UNPRIV_STATUS,
+};
+
+#define NO_CAP	(-1)
 
 struct unpriv_report {
 	char failed[64];	/* the child's step that failed, "" if none */
 	int sys_err;
 	struct nl_result r;
 	struct snapshot snap;
+	int dumped;		/* policies a dump listed */
 };
 
 /*
- * Become uid/gid 65534 with empty capability sets.  Leaving uid 0 without
- * keep-caps empties them already; capset() makes sure, capget() checks.
+ * Become uid/gid 65534 with no capability but @keep (NO_CAP: none at all),
+ * in the effective and permitted sets; capget() checks.
  */
-static const char *drop_privileges(void)
+static const char *drop_privileges(int keep)
 {
 	struct __user_cap_header_struct hdr = {
 		.version = _LINUX_CAPABILITY_VERSION_3,
 	};
 	struct __user_cap_data_struct caps[_LINUX_CAPABILITY_U32S_3];
-	int i;
+	struct __user_cap_data_struct want[_LINUX_CAPABILITY_U32S_3];
 
+	memset(want, 0, sizeof(want));
+	if (keep != NO_CAP) {
+		want[keep / 32].effective = 1U << (keep % 32);
+		want[keep / 32].permitted = 1U << (keep % 32);
+	}
 	if (setgroups(0, NULL))
 		return "setgroups";
-	if (prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0))
+	if (prctl(PR_SET_KEEPCAPS, keep != NO_CAP, 0, 0, 0))
 		return "prctl(PR_SET_KEEPCAPS)";
 	if (setresgid(UNPRIV_ID, UNPRIV_ID, UNPRIV_ID))
 		return "setresgid";
 	if (setresuid(UNPRIV_ID, UNPRIV_ID, UNPRIV_ID))
 		return "setresuid";
-	memset(caps, 0, sizeof(caps));
-	if (syscall(SYS_capset, &hdr, caps))
+	if (syscall(SYS_capset, &hdr, want))
 		return "capset";
 	if (syscall(SYS_capget, &hdr, caps))
 		return "capget";
-	for (i = 0; i < _LINUX_CAPABILITY_U32S_3; i++) {
-		if (caps[i].effective || caps[i].permitted) {
-			errno = EPERM;
-			return "capabilities left after dropping them";
-		}
+	if (memcmp(caps, want, sizeof(caps))) {
+		errno = EPERM;
+		return "capabilities other than the one kept";
 	}
 	return NULL;
 }
@@ -1239,16 +1259,27 @@ static size_t read_full(int fd, void *buf, size_t len)
 	return done;
 }
 
+/* Join the "events" multicast group: what `ctrpolicy monitor` does first. */
+static void join_events(const struct nl_ctx *c, struct nl_result *r)
+{
+	unsigned int group = c->events_group;
+
+	r->acked = true;
+	r->err = mnl_socket_setsockopt(c->nl, NETLINK_ADD_MEMBERSHIP, &group,
+				       sizeof(group)) ? -errno : 0;
+}
+
 static void __attribute__((noreturn))
-unpriv_child(const struct nl_ctx *parent, enum unpriv_op op, int fd)
+unpriv_child(const struct nl_ctx *parent, enum unpriv_op op, int keep, int fd)
 {
 	struct unpriv_report rep;
 	struct nl_ctx c = *parent;
+	struct dump_info d;
 	const char *failed;
 	int err;
 
 	memset(&rep, 0, sizeof(rep));
-	failed = drop_privileges();
+	failed = drop_privileges(keep);
 	if (failed) {
 		rep.sys_err = errno;
 	} else if ((err = nl_open(&c))) {
@@ -1257,22 +1288,32 @@ unpriv_child(const struct nl_ctx *parent, enum unpriv_op op, int fd)
 	} else if (op == UNPRIV_SET) {
 		nl_transact(&c, build_set(txbuf, &c, c.cgid, BAD_NAME, BAD_MODE,
 					  BAD_CAPS), NULL, NULL, &rep.r);
+	} else if (op == UNPRIV_SET_BASE) {
+		nl_transact(&c, build_set(txbuf, &c, c.cgid, BASE_NAME, BASE_MODE,
+					  BASE_CAPS), NULL, NULL, &rep.r);
 	} else if (op == UNPRIV_DEL) {
 		nl_transact(&c, build_del(txbuf, &c, c.cgid), NULL, NULL, &rep.r);
 	} else if (op == UNPRIV_LINKS_DEL) {
 		nl_transact(&c, genl_msg(txbuf, c.family, CTRPOLICY_CMD_LINKS_DEL,
 					 NLM_F_ACK), NULL, NULL, &rep.r);
-	} else {
+	} else if (op == UNPRIV_GET) {
 		get_policy(&c, c.cgid, &rep.snap, &rep.r);
+	} else if (op == UNPRIV_DUMP) {
+		rep.dumped = dump_policies(&c, &d, &rep.r);
+	} else if (op == UNPRIV_JOIN_EVENTS) {
+		join_events(&c, &rep.r);
+	} else {
+		nl_transact(&c, genl_msg(txbuf, c.family, CTRPOLICY_CMD_STATUS_GET,
+					 NLM_F_ACK), NULL, NULL, &rep.r);
 	}
 	if (failed)
 		snprintf(rep.failed, sizeof(rep.failed), "%s", failed);
 	_exit(write_full(fd, &rep, sizeof(rep)) ? 0 : 1);
 }
 
-/* Run @op in a child that dropped its privileges; false if it could not. */
+/* Run @op in a child that kept capability @keep only; false if it could not. */
 static bool run_unprivileged(const struct nl_ctx *c, enum unpriv_op op,
-			     struct unpriv_report *rep)
+			     int keep, struct unpriv_report *rep)
 {
 	int fds[2], status = 0;
 	size_t n;
@@ -1292,7 +1333,7 @@ static bool run_unprivileged(const struct nl_ctx *c, enum unpriv_op op,
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		unpriv_child(c, op, fds[1]);
+		unpriv_child(c, op, keep, fds[1]);
 	}
 	close(fds[1]);
 	n = read_full(fds[0], rep, sizeof(*rep));
@@ -1311,37 +1352,74 @@ static bool run_unprivileged(const struct nl_ctx *c, enum unpriv_op op,
 	return true;
 }
 
-static void test_unprivileged_change(struct nl_ctx *c, struct store *st,
-				     enum unpriv_op op, const char *what)
+struct unpriv_case {
+	enum unpriv_op op;
+	int keep;		/* the one capability kept, or NO_CAP */
+	int err;		/* the errno expected, 0 for success */
+	const char *msg;	/* in the extack message, or NULL */
+	const char *title;
+};
+
+static const struct unpriv_case unpriv_cases[] = {
+	{ UNPRIV_SET, NO_CAP, EPERM, "CAP_MAC_ADMIN", "no capabilities: set" },
+	{ UNPRIV_DEL, NO_CAP, EPERM, "CAP_MAC_ADMIN", "no capabilities: del" },
+	{ UNPRIV_LINKS_DEL, NO_CAP, EPERM, "CAP_MAC_ADMIN",
+	  "no capabilities: links del" },
+	{ UNPRIV_GET, NO_CAP, EPERM, NULL, "no capabilities: get" },
+	{ UNPRIV_DUMP, NO_CAP, EPERM, NULL, "no capabilities: dump" },
+	{ UNPRIV_JOIN_EVENTS, NO_CAP, EPERM, NULL,
+	  "no capabilities: join the events group" },
+	{ UNPRIV_STATUS, NO_CAP, 0, NULL, "no capabilities: status" },
+	{ UNPRIV_SET, CAP_NET_ADMIN, EPERM, "CAP_MAC_ADMIN",
+	  "CAP_NET_ADMIN only: set" },
+	{ UNPRIV_DEL, CAP_NET_ADMIN, EPERM, "CAP_MAC_ADMIN",
+	  "CAP_NET_ADMIN only: del" },
+	{ UNPRIV_LINKS_DEL, CAP_NET_ADMIN, EPERM, "CAP_MAC_ADMIN",
+	  "CAP_NET_ADMIN only: links del" },
+	{ UNPRIV_GET, CAP_NET_ADMIN, 0, NULL, "CAP_NET_ADMIN only: get" },
+	{ UNPRIV_DUMP, CAP_NET_ADMIN, 0, NULL, "CAP_NET_ADMIN only: dump" },
+	{ UNPRIV_JOIN_EVENTS, CAP_NET_ADMIN, 0, NULL,
+	  "CAP_NET_ADMIN only: join the events group" },
+	{ UNPRIV_GET, CAP_MAC_ADMIN, EPERM, NULL, "CAP_MAC_ADMIN only: get" },
+	{ UNPRIV_DUMP, CAP_MAC_ADMIN, EPERM, NULL, "CAP_MAC_ADMIN only: dump" },
+	{ UNPRIV_JOIN_EVENTS, CAP_MAC_ADMIN, EPERM, NULL,
+	  "CAP_MAC_ADMIN only: join the events group" },
+	{ UNPRIV_SET_BASE, CAP_MAC_ADMIN, 0, NULL,
+	  "CAP_MAC_ADMIN only: set (the baseline policy again)" },
+};
+
+/*
+ * One case: the expected errno (and extack message), what a read returned,
+ * and a store as it was (a change allowed here sets what is already there).
+ */
+static void test_unprivileged(struct nl_ctx *c, struct store *st,
+			      const struct unpriv_case *t)
 {
 	struct unpriv_report rep;
 	bool ok = false;
 
-	if (run_unprivileged(c, op, &rep)) {
+	if (run_unprivileged(c, t->op, t->keep, &rep)) {
 		note_result(&rep.r, NULL);
-		ok = rep.r.acked && rep.r.err == -EPERM;
+		ok = rep.r.acked && rep.r.err == -t->err;
 		if (!ok)
-			note("expected EPERM");
+			note("expected %s", t->err ? errname(t->err) : "success");
+		if (t->msg && !strstr(rep.r.msg, t->msg)) {
+			note("expected an extack message naming %s", t->msg);
+			ok = false;
+		}
+		if (!t->err && t->op == UNPRIV_GET) {
+			note_snapshot("get", &rep.snap);
+			ok &= snap_equal(&rep.snap, &st->base);
+		}
+		if (!t->err && t->op == UNPRIV_DUMP && rep.dumped != st->count) {
+			note("the dump listed %d policies, not %d", rep.dumped,
+			     st->count);
+			ok = false;
+		}
 	}
 	ok &= store_unchanged(c, st);
-	report(ok, "unprivileged (uid %d, no capabilities) %s -> EPERM, store unchanged",
-	       UNPRIV_ID, what);
-}
-
-/* Reading policies needs no privilege. */
-static void test_unprivileged_get(struct nl_ctx *c, struct store *st)
-{
-	struct unpriv_report rep;
-	bool ok = false;
-
-	if (run_unprivileged(c, UNPRIV_GET, &rep)) {
-		note_result(&rep.r, NULL);
-		note_snapshot("get", &rep.snap);
-		ok = rep.r.acked && rep.r.err == 0 &&
-		     snap_equal(&rep.snap, &st->base);
-	}
-	report(ok, "unprivileged (uid %d) get -> 0, returns the baseline policy",
-	       UNPRIV_ID);
+	report(ok, "uid %d, %s -> %s, store unchanged", UNPRIV_ID, t->title,
+	       t->err ? errname(t->err) : "0");
 }
 
 /* ---- the sequence -------------------------------------------------------- */
@@ -1349,7 +1427,28 @@ static void test_unprivileged_get(struct nl_ctx *c, struct store *st)
 struct family_info {
 	uint16_t id;
 	uint32_t version, maxattr;
+	uint32_t events_group;
 };
+
+/* The id of the "events" group among CTRL_ATTR_MCAST_GROUPS, or 0. */
+static uint32_t events_group_id(const struct nlattr *groups)
+{
+	const struct nlattr *tb[CTRL_ATTR_MCAST_GRP_MAX + 1];
+	struct attr_table t = { tb, CTRL_ATTR_MCAST_GRP_MAX };
+	const struct nlattr *grp;
+
+	mnl_attr_for_each_nested(grp, groups) {
+		memset(tb, 0, sizeof(tb));
+		if (mnl_attr_parse_nested(grp, table_cb, &t) < 0 ||
+		    !tb[CTRL_ATTR_MCAST_GRP_NAME] || !tb[CTRL_ATTR_MCAST_GRP_ID] ||
+		    mnl_attr_validate(tb[CTRL_ATTR_MCAST_GRP_ID], MNL_TYPE_U32) ||
+		    strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]),
+			   CTRPOLICY_MCGRP_EVENTS))
+			continue;
+		return mnl_attr_get_u32(tb[CTRL_ATTR_MCAST_GRP_ID]);
+	}
+	return 0;
+}
 
 static void family_cb(const struct nlmsghdr *nlh, void *data)
 {
@@ -1368,6 +1467,8 @@ static void family_cb(const struct nlmsghdr *nlh, void *data)
 	if (tb[CTRL_ATTR_MAXATTR] &&
 	    mnl_attr_validate(tb[CTRL_ATTR_MAXATTR], MNL_TYPE_U32) == 0)
 		f->maxattr = mnl_attr_get_u32(tb[CTRL_ATTR_MAXATTR]);
+	if (tb[CTRL_ATTR_MCAST_GROUPS])
+		f->events_group = events_group_id(tb[CTRL_ATTR_MCAST_GROUPS]);
 }
 
 static bool test_resolve(struct nl_ctx *c)
@@ -1402,8 +1503,14 @@ static bool test_resolve(struct nl_ctx *c)
 		if (!ok)
 			note("this program speaks version %u of the ABI",
 			     CTRPOLICY_GENL_VERSION);
+		if (!f.events_group) {
+			note("the reply names no \"%s\" multicast group",
+			     CTRPOLICY_MCGRP_EVENTS);
+			ok = false;
+		}
 	}
 	c->family = f.id;
+	c->events_group = f.events_group;
 out:
 	report(ok, "resolve the generic netlink family \"%s\"",
 	       CTRPOLICY_GENL_NAME);
@@ -1598,10 +1705,8 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < ARRAY_SIZE(bad_cases); i++)
 		run_case(&c, &st, &bad_cases[i]);
-	test_unprivileged_change(&c, &st, UNPRIV_SET, "set");
-	test_unprivileged_change(&c, &st, UNPRIV_DEL, "del");
-	test_unprivileged_change(&c, &st, UNPRIV_LINKS_DEL, "links del");
-	test_unprivileged_get(&c, &st);
+	for (i = 0; i < ARRAY_SIZE(unpriv_cases); i++)
+		test_unprivileged(&c, &st, &unpriv_cases[i]);
 	test_valid_sets(&c, &st);
 	test_delete(&c, before);
 out:
