@@ -23,6 +23,9 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
+# Debian's LSM list less bpf.
+LSM_WITHOUT_BPF=landlock,lockdown,yama,apparmor
+
 # matches NAME: NAME contains the filter, or one of its comma-separated parts.
 matches() {
 	local part
@@ -52,6 +55,14 @@ all_tests() {
 	"$here/vm/run.sh" --kernel "$kernel" --initrd "$initrd" --mode check \
 		--filter "$filter" --log "$build/console.log" ||
 		echo "not ok - vm: tests/vm/run.sh ran the guest (exit status $?)"
+	matches lsmoff || return 0
+	# The same kernel booted without the BPF LSM, for the group that
+	# checks no command claims enforcement there.
+	echo "# vm: booting $(basename "$kernel") with lsm=$LSM_WITHOUT_BPF"
+	"$here/vm/run.sh" --kernel "$kernel" --initrd "$initrd" --mode check \
+		--filter lsmoff --append "lsm=$LSM_WITHOUT_BPF" \
+		--log "$build/console-lsmoff.log" ||
+		echo "not ok - vm: tests/vm/run.sh ran the guest without the BPF LSM (exit status $?)"
 }
 
 all_tests | "$here/tap-summary.sh"

@@ -22,11 +22,11 @@ if [ -z "$NATIVE" ]; then
 	check "the module loads" load_module
 	check_exit 6 "status before attach: exit 6" ctrpolicy status
 	check "status before attach says to run ctrpolicy attach" \
-		output_has "enforcement is not attached: run 'ctrpolicy attach'" ctrpolicy status
+		output_has "policies are not enforced: enforcement is not attached: run 'ctrpolicy attach'" ctrpolicy status
 	mkdir -p $CG/t-tool-early
 	write_policy /tmp/early.policy early enforce chown
 	check "load before attach warns that the policy is not enforced yet" \
-		output_has "warning: enforcement is not attached.*run 'ctrpolicy attach'" \
+		output_has "warning: the policy is loaded but not enforced: enforcement is not attached: run 'ctrpolicy attach'" \
 		ctrpolicy load /tmp/early.policy --cgroup $CG/t-tool-early
 	check "attach" ctrpolicy attach
 	check "attach again is harmless" ctrpolicy attach

@@ -155,7 +155,7 @@ int cmd_attach(int argc, char **argv)
 	struct ctrpolicy_bpf *skel;
 	struct bpf_program *prog;
 	unsigned int n = 0;
-	char path[256];
+	char path[256], why[640];
 	int err;
 
 	(void)argv;
@@ -166,6 +166,10 @@ int cmd_attach(int argc, char **argv)
 	if (native_lsm_active()) {
 		fprintf(stderr, "ctrpolicy: built into this kernel: nothing to attach\n");
 		return EXIT_OK;
+	}
+	if (bpf_lsm_inactive(why, sizeof(why))) {
+		fprintf(stderr, "ctrpolicy: not attaching: %s\n", why);
+		return EXIT_NOT_ATTACHED;
 	}
 	if (!module_kfuncs_present()) {
 		fprintf(stderr, "ctrpolicy: the module is not loaded or has no usable kfuncs: run 'modprobe ctrpolicy', then 'ctrpolicy status'\n");

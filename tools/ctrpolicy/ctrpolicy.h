@@ -93,6 +93,16 @@ bool module_kfuncs_present(void);
 /* status.c */
 bool native_lsm_active(void);
 /*
+ * status.c: the kernel's LSM list shows the BPF LSM inactive; the next
+ * step into NEXT.
+ */
+bool bpf_lsm_inactive(char *next, size_t size);
+/*
+ * status.c: why loaded policies are not enforced, with the next step, in
+ * BUF; NULL when they are.
+ */
+const char *enforcement_gap(char *buf, size_t size);
+/*
  * policy_cmds.c: the paths of load and unload, for other commands.  Both
  * print why they fail and return an exit code.  ON_EXEC: a new policy
  * waits for the first execve() in its cgroup.  MISSING_OK: a cgroup

@@ -123,11 +123,14 @@ static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id
 	return nl_ctx_request(ctx, msg, NULL, NULL, "load");
 }
 
-/* Loaded, a policy is enforced only with the programs attached. */
-static void warn_if_not_attached(void)
+/* Loaded is not enforced: say so when nothing enforces the policy. */
+static void warn_if_not_enforced(void)
 {
-	if (!native_lsm_active() && !enforcement_attached())
-		fprintf(stderr, "ctrpolicy: warning: enforcement is not attached, so the policy is not enforced yet: run 'ctrpolicy attach'\n");
+	char why[640];
+
+	if (enforcement_gap(why, sizeof(why)))
+		fprintf(stderr, "ctrpolicy: warning: the policy is loaded but not enforced: %s\n",
+			why);
 }
 
 int policy_load_file(const char *file, const char *const *cgroups, int n,
@@ -153,7 +156,7 @@ int policy_load_file(const char *file, const char *const *cgroups, int n,
 	}
 	nl_ctx_close(&ctx);
 	if (!err)
-		warn_if_not_attached();
+		warn_if_not_enforced();
 out_policy:
 	policy_free(&policy);
 	return err;

@@ -4,6 +4,7 @@
  * the BPF LSM active in this kernel.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <bpf/btf.h>
@@ -15,6 +16,7 @@
 #define LSM_LIST_PATH		"/sys/kernel/security/lsm"
 /* Any kfunc of the module proves that its BTF set was registered. */
 #define PROBE_KFUNC		"ctrpolicy_abi_version"
+#define NOT_ATTACHED		"enforcement is not attached: run 'ctrpolicy attach'"
 
 static bool read_line(const char *path, char *buf, size_t size)
 {
@@ -156,6 +158,37 @@ bool native_lsm_active(void)
 	       lsm_list_has(lsms, "ctrpolicy");
 }
 
+/*
+ * The kernel's LSM list says the BPF LSM is not active: its programs attach
+ * all the same and are never called.  The next step into NEXT.  An
+ * unreadable list (securityfs not mounted) proves nothing either way.
+ */
+bool bpf_lsm_inactive(char *next, size_t size)
+{
+	char lsms[512];
+
+	if (!read_line(LSM_LIST_PATH, lsms, sizeof(lsms)) ||
+	    lsm_list_has(lsms, "bpf"))
+		return false;
+	snprintf(next, size,
+		 "the BPF LSM is not active in this kernel, so attached programs are never called: boot with lsm=%s,bpf",
+		 lsms);
+	return true;
+}
+
+const char *enforcement_gap(char *buf, size_t size)
+{
+	if (native_lsm_active())
+		return NULL;
+	if (bpf_lsm_inactive(buf, size))
+		return buf;
+	if (!enforcement_attached()) {
+		snprintf(buf, size, "%s", NOT_ATTACHED);
+		return buf;
+	}
+	return NULL;
+}
+
 /* The hooks not enforced, as a line of text or a JSON array. */
 static void print_not_enforced(const struct hook_names *missing)
 {
@@ -171,7 +204,7 @@ static void print_not_enforced(const struct hook_names *missing)
 
 int cmd_status(int argc, char **argv)
 {
-	char version[64], lsms[512];
+	char version[64], lsms[512], why[640];
 	bool loaded, kfuncs, bpf_lsm = false, native = false, have_lsms, attached;
 	struct hook_names held = { 0 }, missing = { 0 };
 	int held_err = -ENOENT;
@@ -208,6 +241,9 @@ int cmd_status(int argc, char **argv)
 	if (have_lsms)
 		out_string("lsm", "kernel LSMs: %s\n", lsms);
 	out_bool("bpf_lsm", "BPF LSM active: %s\n", bpf_lsm);
+	/* Attached programs of an inactive BPF LSM enforce nothing. */
+	out_bool("enforced", "policies enforced: %s\n",
+		 native || (attached && (bpf_lsm || !have_lsms)));
 	out_end_object();
 
 	if (native)
@@ -221,13 +257,10 @@ int cmd_status(int argc, char **argv)
 			MODULE_BTF_PATH, PROBE_KFUNC);
 		return EXIT_NO_MODULE;
 	}
-	if (have_lsms && !bpf_lsm) {
-		fprintf(stderr, "ctrpolicy: the BPF LSM is not active: boot with lsm=%s,bpf\n",
-			lsms);
-		return EXIT_NOT_ATTACHED;
-	}
-	if (!attached) {
-		fprintf(stderr, "ctrpolicy: enforcement is not attached: run 'ctrpolicy attach'\n");
+	/* The LSM first: attaching on such a kernel would not help. */
+	if (bpf_lsm_inactive(why, sizeof(why)) ||
+	    (!attached && snprintf(why, sizeof(why), "%s", NOT_ATTACHED))) {
+		fprintf(stderr, "ctrpolicy: policies are not enforced: %s\n", why);
 		return EXIT_NOT_ATTACHED;
 	}
 	return EXIT_OK;
