@@ -359,11 +359,33 @@ static uint32_t offset_in(const struct nlmsghdr *nlh, const struct nlattr *a)
 	return (uint32_t)((const char *)a - (const char *)nlh);
 }
 
+/*
+ * Whether the attribute at byte offset @offs of @req is @nest's or one
+ * nested in it, at any depth: its type and its nest's into @buf.
+ */
+static bool describe_in(const struct nlmsghdr *req, const struct nlattr *nest,
+			uint32_t offs, char *buf, size_t size)
+{
+	const struct nlattr *inner;
+
+	mnl_attr_for_each_nested(inner, nest) {
+		if (offset_in(req, inner) == offs) {
+			snprintf(buf, size, "attribute type %u in nest type %u",
+				 mnl_attr_get_type(inner), mnl_attr_get_type(nest));
+			return true;
+		}
+		if ((inner->nla_type & NLA_F_NESTED) &&
+		    describe_in(req, inner, offs, buf, size))
+			return true;
+	}
+	return false;
+}
+
 /* Name the attribute at byte offset @offs of request @req. */
 static void describe_offset(const struct nlmsghdr *req, uint32_t offs,
 			    char *buf, size_t size)
 {
-	const struct nlattr *attr, *inner;
+	const struct nlattr *attr;
 
 	snprintf(buf, size, "not the start of an attribute");
 	if (!req || offs >= req->nlmsg_len) {
@@ -376,17 +398,9 @@ static void describe_offset(const struct nlmsghdr *req, uint32_t offs,
 				 mnl_attr_get_type(attr));
 			return;
 		}
-		if (!(attr->nla_type & NLA_F_NESTED))
-			continue;
-		mnl_attr_for_each_nested(inner, attr) {
-			if (offset_in(req, inner) == offs) {
-				snprintf(buf, size,
-					 "attribute type %u in nest type %u",
-					 mnl_attr_get_type(inner),
-					 mnl_attr_get_type(attr));
-				return;
-			}
-		}
+		if ((attr->nla_type & NLA_F_NESTED) &&
+		    describe_in(req, attr, offs, buf, size))
+			return;
 	}
 }
 
@@ -1187,6 +1201,17 @@ static void case_title(const struct bad_case *bc, char *buf, size_t size)
 	append(buf, size, ", store unchanged");
 }
 
+/* Whether the extack's offset is that of an attribute of @req. */
+static bool points_at_attr(const struct nlmsghdr *req, const struct nl_result *r)
+{
+	char what[96];
+
+	if (!r->has_offs)
+		return false;
+	describe_offset(req, r->offs, what, sizeof(what));
+	return !strncmp(what, "attribute type", 14);
+}
+
 static void run_case(struct nl_ctx *c, struct store *st,
 		     const struct bad_case *bc)
 {
@@ -1212,7 +1237,8 @@ static void run_case(struct nl_ctx *c, struct store *st,
 			note(bc->extack == EXTACK_MISSING ?
 			     "extack names no missing attribute (or the wrong one) and has no message" :
 			     "extack has no message");
-		else if (bc->msg_has && (!strstr(r.msg, bc->msg_has) || !r.has_offs))
+		else if (bc->msg_has && (!strstr(r.msg, bc->msg_has) ||
+					 !points_at_attr(nlh, &r)))
 			note("extack does not name %s, or points at no attribute",
 			     bc->msg_has);
 		else
