@@ -34,6 +34,15 @@
  *     may hold or nest the other way.  The irq_work runs with no lock of
  *     the hook's caller held, and schedules the work item.
  *
+ * The rest of the producer is lock-free too: task_tgid_nr() and current->comm
+ * are read without task_lock() (see event_fill()), ktime_get_mono_fast_ns()
+ * reads a latched copy of the clock, and the counters are atomics.  No
+ * ratelimit_state any more: its raw spinlock, even taken with a trylock, is
+ * one lock more, and one limit for everyone let a noisy container hide the
+ * others.  (atomic64_t is lock-free on 64-bit architectures and on 32-bit
+ * x86 and arm; where CONFIG_GENERIC_ATOMIC64 emulates it, it takes a hashed
+ * raw spinlock with interrupts off, innermost and held for one update.)
+ *
  * The work item (one, never running concurrently with itself) drains the
  * rings round-robin and sends each event to the "events" multicast group,
  * where it may sleep and allocate.  Events of one CPU keep their order;
