@@ -196,7 +196,9 @@ static int fill_policy(struct sk_buff *skb, const struct ctrpolicy_entry *entry,
 		goto cancel;
 	if (READ_ONCE(entry->pending) && nla_put_flag(skb, CTRPOLICY_A_PENDING))
 		goto cancel;
-	if (ctrpolicy_policy_fill(skb, policy) || put_counters(skb, entry))
+	if (ctrpolicy_policy_fill(skb, policy) || put_counters(skb, entry) ||
+	    nla_put_u64_64bit(skb, CTRPOLICY_A_SUPPRESSED,
+			      ctrpolicy_event_suppressed(entry), CTRPOLICY_A_PAD))
 		goto cancel;
 	genlmsg_end(skb, hdr);
 	return 0;
@@ -485,15 +487,21 @@ static struct genl_family ctrpolicy_family __ro_after_init = {
 /**
  * ctrpolicy_netlink_init - Register the generic netlink family
  *
- * Return: 0 or the error of genl_register_family().
+ * Return: 0, -ENOMEM, or the error of genl_register_family().
  */
 int ctrpolicy_netlink_init(void)
 {
-	int err = genl_register_family(&ctrpolicy_family);
+	int err = ctrpolicy_events_init();
 
-	if (!err)
-		ctrpolicy_events_start(&ctrpolicy_family, CTRPOLICY_MCGRP_EVENTS_ID);
-	return err;
+	if (err)
+		return err;
+	err = genl_register_family(&ctrpolicy_family);
+	if (err) {
+		ctrpolicy_events_exit();
+		return err;
+	}
+	ctrpolicy_events_start(&ctrpolicy_family, CTRPOLICY_MCGRP_EVENTS_ID);
+	return 0;
 }
 
 /**
@@ -506,4 +514,5 @@ void ctrpolicy_netlink_exit(void)
 	ctrpolicy_links_release();
 	ctrpolicy_events_stop();
 	genl_unregister_family(&ctrpolicy_family);
+	ctrpolicy_events_exit();
 }

@@ -12,6 +12,7 @@
 #include <linux/slab.h>
 #include <linux/socket.h>
 #include <linux/string.h>
+#include <linux/stringify.h>
 #include <net/genetlink.h>
 #include <net/netlink.h>
 
@@ -49,6 +50,12 @@ static const struct nla_policy net_nl_policy[CTRPOLICY_NET_A_MAX + 1] = {
 	},
 };
 
+/* The ranges are checked in events_parse(), whose messages name them. */
+static const struct nla_policy events_nl_policy[CTRPOLICY_EVENTS_A_MAX + 1] = {
+	[CTRPOLICY_EVENTS_A_RATE] = { .type = NLA_U32 },
+	[CTRPOLICY_EVENTS_A_BURST] = { .type = NLA_U32 },
+};
+
 /* The attributes of a policy, for CTRPOLICY_A_POLICY (see netlink.c). */
 const struct nla_policy ctrpolicy_policy_nl_policy[CTRPOLICY_POLICY_A_MAX + 1] = {
 	[CTRPOLICY_POLICY_A_NAME] = { .type = NLA_NUL_STRING,
@@ -58,7 +65,50 @@ const struct nla_policy ctrpolicy_policy_nl_policy[CTRPOLICY_POLICY_A_MAX + 1] =
 	[CTRPOLICY_POLICY_A_CAPS] = { .type = NLA_U64 },
 	[CTRPOLICY_POLICY_A_MOUNT] = NLA_POLICY_NESTED(mount_nl_policy),
 	[CTRPOLICY_POLICY_A_NET] = NLA_POLICY_NESTED(net_nl_policy),
+	[CTRPOLICY_POLICY_A_EVENTS] = NLA_POLICY_NESTED(events_nl_policy),
 };
+
+/*
+ * The rate limit of the events nest @nest (NULL: the defaults) into *@rate
+ * and *@burst; a burst left out is the rate, so that "rate N" alone means
+ * a second's worth at once.  0, or -EINVAL with a message naming the
+ * attribute.
+ */
+static int events_parse(const struct nlattr *nest, u32 *rate, u32 *burst,
+			struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[CTRPOLICY_EVENTS_A_MAX + 1];
+	int err;
+
+	*rate = CTRPOLICY_EVENT_RATE_DEFAULT;
+	*burst = CTRPOLICY_EVENT_BURST_DEFAULT;
+	if (!nest)
+		return 0;
+	err = nla_parse_nested(tb, CTRPOLICY_EVENTS_A_MAX, nest,
+			       events_nl_policy, extack);
+	if (err)
+		return err;
+	if (tb[CTRPOLICY_EVENTS_A_RATE]) {
+		*rate = nla_get_u32(tb[CTRPOLICY_EVENTS_A_RATE]);
+		*burst = *rate;
+		if (!*rate || *rate > CTRPOLICY_EVENT_RATE_MAX) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[CTRPOLICY_EVENTS_A_RATE],
+					    "events rate (CTRPOLICY_EVENTS_A_RATE) out of range: 1 to "
+					    __stringify(CTRPOLICY_EVENT_RATE_MAX) " events a second");
+			return -EINVAL;
+		}
+	}
+	if (tb[CTRPOLICY_EVENTS_A_BURST]) {
+		*burst = nla_get_u32(tb[CTRPOLICY_EVENTS_A_BURST]);
+		if (!*burst || *burst > CTRPOLICY_EVENT_BURST_MAX) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[CTRPOLICY_EVENTS_A_BURST],
+					    "events burst (CTRPOLICY_EVENTS_A_BURST) out of range: 1 to "
+					    __stringify(CTRPOLICY_EVENT_BURST_MAX) " events");
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
 
 /* The space a rule's strings take, or a negative errno for a bad rule. */
 static int mount_rule_check(const struct nlattr *attr, struct nlattr **tb,
@@ -238,6 +288,8 @@ static size_t policy_nl_size(const struct ctrpolicy_policy *policy)
 		      nla_total_size(0) +		/* NET */
 		      nla_total_size(sizeof(u32)) +	/* DEFAULT */
 		      nla_total_size(sizeof(u32)) +	/* RULE_COUNT */
+		      nla_total_size(0) +		/* EVENTS */
+		      2 * nla_total_size(sizeof(u32)) +	/* RATE, BURST */
 		      nla_total_size(policy->net.n_socket_rules *
 				     sizeof(struct ctrpolicy_socket_rule));
 	u32 i;
@@ -259,7 +311,7 @@ static size_t policy_nl_size(const struct ctrpolicy_policy *policy)
  * @extack: for the error message
  *
  * Return: the policy (kvfree() or kvfree_rcu() it), or an ERR_PTR: -EINVAL
- * (a bad attribute), -E2BIG (too many rules, or larger than
+ * (a bad attribute, such as an events rate or burst out of range), -E2BIG (too many rules, or larger than
  * %CTRPOLICY_POLICY_SIZE_MAX written back), -ENOMEM.
  */
 struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
@@ -270,7 +322,7 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 	struct nlattr *mtb[CTRPOLICY_MOUNT_A_MAX + 1] = {};
 	struct nlattr *ntb[CTRPOLICY_NET_A_MAX + 1] = {};
 	struct nlattr *rtb[CTRPOLICY_MOUNT_RULE_A_MAX + 1];
-	u32 n_rules = 0, n_net_rules = 0, n_index, i = 0;
+	u32 n_rules = 0, n_net_rules = 0, n_index, i = 0, rate, burst;
 	struct ctrpolicy_policy *policy;
 	const struct nlattr *attr;
 	size_t strings = 0, size;
@@ -293,6 +345,9 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 				    "capability bits above CAP_LAST_CAP");
 		return ERR_PTR(-EINVAL);
 	}
+	err = events_parse(tb[CTRPOLICY_POLICY_A_EVENTS], &rate, &burst, extack);
+	if (err)
+		return ERR_PTR(err);
 	if (tb[CTRPOLICY_POLICY_A_MOUNT]) {
 		err = nla_parse_nested(mtb, CTRPOLICY_MOUNT_A_MAX,
 				       tb[CTRPOLICY_POLICY_A_MOUNT], mount_nl_policy,
@@ -335,6 +390,8 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 		policy->mode = nla_get_u32(tb[CTRPOLICY_POLICY_A_MODE]);
 	if (tb[CTRPOLICY_POLICY_A_CAPS])
 		policy->caps = nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]);
+	policy->event_rate = rate;
+	policy->event_burst = burst;
 	if (mtb[CTRPOLICY_MOUNT_A_DEFAULT])
 		policy->mount.default_action = nla_get_u32(mtb[CTRPOLICY_MOUNT_A_DEFAULT]);
 	if (ntb[CTRPOLICY_NET_A_DEFAULT])
@@ -438,6 +495,18 @@ static int net_put(struct sk_buff *skb, const struct ctrpolicy_policy *policy)
 	return 0;
 }
 
+static int events_put(struct sk_buff *skb, const struct ctrpolicy_policy *policy)
+{
+	struct nlattr *events = nla_nest_start(skb, CTRPOLICY_POLICY_A_EVENTS);
+
+	if (!events ||
+	    nla_put_u32(skb, CTRPOLICY_EVENTS_A_RATE, policy->event_rate) ||
+	    nla_put_u32(skb, CTRPOLICY_EVENTS_A_BURST, policy->event_burst))
+		return -EMSGSIZE;
+	nla_nest_end(skb, events);
+	return 0;
+}
+
 /**
  * ctrpolicy_policy_fill - Write a policy as a CTRPOLICY_A_POLICY attribute
  * @skb: the message
@@ -473,7 +542,7 @@ int ctrpolicy_policy_fill(struct sk_buff *skb,
 			return -EMSGSIZE;
 	nla_nest_end(skb, rules);
 	nla_nest_end(skb, mount);
-	if (net_put(skb, policy))
+	if (net_put(skb, policy) || events_put(skb, policy))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;

@@ -25,6 +25,8 @@ struct sk_buff;
  * @mount: the mount rules; they, their strings and the network rules live
  *	in the same allocation as the policy
  * @net: the network rules
+ * @event_rate: events a second its rate limit lets through on average
+ * @event_burst: and at once
  * @name: the administrator's name for it
  *
  * A policy is never changed once published: a replace publishes a new one.
@@ -35,6 +37,8 @@ struct ctrpolicy_policy {
 	u64 caps;
 	struct ctrpolicy_mount_rules mount;
 	struct ctrpolicy_net_rules net;
+	u32 event_rate;
+	u32 event_burst;
 	char name[CTRPOLICY_NAME_MAX];
 };
 

@@ -683,6 +683,68 @@ static void parse_rule_count_only_in_replies(struct kunit *test)
 	expect_refused(test, m, -EINVAL, "the address rule count is only in replies");
 }
 
+/* A policy named "t" with an events nest of @rate and @burst (0: left out). */
+static struct msg *msg_events(struct kunit *test, u32 rate, u32 burst)
+{
+	struct msg *m = msg_start(test, MSG_SIZE);
+	struct nlattr *events;
+
+	KUNIT_ASSERT_EQ(test, nla_put_string(m->skb, CTRPOLICY_POLICY_A_NAME, "t"), 0);
+	events = nla_nest_start(m->skb, CTRPOLICY_POLICY_A_EVENTS);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, events);
+	if (rate)
+		KUNIT_ASSERT_EQ(test, nla_put_u32(m->skb, CTRPOLICY_EVENTS_A_RATE, rate), 0);
+	if (burst)
+		KUNIT_ASSERT_EQ(test, nla_put_u32(m->skb, CTRPOLICY_EVENTS_A_BURST, burst), 0);
+	nla_nest_end(m->skb, events);
+	msg_end_policy(m);
+	return m;
+}
+
+static void parse_events_limits(struct kunit *test)
+{
+	struct ctrpolicy_policy *policy;
+	struct msg *m;
+
+	/* No nest: the defaults. */
+	m = msg_start(test, MSG_SIZE);
+	KUNIT_ASSERT_EQ(test, nla_put_string(m->skb, CTRPOLICY_POLICY_A_NAME, "t"), 0);
+	msg_end_policy(m);
+	policy = expect_parsed(test, m);
+	KUNIT_EXPECT_EQ(test, policy->event_rate, CTRPOLICY_EVENT_RATE_DEFAULT);
+	KUNIT_EXPECT_EQ(test, policy->event_burst, CTRPOLICY_EVENT_BURST_DEFAULT);
+
+	policy = expect_parsed(test, msg_events(test, 5, 0));
+	KUNIT_EXPECT_EQ(test, policy->event_rate, 5);
+	KUNIT_EXPECT_EQ(test, policy->event_burst, 5);
+	policy = expect_parsed(test, msg_events(test, CTRPOLICY_EVENT_RATE_MAX,
+						CTRPOLICY_EVENT_BURST_MAX));
+	KUNIT_EXPECT_EQ(test, policy->event_rate, CTRPOLICY_EVENT_RATE_MAX);
+	KUNIT_EXPECT_EQ(test, policy->event_burst, CTRPOLICY_EVENT_BURST_MAX);
+	policy = expect_parsed(test, msg_events(test, 0, 7));
+	KUNIT_EXPECT_EQ(test, policy->event_rate, CTRPOLICY_EVENT_RATE_DEFAULT);
+	KUNIT_EXPECT_EQ(test, policy->event_burst, 7);
+}
+
+static void parse_events_out_of_range(struct kunit *test)
+{
+	struct msg *m = msg_start(test, MSG_SIZE);
+	struct nlattr *events;
+
+	/* An explicit 0 rate. */
+	KUNIT_ASSERT_EQ(test, nla_put_string(m->skb, CTRPOLICY_POLICY_A_NAME, "t"), 0);
+	events = nla_nest_start(m->skb, CTRPOLICY_POLICY_A_EVENTS);
+	KUNIT_ASSERT_EQ(test, nla_put_u32(m->skb, CTRPOLICY_EVENTS_A_RATE, 0), 0);
+	nla_nest_end(m->skb, events);
+	msg_end_policy(m);
+	expect_refused(test, m, -EINVAL,
+		       "events rate (CTRPOLICY_EVENTS_A_RATE) out of range: 1 to 10000 events a second");
+	expect_refused(test, msg_events(test, CTRPOLICY_EVENT_RATE_MAX + 1, 0), -EINVAL,
+		       "events rate (CTRPOLICY_EVENTS_A_RATE) out of range: 1 to 10000 events a second");
+	expect_refused(test, msg_events(test, 1, CTRPOLICY_EVENT_BURST_MAX + 1), -EINVAL,
+		       "events burst (CTRPOLICY_EVENTS_A_BURST) out of range: 1 to 10000 events");
+}
+
 static struct kunit_case policy_cases[] = {
 	KUNIT_CASE(caps_each_bit),
 	KUNIT_CASE(caps_none_and_all),
@@ -700,6 +762,8 @@ static struct kunit_case policy_cases[] = {
 	KUNIT_CASE(parse_too_many_net_rules),
 	KUNIT_CASE(parse_socket_rules_checked),
 	KUNIT_CASE(parse_rule_count_only_in_replies),
+	KUNIT_CASE(parse_events_limits),
+	KUNIT_CASE(parse_events_out_of_range),
 	{}
 };
 

@@ -14,6 +14,7 @@
 #include <uapi/linux/ctrpolicy.h>
 
 #include "common.h"
+#include "events.h"
 
 struct cgroup;
 struct ctrpolicy_policy;
@@ -41,6 +42,7 @@ struct ctrpolicy_counters {
  *	cgroup (loaded with %CTRPOLICY_A_ON_EXEC); the walk skips it then
  * @policy: the policy in force, replaced under RCU
  * @counters: per-CPU decision counters; they outlive policy replacements
+ * @events: the rate limit of the policy's events, which outlives them too
  * @rcu: frees the entry after the readers that may still see it
  */
 struct ctrpolicy_entry {
@@ -51,6 +53,7 @@ struct ctrpolicy_entry {
 	int pending;
 	struct ctrpolicy_policy __rcu *policy;
 	struct ctrpolicy_counters __percpu *counters;
+	struct ctrpolicy_event_limit events;
 	struct rcu_head rcu;
 };
 

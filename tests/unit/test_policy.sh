@@ -15,6 +15,7 @@
 parser=(tools/ctrpolicy/lex.c tools/ctrpolicy/diag.c
 	tools/ctrpolicy/policy_action.c tools/ctrpolicy/policy_caps.c
 	tools/ctrpolicy/policy_mount.c tools/ctrpolicy/policy_net.c
+	tools/ctrpolicy/policy_events.c
 	tools/ctrpolicy/policy.c tools/ctrpolicy/policy_files.c
 	tools/ctrpolicy/caps.c)
 

@@ -141,8 +141,13 @@ static int on_event(struct nl_msg *msg, void *arg)
 	out_string("comm", " comm=%s", attr_string(ev, CTRPOLICY_EVENT_A_COMM));
 	out_uint("cgroup_id", " cgroup=%llu", attr_u64(ev, CTRPOLICY_EVENT_A_CGROUP_ID));
 	out_string("policy", " policy=%s", attr_string(ev, CTRPOLICY_EVENT_A_POLICY_NAME));
-	out_uint("policy_cgroup_id", " policy_cgroup=%llu\n",
+	out_uint("policy_cgroup_id", " policy_cgroup=%llu",
 		 attr_u64(ev, CTRPOLICY_EVENT_A_POLICY_CGROUP_ID));
+	/* Events of the policy its rate limit kept back since its last one. */
+	if (ev[CTRPOLICY_EVENT_A_SUPPRESSED])
+		out_uint("suppressed", " suppressed=%llu",
+			 attr_u64(ev, CTRPOLICY_EVENT_A_SUPPRESSED));
+	out_text("\n");
 	out_end_object();
 	fflush(stdout);
 	if (monitor->remaining > 0)

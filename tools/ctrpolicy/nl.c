@@ -262,7 +262,9 @@ size_t nl_policy_size(const struct policy *policy)
 	       nla_total_size(0) +				/* MOUNT */
 	       nla_total_size(sizeof(uint32_t)) +		/* DEFAULT */
 	       nla_total_size(0) +				/* NET */
-	       nla_total_size(sizeof(uint32_t));		/* DEFAULT */
+	       nla_total_size(sizeof(uint32_t)) +		/* DEFAULT */
+	       nla_total_size(0) +				/* EVENTS */
+	       2 * nla_total_size(sizeof(uint32_t));		/* RATE, BURST */
 	if (policy->n_socket_rules)
 		size += nla_total_size(policy->n_socket_rules *
 				       sizeof(*policy->socket_rules));
@@ -322,12 +324,25 @@ static int put_net(struct nl_msg *msg, const struct policy *policy)
 	return 0;
 }
 
+/* EVENTS { RATE, BURST }: the limit in force, the defaults spelt out. */
+static int put_events(struct nl_msg *msg, const struct policy *policy)
+{
+	struct nlattr *events = nest_start(msg, CTRPOLICY_POLICY_A_EVENTS);
+
+	if (!events ||
+	    nla_put_u32(msg, CTRPOLICY_EVENTS_A_RATE, policy_event_rate(policy)) ||
+	    nla_put_u32(msg, CTRPOLICY_EVENTS_A_BURST, policy_event_burst(policy)) ||
+	    nla_nest_end(msg, events))
+		return -EMSGSIZE;
+	return 0;
+}
+
 /*
  * CTRPOLICY_A_POLICY { NAME, MODE, CAPS, MOUNT { DEFAULT, RULES { RULE {
  * ACTION, OP, FSTYPE?, SOURCE?, TARGET?, REQUIRE, FORBID } ... } }, NET {
- * DEFAULT, SOCKET_RULES? } }.  The mount and network nests always, so that
- * a policy without rules says so explicitly; RULES only when there are
- * rules (libnl drops an empty nest).
+ * DEFAULT, SOCKET_RULES? }, EVENTS { RATE, BURST } }.  The mount and
+ * network nests always, so that a policy without rules says so
+ * explicitly; RULES only when there are rules (libnl drops an empty nest).
  */
 int nl_put_policy(struct nl_msg *msg, const struct policy *policy)
 {
@@ -358,7 +373,7 @@ int nl_put_policy(struct nl_msg *msg, const struct policy *policy)
 			return -EMSGSIZE;
 	}
 	if (nla_nest_end(msg, mount) || put_net(msg, policy) ||
-	    nla_nest_end(msg, nest))
+	    put_events(msg, policy) || nla_nest_end(msg, nest))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -507,6 +522,23 @@ static int get_net(struct nlattr *nest, struct policy *policy)
 	return 0;
 }
 
+/*
+ * The EVENTS nest into POLICY; a module that sends none has the default
+ * limit, which 0 stands for.
+ */
+static int get_events(struct nlattr *nest, struct policy *policy)
+{
+	struct nlattr *tb[CTRPOLICY_EVENTS_A_MAX + 1];
+
+	if (nla_parse_nested(tb, CTRPOLICY_EVENTS_A_MAX, nest, NULL) ||
+	    (tb[CTRPOLICY_EVENTS_A_RATE] &&
+	     get_u32(tb[CTRPOLICY_EVENTS_A_RATE], &policy->event_rate)) ||
+	    (tb[CTRPOLICY_EVENTS_A_BURST] &&
+	     get_u32(tb[CTRPOLICY_EVENTS_A_BURST], &policy->event_burst)))
+		return -EPROTO;
+	return 0;
+}
+
 int nl_get_policy(struct nlattr *nest, struct policy *policy)
 {
 	struct nlattr *tb[CTRPOLICY_POLICY_A_MAX + 1];
@@ -532,6 +564,8 @@ int nl_get_policy(struct nlattr *nest, struct policy *policy)
 		err = get_mount(tb[CTRPOLICY_POLICY_A_MOUNT], policy);
 	if (!err && tb[CTRPOLICY_POLICY_A_NET])
 		err = get_net(tb[CTRPOLICY_POLICY_A_NET], policy);
+	if (!err && tb[CTRPOLICY_POLICY_A_EVENTS])
+		err = get_events(tb[CTRPOLICY_POLICY_A_EVENTS], policy);
 	if (err) {
 		policy_free(policy);
 		memset(policy, 0, sizeof(*policy));

@@ -9,7 +9,8 @@
  * policy_files.c) or sections[], inside a section from the section's own
  * table of statements.  Each statement has a function that parses the
  * rest of its line.  Each section is a file that exports its struct
- * section (policy_caps.c, policy_mount.c, policy_net.c): adding one is
+ * section (policy_caps.c, policy_mount.c, policy_net.c, policy_events.c):
+ * adding one is
  * adding that file, its state in struct parser, and an entry in
  * sections[], through which the policy is also printed, compared and
  * freed.
@@ -40,6 +41,7 @@ static const struct section *const sections[SECTION_COUNT] = {
 	[SECTION_CAPS] = &caps_section,
 	[SECTION_MOUNT] = &mount_section,
 	[SECTION_NETWORK] = &net_section,
+	[SECTION_EVENTS] = &events_section,
 };
 
 static const struct {
@@ -386,6 +388,8 @@ int policy_parse_source(const char *filename, const char *text, size_t len,
 	p.pol.mode = CTRPOLICY_MODE_ENFORCE;
 	p.pol.mount_default = CTRPOLICY_ACTION_DENY;
 	p.pol.net_default = CTRPOLICY_ACTION_DENY;
+	p.pol.event_rate = CTRPOLICY_EVENT_RATE_DEFAULT;
+	p.pol.event_burst = CTRPOLICY_EVENT_BURST_DEFAULT;
 	p.inc.source = source;
 	p.inc.files[0] = p.file;
 	err->msg[0] = '\0';
@@ -429,6 +433,8 @@ void policy_print(FILE *f, const struct policy *p)
 	fprintf(f, "policy %.*s\n", CTRPOLICY_NAME_MAX - 1, p->name);
 	fprintf(f, "mode %s\n", policy_mode_name(p->mode));
 	for (i = 0; i < ARRAY_SIZE(sections); i++) {
+		if (sections[i]->omitted && sections[i]->omitted(p))
+			continue;
 		fprintf(f, "\n%s {\n", sections[i]->name);
 		sections[i]->print(f, p);
 		fputs("}\n", f);

@@ -54,6 +54,13 @@ struct policy {
 	struct ctrpolicy_socket_rule socket_rules[CTRPOLICY_MAX_SOCKET_RULES];
 	size_t n_net_rules;
 	struct ctrpolicy_net_rule *net_rules;	/* malloc'ed */
+	/*
+	 * The rate limit of the policy's events (CTRPOLICY_POLICY_A_EVENTS):
+	 * events a second, and at once; 0 stands for the default (see
+	 * policy_event_rate() and policy_event_burst()).
+	 */
+	uint32_t event_rate;
+	uint32_t event_burst;
 };
 
 /*
@@ -113,7 +120,7 @@ void policy_print(FILE *f, const struct policy *p);
 /*
  * Whether two policies are the same: name, mode, capabilities, mount
  * default and mount rules, network default, socket rules and address
- * rules, in order.
+ * rules, in order, and the rate limit of events.
  */
 bool policy_equal(const struct policy *a, const struct policy *b);
 
@@ -122,6 +129,14 @@ bool policy_equal(const struct policy *a, const struct policy *b);
  * a zeroed policy and on one already freed.
  */
 void policy_free(struct policy *p);
+
+/*
+ * The rate limit of P's events in force: its own, or for 0 the default
+ * (CTRPOLICY_EVENT_RATE_DEFAULT; a burst of 0 is the rate, or
+ * CTRPOLICY_EVENT_BURST_DEFAULT when that is 0 too).
+ */
+uint32_t policy_event_rate(const struct policy *p);
+uint32_t policy_event_burst(const struct policy *p);
 
 /* "allow" or "deny"; "unknown" for any other value. */
 const char *policy_action_name(uint32_t action);

@@ -232,6 +232,7 @@ struct listed {
 	struct policy policy;		/* with its address rules for 'show' */
 	uint32_t net_rule_count;	/* the address rules, also in a dump */
 	bool pending;			/* waits for an execve() (--on-exec) */
+	uint64_t suppressed;		/* events its rate limit suppressed */
 	uint64_t counters[CTRPOLICY_AREA_MAX + 1][CTRPOLICY_COUNTER_A_MAX + 1];
 };
 
@@ -309,6 +310,9 @@ static int on_policy(struct nl_msg *msg, void *arg)
 		item->net_rule_count = item->policy.n_net_rules;
 	if (tb[CTRPOLICY_A_COUNTERS])
 		parse_counters(tb[CTRPOLICY_A_COUNTERS], item);
+	if (tb[CTRPOLICY_A_SUPPRESSED] &&
+	    nla_len(tb[CTRPOLICY_A_SUPPRESSED]) == sizeof(uint64_t))
+		item->suppressed = nla_get_u64(tb[CTRPOLICY_A_SUPPRESSED]);
 	listing->n++;
 	return 0;
 }
@@ -403,6 +407,19 @@ static void print_net_json(const struct listed *item, bool rules)
 }
 
 /*
+ * The rate limit of the policy's events, and the events it suppressed: in
+ * the text, the last column.
+ */
+static void print_events(const struct listed *item)
+{
+	out_begin_named_object("events");
+	out_uint("rate", "", policy_event_rate(&item->policy));
+	out_uint("burst", "", policy_event_burst(&item->policy));
+	out_uint("suppressed", " %10llu", item->suppressed);
+	out_end_object();
+}
+
+/*
  * The counters of each area; the text has a column each for the sums of
  * the checks, denials and audited requests of all areas instead.
  */
@@ -426,7 +443,7 @@ static void print_counters(const struct listed *item)
 		audited += c[CTRPOLICY_COUNTER_A_AUDITED];
 	}
 	out_end_object();
-	out_text(" %10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n", checks, denied,
+	out_text(" %10" PRIu64 " %10" PRIu64 " %10" PRIu64, checks, denied,
 		 audited);
 }
 
@@ -451,6 +468,8 @@ static void print_listed(const struct listed *item, const char *path,
 	out_text("%-8s", marked);
 	print_net_json(item, rules);
 	print_counters(item);
+	print_events(item);
+	out_text("\n");
 	out_end_object();
 }
 
@@ -485,8 +504,8 @@ int cmd_list(int argc, char **argv)
 	cgroup_paths_of(ids, listing.n, paths);
 
 	out_begin_array();
-	out_text("%-40s %-20s %-8s %10s %10s %10s\n", "CGROUP", "POLICY", "MODE",
-		 "CHECKS", "DENIED", "AUDITED");
+	out_text("%-40s %-20s %-8s %10s %10s %10s %10s\n", "CGROUP", "POLICY",
+		 "MODE", "CHECKS", "DENIED", "AUDITED", "SUPPRESSED");
 	for (i = 0; i < listing.n; i++) {
 		print_listed(&listing.items[i], paths[i], false);
 		pending |= listing.items[i].pending;

@@ -32,7 +32,8 @@ struct keyword {
 /*
  * A section "NAME {" ... "}": the statements valid inside, an optional
  * check when it closes, the printer of its canonical form (the lines
- * between the braces), and its part of policy_equal() and of policy_free()
+ * between the braces; OMITTED, if set, says when the section is left out
+ * as saying nothing), and its part of policy_equal() and of policy_free()
  * (FREE_RULES NULL: nothing to free).
  */
 struct section {
@@ -41,6 +42,7 @@ struct section {
 	size_t n_stmts;
 	int (*end)(struct parser *p, const struct token *close);
 	void (*print)(FILE *f, const struct policy *pol);
+	bool (*omitted)(const struct policy *pol);
 	bool (*equal)(const struct policy *a, const struct policy *b);
 	void (*free_rules)(struct policy *pol);
 };
@@ -49,10 +51,12 @@ struct section {
 extern const struct section caps_section;	/* policy_caps.c */
 extern const struct section mount_section;	/* policy_mount.c */
 extern const struct section net_section;	/* policy_net.c */
+extern const struct section events_section;	/* policy_events.c */
 
 /* The statements at the top level, and the sections. */
 enum { KW_POLICY, KW_MODE, KW_INCLUDE, KW_COUNT };
-enum { SECTION_CAPS, SECTION_MOUNT, SECTION_NETWORK, SECTION_COUNT };
+enum { SECTION_CAPS, SECTION_MOUNT, SECTION_NETWORK, SECTION_EVENTS,
+       SECTION_COUNT };
 
 struct parser {
 	const char *file;		/* the file being read */
@@ -86,6 +90,10 @@ struct parser {
 		unsigned int default_line;
 		size_t cap;		/* room in pol.net_rules */
 	} net;
+	struct {
+		unsigned int rate_line;
+		unsigned int burst_line;
+	} events;
 };
 
 /* ---- policy.c ------------------------------------------------------------- */

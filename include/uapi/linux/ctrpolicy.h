@@ -33,6 +33,15 @@
  * network address rules travel beside it, in CTRPOLICY_A_NET_RULES.
  */
 #define CTRPOLICY_POLICY_SIZE_MAX	24576
+/*
+ * The rate limit of a policy's events (CTRPOLICY_POLICY_A_EVENTS): at most
+ * RATE events a second on average, BURST at once.  What goes over is
+ * suppressed and counted, never the decision.
+ */
+#define CTRPOLICY_EVENT_RATE_DEFAULT	200
+#define CTRPOLICY_EVENT_BURST_DEFAULT	200
+#define CTRPOLICY_EVENT_RATE_MAX	10000
+#define CTRPOLICY_EVENT_BURST_MAX	10000
 
 /**
  * enum ctrpolicy_cmd - generic netlink commands
@@ -48,8 +57,9 @@
  *	(admin only).
  * @CTRPOLICY_CMD_POLICY_GET: the policy of %CTRPOLICY_A_CGROUP_ID, or with
  *	NLM_F_DUMP every policy; each reply holds %CTRPOLICY_A_CGROUP_ID,
- *	%CTRPOLICY_A_POLICY and %CTRPOLICY_A_COUNTERS, and
- *	%CTRPOLICY_A_PENDING while the policy waits for an execve(); it
+ *	%CTRPOLICY_A_POLICY, %CTRPOLICY_A_COUNTERS and
+ *	%CTRPOLICY_A_SUPPRESSED, and %CTRPOLICY_A_PENDING while the policy
+ *	waits for an execve(); it
  *	counts the address rules (%CTRPOLICY_NET_A_RULE_COUNT) without
  *	holding them.  A dump with %CTRPOLICY_A_CGROUP_ID is of that cgroup's
  *	policy alone: its message is followed by messages of
@@ -98,6 +108,10 @@ enum ctrpolicy_attr {
 					 * for an execve() */
 	CTRPOLICY_A_LINK_FD,		/* u32: LINKS_SET, a BPF link's file
 					 * descriptor; once per link */
+	CTRPOLICY_A_SUPPRESSED,		/* u64: POLICY_GET, the events of the
+					 * cgroup's policy that its rate limit
+					 * suppressed, since a policy was first
+					 * set on the cgroup (replaces keep it) */
 
 	__CTRPOLICY_A_MAX,
 	CTRPOLICY_A_MAX = __CTRPOLICY_A_MAX - 1
@@ -127,9 +141,30 @@ enum ctrpolicy_policy_attr {
 					 * absent: every mount operation denied */
 	CTRPOLICY_POLICY_A_NET,		/* nest: enum ctrpolicy_net_attr;
 					 * absent: every socket denied */
+	CTRPOLICY_POLICY_A_EVENTS,	/* nest: enum ctrpolicy_events_attr;
+					 * absent: the default rate limit */
 
 	__CTRPOLICY_POLICY_A_MAX,
 	CTRPOLICY_POLICY_A_MAX = __CTRPOLICY_POLICY_A_MAX - 1
+};
+
+/*
+ * The rate limit of a policy's events: a token bucket of BURST tokens that
+ * fills at RATE tokens a second; an event takes one, and is suppressed
+ * (counted, not sent) when there is none.  Each policy has its own, so that
+ * one container's denials cannot crowd out another's.
+ */
+enum ctrpolicy_events_attr {
+	CTRPOLICY_EVENTS_A_UNSPEC,
+	CTRPOLICY_EVENTS_A_RATE,	/* u32: events a second, 1 to
+					 * CTRPOLICY_EVENT_RATE_MAX (default
+					 * CTRPOLICY_EVENT_RATE_DEFAULT) */
+	CTRPOLICY_EVENTS_A_BURST,	/* u32: 1 to CTRPOLICY_EVENT_BURST_MAX
+					 * (default: the rate if it is given,
+					 * else CTRPOLICY_EVENT_BURST_DEFAULT) */
+
+	__CTRPOLICY_EVENTS_A_MAX,
+	CTRPOLICY_EVENTS_A_MAX = __CTRPOLICY_EVENTS_A_MAX - 1
 };
 
 /* What a rule, or an area's default, does with what it matches. */
@@ -367,7 +402,11 @@ enum ctrpolicy_status_attr {
 	CTRPOLICY_STATUS_A_POLICIES,	/* u32: policies loaded */
 	CTRPOLICY_STATUS_A_USERS,	/* u32: BPF programs holding the module */
 	CTRPOLICY_STATUS_A_EVENTS_SENT,	/* u64 */
-	CTRPOLICY_STATUS_A_EVENTS_DROPPED,	/* u64: rate limit or full queue */
+	CTRPOLICY_STATUS_A_EVENTS_DROPPED,	/* u64: lost to a full queue or a
+						 * failed send (what a policy's
+						 * rate limit suppresses is
+						 * counted by the policy:
+						 * CTRPOLICY_A_SUPPRESSED) */
 	CTRPOLICY_STATUS_A_HOOK,	/* string: a hook whose BPF-LSM link the
 					 * module holds; once per link */
 
@@ -411,6 +450,9 @@ enum ctrpolicy_event_attr {
 	CTRPOLICY_EVENT_A_NET_ADDR,	/* binary: network: 4 or 16 bytes, network
 					 * byte order; address operations only */
 	CTRPOLICY_EVENT_A_NET_PORT,	/* u32: network: address operations only */
+	CTRPOLICY_EVENT_A_SUPPRESSED,	/* u64: events of the same policy its
+					 * rate limit suppressed since its
+					 * previous event; absent: none */
 
 	__CTRPOLICY_EVENT_A_MAX,
 	CTRPOLICY_EVENT_A_MAX = __CTRPOLICY_EVENT_A_MAX - 1

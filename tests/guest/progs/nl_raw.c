@@ -360,11 +360,33 @@ static uint32_t offset_in(const struct nlmsghdr *nlh, const struct nlattr *a)
 	return (uint32_t)((const char *)a - (const char *)nlh);
 }
 
+/*
+ * Whether the attribute at byte offset @offs of @req is @nest's or one
+ * nested in it, at any depth: its type and its nest's into @buf.
+ */
+static bool describe_in(const struct nlmsghdr *req, const struct nlattr *nest,
+			uint32_t offs, char *buf, size_t size)
+{
+	const struct nlattr *inner;
+
+	mnl_attr_for_each_nested(inner, nest) {
+		if (offset_in(req, inner) == offs) {
+			snprintf(buf, size, "attribute type %u in nest type %u",
+				 mnl_attr_get_type(inner), mnl_attr_get_type(nest));
+			return true;
+		}
+		if ((inner->nla_type & NLA_F_NESTED) &&
+		    describe_in(req, inner, offs, buf, size))
+			return true;
+	}
+	return false;
+}
+
 /* Name the attribute at byte offset @offs of request @req. */
 static void describe_offset(const struct nlmsghdr *req, uint32_t offs,
 			    char *buf, size_t size)
 {
-	const struct nlattr *attr, *inner;
+	const struct nlattr *attr;
 
 	snprintf(buf, size, "not the start of an attribute");
 	if (!req || offs >= req->nlmsg_len) {
@@ -377,17 +399,9 @@ static void describe_offset(const struct nlmsghdr *req, uint32_t offs,
 				 mnl_attr_get_type(attr));
 			return;
 		}
-		if (!(attr->nla_type & NLA_F_NESTED))
-			continue;
-		mnl_attr_for_each_nested(inner, attr) {
-			if (offset_in(req, inner) == offs) {
-				snprintf(buf, size,
-					 "attribute type %u in nest type %u",
-					 mnl_attr_get_type(inner),
-					 mnl_attr_get_type(attr));
-				return;
-			}
-		}
+		if ((attr->nla_type & NLA_F_NESTED) &&
+		    describe_in(req, attr, offs, buf, size))
+			return;
 	}
 }
 
@@ -705,6 +719,50 @@ static struct nlmsghdr *build_caps_next(void *buf, const struct nl_ctx *c)
 			 1ULL << (CAP_LAST_CAP + 1));
 }
 
+/* A SET whose policy has an events nest of RATE and BURST (0: left out). */
+static struct nlmsghdr *build_events(void *buf, const struct nl_ctx *c,
+				     uint32_t rate, uint32_t burst)
+{
+	struct nlmsghdr *nlh = set_msg(buf, c);
+	struct nlattr *nest, *events;
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, c->cgid);
+	nest = mnl_attr_nest_start(nlh, CTRPOLICY_A_POLICY);
+	put_name_mode_caps(nlh, BAD_NAME, BAD_MODE, BAD_CAPS);
+	events = mnl_attr_nest_start(nlh, CTRPOLICY_POLICY_A_EVENTS);
+	if (rate != ~0U)
+		mnl_attr_put_u32(nlh, CTRPOLICY_EVENTS_A_RATE, rate);
+	if (burst != ~0U)
+		mnl_attr_put_u32(nlh, CTRPOLICY_EVENTS_A_BURST, burst);
+	mnl_attr_nest_end(nlh, events);
+	mnl_attr_nest_end(nlh, nest);
+	return nlh;
+}
+
+static struct nlmsghdr *build_events_rate_0(void *buf, const struct nl_ctx *c)
+{
+	return build_events(buf, c, 0, ~0U);
+}
+
+static struct nlmsghdr *build_events_rate_big(void *buf, const struct nl_ctx *c)
+{
+	return build_events(buf, c, CTRPOLICY_EVENT_RATE_MAX + 1, 5);
+}
+
+static struct nlmsghdr *build_events_burst_0(void *buf, const struct nl_ctx *c)
+{
+	return build_events(buf, c, 5, 0);
+}
+
+static struct nlmsghdr *build_suppressed_in_set(void *buf, const struct nl_ctx *c)
+{
+	struct nlmsghdr *nlh = build_set(buf, c, c->cgid, BAD_NAME, BAD_MODE,
+					 BAD_CAPS);
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_SUPPRESSED, 1);
+	return nlh;
+}
+
 static struct nlmsghdr *build_unknown_attr(void *buf, const struct nl_ctx *c)
 {
 	struct nlmsghdr *nlh = build_set(buf, c, c->cgid, BAD_NAME, BAD_MODE,
@@ -927,6 +985,8 @@ struct bad_case {
 	int errnos[3];		/* accepted errnos, 0-terminated; none: any */
 	enum extack_need extack;
 	uint16_t missing;
+	/* If set: the message holds it, and NLMSGERR_ATTR_OFFS points somewhere. */
+	const char *msg_has;
 };
 
 static const struct bad_case bad_cases[] = {
@@ -997,6 +1057,18 @@ static const struct bad_case bad_cases[] = {
 	  .build = build_socket_family, .errnos = { EINVAL }, .extack = EXTACK_MSG },
 	{ .desc = "set with SOCKET_RULES not a multiple of a rule's size",
 	  .build = build_socket_short, .errnos = { EINVAL }, .extack = EXTACK_MSG },
+	{ .desc = "set with an events rate of 0",
+	  .build = build_events_rate_0, .errnos = { EINVAL }, .extack = EXTACK_MSG,
+	  .msg_has = "CTRPOLICY_EVENTS_A_RATE" },
+	{ .desc = "set with an events rate of CTRPOLICY_EVENT_RATE_MAX + 1",
+	  .build = build_events_rate_big, .errnos = { EINVAL }, .extack = EXTACK_MSG,
+	  .msg_has = "CTRPOLICY_EVENTS_A_RATE" },
+	{ .desc = "set with an events burst of 0",
+	  .build = build_events_burst_0, .errnos = { EINVAL }, .extack = EXTACK_MSG,
+	  .msg_has = "CTRPOLICY_EVENTS_A_BURST" },
+	{ .desc = "set with the reply-only SUPPRESSED",
+	  .build = build_suppressed_in_set, .errnos = { EINVAL },
+	  .extack = EXTACK_MSG },
 	{ .desc = "set with the reply-only RULE_COUNT",
 	  .build = build_net_rule_count, .errnos = { EINVAL }, .extack = EXTACK_MSG },
 	/* EOPNOTSUPP where ctrpolicy is built in: it holds no links. */
@@ -1130,6 +1202,17 @@ static void case_title(const struct bad_case *bc, char *buf, size_t size)
 	append(buf, size, ", store unchanged");
 }
 
+/* Whether the extack's offset is that of an attribute of @req. */
+static bool points_at_attr(const struct nlmsghdr *req, const struct nl_result *r)
+{
+	char what[96];
+
+	if (!r->has_offs)
+		return false;
+	describe_offset(req, r->offs, what, sizeof(what));
+	return !strncmp(what, "attribute type", 14);
+}
+
 static void run_case(struct nl_ctx *c, struct store *st,
 		     const struct bad_case *bc)
 {
@@ -1155,6 +1238,10 @@ static void run_case(struct nl_ctx *c, struct store *st,
 			note(bc->extack == EXTACK_MISSING ?
 			     "extack names no missing attribute (or the wrong one) and has no message" :
 			     "extack has no message");
+		else if (bc->msg_has && (!strstr(r.msg, bc->msg_has) ||
+					 !points_at_attr(nlh, &r)))
+			note("extack does not name %s, or points at no attribute",
+			     bc->msg_has);
 		else
 			ok = true;
 	}

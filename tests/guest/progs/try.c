@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <stdbool.h>
 #include <sys/syscall.h>
@@ -380,6 +381,28 @@ static int do_traceme_after(char **args)
 }
 
 /* kexec_load() of no segment: unloads the kexec kernel, if any. */
+/*
+ * Lowers the hard RLIMIT_NOFILE by one, which anyone may, then raises it
+ * back with prlimit(): do_prlimit() asks capable(CAP_SYS_RESOURCE) while
+ * it holds the task's task_lock(), a lock the report of a denial must not
+ * nest anything sleeping under.
+ */
+static int do_raise_rlimit(char **args)
+{
+	struct rlimit r, lower;
+
+	(void)args;
+	if (getrlimit(RLIMIT_NOFILE, &r))
+		return -1;
+	lower = r;
+	lower.rlim_max = r.rlim_max - 1;
+	if (lower.rlim_cur > lower.rlim_max)
+		lower.rlim_cur = lower.rlim_max;
+	if (prlimit(0, RLIMIT_NOFILE, &lower, NULL))
+		return -1;
+	return prlimit(0, RLIMIT_NOFILE, &r, NULL);
+}
+
 static int do_kexec_unload(char **args)
 {
 	(void)args;
@@ -449,6 +472,7 @@ static const struct action actions[] = {
 	{ "kill", "PID SIGNAL", 2, do_kill },
 	{ "traceme-after", "FILE", 1, do_traceme_after },
 	{ "kexec-unload", "", 0, do_kexec_unload },
+	{ "raise-rlimit", "", 0, do_raise_rlimit },
 	{ "iopl", "LEVEL", 1, do_iopl },
 	{ "read", "FILE", 1, do_read },
 	{ "mkdir", "DIR", 1, do_mkdir },

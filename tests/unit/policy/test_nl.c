@@ -167,7 +167,7 @@ static void test_layout(void)
 	static const unsigned int policy_types[] = {
 		CTRPOLICY_POLICY_A_NAME, CTRPOLICY_POLICY_A_MODE,
 		CTRPOLICY_POLICY_A_CAPS, NESTED(CTRPOLICY_POLICY_A_MOUNT),
-		NESTED(CTRPOLICY_POLICY_A_NET),
+		NESTED(CTRPOLICY_POLICY_A_NET), NESTED(CTRPOLICY_POLICY_A_EVENTS),
 	};
 	static const unsigned int mount_types[] = {
 		CTRPOLICY_MOUNT_A_DEFAULT, NESTED(CTRPOLICY_MOUNT_A_RULES),
@@ -201,7 +201,18 @@ static void test_layout(void)
 	n = types_of(pol, types, ARRAY_SIZE(types));
 	check(n == ARRAY_SIZE(policy_types) &&
 	      !memcmp(types, policy_types, sizeof(policy_types)),
-	      "policy: NAME, MODE, CAPS, MOUNT (nested), NET (nested)");
+	      "policy: NAME, MODE, CAPS, MOUNT (nested), NET (nested), EVENTS (nested)");
+	{
+		struct nlattr *events = find(pol, CTRPOLICY_POLICY_A_EVENTS);
+
+		check(events && find(events, CTRPOLICY_EVENTS_A_RATE) &&
+		      find(events, CTRPOLICY_EVENTS_A_BURST) &&
+		      nla_get_u32(find(events, CTRPOLICY_EVENTS_A_RATE)) ==
+		      CTRPOLICY_EVENT_RATE_DEFAULT &&
+		      nla_get_u32(find(events, CTRPOLICY_EVENTS_A_BURST)) ==
+		      CTRPOLICY_EVENT_BURST_DEFAULT,
+		      "events: RATE and BURST, the defaults spelt out");
+	}
 	mount = find(pol, CTRPOLICY_POLICY_A_MOUNT);
 	n = mount ? types_of(mount, types, ARRAY_SIZE(types)) : 0;
 	check(n == ARRAY_SIZE(mount_types) &&
@@ -448,6 +459,11 @@ static void test_round_trips(const char *fixtures)
 
 	parse_text("policy b\n", &p);
 	check(round_trip(&p), "a policy without mount rules comes back the same");
+
+	parse_text("policy e\nevents {\n\trate 7/s\n\tburst 9\n}\n", &p);
+	check(round_trip(&p) && size_exact(&p),
+	      "a policy's events rate limit comes back the same; the size is exact");
+	policy_free(&p);
 
 	/*
 	 * 256 rules with strings that fill the 64 KiB of an attribute: more

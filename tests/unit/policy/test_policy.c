@@ -334,6 +334,59 @@ static const struct error_case {
 	size_t len;		/* 0: strlen(text) */
 	const char *msg;
 } error_cases[] = {
+	{ "events: a rate without its unit",
+	  "policy a\nevents {\n\trate 100\n}\n", 0,
+	  "t.policy:3:7: error: invalid rate '100'\n"
+	  "t.policy:3:7: hint: a rate is a number of events a second, 1 to 10000, as in 'rate 100/s'\n" },
+	{ "events: a rate of 0",
+	  "policy a\nevents {\n\trate 0/s\n}\n", 0,
+	  "t.policy:3:7: error: rate '0/s' is out of range\n"
+	  "t.policy:3:7: hint: a rate is a number of events a second, 1 to 10000, as in 'rate 100/s'\n" },
+	{ "events: a rate above 10000",
+	  "policy a\nevents {\n\trate 10001/s\n}\n", 0,
+	  "t.policy:3:7: error: rate '10001/s' is out of range\n"
+	  "t.policy:3:7: hint: a rate is a number of events a second, 1 to 10000, as in 'rate 100/s'\n" },
+	{ "events: a rate far above 10000 does not wrap",
+	  "policy a\nevents {\n\trate 4294967297/s\n}\n", 0,
+	  "t.policy:3:7: error: rate '4294967297/s' is out of range\n"
+	  "t.policy:3:7: hint: a rate is a number of events a second, 1 to 10000, as in 'rate 100/s'\n" },
+	{ "events: a rate per minute is not a rate",
+	  "policy a\nevents {\n\trate 5/m\n}\n", 0,
+	  "t.policy:3:7: error: invalid rate '5/m'\n"
+	  "t.policy:3:7: hint: a rate is a number of events a second, 1 to 10000, as in 'rate 100/s'\n" },
+	{ "events: a negative rate",
+	  "policy a\nevents {\n\trate -1/s\n}\n", 0,
+	  "t.policy:3:7: error: invalid rate '-1/s'\n"
+	  "t.policy:3:7: hint: a rate is a number of events a second, 1 to 10000, as in 'rate 100/s'\n" },
+	{ "events: a rate missing",
+	  "policy a\nevents {\n\trate\n}\n", 0,
+	  "t.policy:3:6: error: expected a rate after 'rate'\n"
+	  "t.policy:3:6: hint: a rate is a number of events a second, 1 to 10000, as in 'rate 100/s'\n" },
+	{ "events: a burst with a unit",
+	  "policy a\nevents {\n\tburst 5/s\n}\n", 0,
+	  "t.policy:3:8: error: invalid burst '5/s'\n"
+	  "t.policy:3:8: hint: a burst is a number of events, 1 to 10000, as in 'burst 200'\n" },
+	{ "events: a burst of 0",
+	  "policy a\nevents {\n\tburst 0\n}\n", 0,
+	  "t.policy:3:8: error: burst '0' is out of range\n"
+	  "t.policy:3:8: hint: a burst is a number of events, 1 to 10000, as in 'burst 200'\n" },
+	{ "events: a burst missing",
+	  "policy a\nevents {\n\tburst # none\n}\n", 0,
+	  "t.policy:3:7: error: expected a number after 'burst'\n"
+	  "t.policy:3:7: hint: a burst is a number of events, 1 to 10000, as in 'burst 200'\n" },
+	{ "events: a second rate",
+	  "policy a\nevents {\n\trate 5/s\n\trate 6/s\n}\n", 0,
+	  "t.policy:4:2: error: duplicate 'rate' statement (first at line 3)\n" },
+	{ "events: words after the rate",
+	  "policy a\nevents {\n\trate 5/s burst 6\n}\n", 0,
+	  "t.policy:3:11: error: unexpected 'burst' after the rate\n" },
+	{ "events: a misspelt statement",
+	  "policy a\nevents {\n\trat 5/s\n}\n", 0,
+	  "t.policy:3:2: error: unknown statement 'rat' in section 'events'; did you mean 'rate'?\n"
+	  "t.policy:3:2: hint: valid statements in section 'events': rate, burst\n" },
+	{ "events: a second section",
+	  "policy a\nevents {\n}\nevents {\n}\n", 0,
+	  "t.policy:4:1: error: duplicate section 'events' (first at line 2)\n" },
 	{ "capability typo, with a suggestion",
 	  "policy a\ncapabilities {\n\tallow chown sys_admn\n}\n", 0,
 	  "t.policy:3:14: error: unknown capability 'sys_admn'; did you mean 'sys_admin'?\n" },
@@ -347,19 +400,19 @@ static const struct error_case {
 	{ "unknown section",
 	  "policy a\nfirewall {\n}\n", 0,
 	  "t.policy:2:1: error: unknown section 'firewall'\n"
-	  "t.policy:2:1: hint: valid sections: capabilities, mount, network\n" },
+	  "t.policy:2:1: hint: valid sections: capabilities, mount, network, events\n" },
 	{ "misspelt section",
 	  "policy a\ncapabilites {\n}\n", 0,
 	  "t.policy:2:1: error: unknown section 'capabilites'; did you mean 'capabilities'?\n"
-	  "t.policy:2:1: hint: valid sections: capabilities, mount, network\n" },
+	  "t.policy:2:1: hint: valid sections: capabilities, mount, network, events\n" },
 	{ "unknown keyword",
 	  "polcy a\n", 0,
 	  "t.policy:1:1: error: unknown keyword 'polcy'; did you mean 'policy'?\n"
-	  "t.policy:1:1: hint: valid keywords: policy, mode, include, capabilities, mount, network\n" },
+	  "t.policy:1:1: hint: valid keywords: policy, mode, include, capabilities, mount, network, events\n" },
 	{ "keywords are lower case",
 	  "POLICY a\n", 0,
 	  "t.policy:1:1: error: unknown keyword 'POLICY'; did you mean 'policy'?\n"
-	  "t.policy:1:1: hint: valid keywords: policy, mode, include, capabilities, mount, network\n" },
+	  "t.policy:1:1: hint: valid keywords: policy, mode, include, capabilities, mount, network, events\n" },
 	{ "missing '}' at the end of the file",
 	  "policy a\ncapabilities {\n\tallow chown\n", 0,
 	  "t.policy:3:13: error: unterminated section 'capabilities' opened at line 2\n"
@@ -2456,7 +2509,7 @@ static const struct include_case {
 	{ "a misspelt include",
 	  "policy a\ninclde \"a\"\n", { { NULL, NULL } }, NULL,
 	  "dir/main.policy:2:1: error: unknown keyword 'inclde'; did you mean 'include'?\n"
-	  "dir/main.policy:2:1: hint: valid keywords: policy, mode, include, capabilities, mount, network\n" },
+	  "dir/main.policy:2:1: hint: valid keywords: policy, mode, include, capabilities, mount, network, events\n" },
 	{ "an included file without the policy's name is not a policy",
 	  "include \"caps.inc\"\n",
 	  { { "dir/caps.inc", CAPS_SECTION } },
@@ -2605,6 +2658,66 @@ static void test_include_files(void)
 	policy_free(&p);
 }
 
+/* ---- the events section -------------------------------------------------- */
+
+static void test_events(void)
+{
+	static const struct {
+		const char *desc;
+		const char *text;
+		uint32_t rate, burst;
+		const char *printed;	/* the section as printed, "" if left out */
+	} cases[] = {
+		{ "no events section: the default limit, not printed",
+		  "policy a\n", 200, 200, "" },
+		{ "a rate alone: the burst is the rate",
+		  "policy a\nevents {\n\trate 5/s\n}\n", 5, 5,
+		  "\nevents {\n\trate 5/s\n\tburst 5\n}\n" },
+		{ "a rate and a burst, in any order",
+		  "policy a\nevents {\n  burst 300 # at once\n  rate 100/s\n}\n", 100, 300,
+		  "\nevents {\n\trate 100/s\n\tburst 300\n}\n" },
+		{ "a burst alone: the default rate",
+		  "policy a\nevents {\n\tburst 1\n}\n", 200, 1,
+		  "\nevents {\n\trate 200/s\n\tburst 1\n}\n" },
+		{ "the limits: 1 and 10000",
+		  "policy a\nevents {\n\trate 1/s\n\tburst 10000\n}\n", 1, 10000,
+		  "\nevents {\n\trate 1/s\n\tburst 10000\n}\n" },
+		{ "the defaults spelt out: not printed",
+		  "policy a\nevents {\n\trate 200/s\n}\n", 200, 200, "" },
+		{ "an empty section: the defaults",
+		  "policy a\nevents {\n}\n", 200, 200, "" },
+	};
+	struct policy p, zero = { .name = "a" };
+	char *text, *section;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		parse_ok(cases[i].text, &p);
+		text = print_to_string(&p);
+		section = strstr(text, "\nevents {");
+		check(p.event_rate == cases[i].rate && p.event_burst == cases[i].burst &&
+		      policy_event_rate(&p) == cases[i].rate &&
+		      policy_event_burst(&p) == cases[i].burst,
+		      "events: %s", cases[i].desc);
+		if (p.event_rate != cases[i].rate || p.event_burst != cases[i].burst)
+			printf("#   got rate %u burst %u\n", p.event_rate, p.event_burst);
+		check(!strcmp(section ? section : "", cases[i].printed) &&
+		      round_trip(&p, 1), "events: %s: printed last, and read back",
+		      cases[i].desc);
+		if (strcmp(section ? section : "", cases[i].printed))
+			diag("printed", text);
+		free(text);
+		policy_free(&p);
+	}
+	/* A zeroed policy (not from the parser) has the default limit. */
+	parse_ok("policy a\n", &p);
+	check(policy_equal(&p, &zero) && policy_event_rate(&zero) == 200 &&
+	      policy_event_burst(&zero) == 200,
+	      "events: 0 stands for the default limit, equal to it");
+	parse_ok("policy a\nevents {\n\trate 10/s\n}\n", &p);
+	check(!policy_equal(&p, &zero), "events: another limit makes another policy");
+}
+
 static void test_include(void)
 {
 	size_t i;
@@ -2640,5 +2753,6 @@ int main(int argc, char **argv)
 	test_files();
 	test_shipped_policies();
 	test_include();
+	test_events();
 	return failures ? 1 : 0;
 }
