@@ -17,8 +17,9 @@
  *   socket_setsockopt  a source route or routing header set on a socket
  *                   that already has its peer (see below)
  *   sctp_bind_connect  SCTP's address lists: sctp_bindx(), sctp_connectx(),
- *                   sendmsg() that sets up an association (its msg_name and
- *                   SCTP_DSTADDRV4/V6), SCTP_PRIMARY_ADDR and
+ *                   sendmsg() that sets up an association (its msg_name;
+ *                   SCTP_DSTADDRV4/V6 are checked at socket_sendmsg, as
+ *                   SCTP gives them to no hook), SCTP_PRIMARY_ADDR and
  *                   SCTP_SET_PEER_PRIMARY_ADDR
  *
  * Source routes and routing headers (net_route.c finds their hops): every
@@ -471,11 +472,54 @@ int ctrpolicy_decide_socket_listen(struct socket *sock)
 	return decide_route(&req, sk, NULL);
 }
 
+/*
+ * SCTP_DSTADDRV4/V6 control messages: more peers of the association that
+ * sendmsg() sets up (sctp_sendmsg_new_asoc() adds them with no hook of
+ * their own), with msg_name's port; "connect", as the association's.
+ */
+static int decide_sctp_dstaddrs(const struct ctrpolicy_net_request *action,
+				const struct sock *sk, struct msghdr *msg)
+{
+	struct ctrpolicy_net_request req = *action;
+	struct cmsghdr *cmsg;
+	int err;
+
+	if (sk->sk_protocol != IPPROTO_SCTP || !msg->msg_controllen ||
+	    msg->msg_control_is_user)
+		return 0;
+	req.op = CTRPOLICY_NET_OP_CONNECT;
+	for_each_cmsghdr(cmsg, msg) {
+		if (!CMSG_OK(msg, cmsg))
+			break;
+		if (cmsg->cmsg_level != IPPROTO_SCTP)
+			continue;
+		if (cmsg->cmsg_type == SCTP_DSTADDRV4 &&
+		    cmsg->cmsg_len >= CMSG_LEN(sizeof(struct in_addr))) {
+			struct in_addr a;
+
+			memcpy(&a, CMSG_DATA(cmsg), sizeof(a));
+			ipv6_addr_set_v4mapped(a.s_addr, &req.addr);
+		} else if (cmsg->cmsg_type == SCTP_DSTADDRV6 &&
+			   cmsg->cmsg_len >= CMSG_LEN(sizeof(struct in6_addr))) {
+			memcpy(&req.addr, CMSG_DATA(cmsg), sizeof(req.addr));
+		} else {
+			continue;
+		}
+		set_family(&req);
+		dest_as_routed(&req, sk);
+		err = decide(&req);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 /**
  * ctrpolicy_decide_socket_sendmsg - Decide a message
  * @sock: the socket
- * @msg: the message: its address (msg_name), and the source routes and
- *	routing headers of its control messages
+ * @msg: the message: its address (msg_name), the source routes and
+ *	routing headers of its control messages, and SCTP's further peers
+ *	(SCTP_DSTADDRV4/V6)
  *
  * A message with an address is checked by it; every message by the hops
  * of the routes it is sent by (the socket's and its own), with or without
@@ -507,7 +551,8 @@ int ctrpolicy_decide_socket_sendmsg(struct socket *sock, struct msghdr *msg)
 	} else {
 		peer_read(&req, sock->sk);
 	}
-	return decide_route(&req, sock->sk, msg);
+	return decide_sctp_dstaddrs(&req, sock->sk, msg) ?:
+	       decide_route(&req, sock->sk, msg);
 }
 
 /* Whether setsockopt(@level, @optname) may give a socket a route. */
