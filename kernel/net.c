@@ -573,13 +573,15 @@ static bool sets_route(int level, int optname)
  * @optname: the option
  *
  * A source route or routing header (IP_OPTIONS, IPV6_RTHDR,
- * IPV6_2292PKTOPTIONS, a flow label's by IPV6_FLOWLABEL_MGR) set on a
- * socket that already has its peer: connected, connecting or listening.
- * The hook is not given the option's value, and such a socket sends by it
- * where no hook sees (retransmits, sendfile(2)), so it is allowed only
- * where the policies allow the socket's action ("connect" on a stream
- * socket, "send" otherwise) to any address.  A socket without a peer is
- * checked when it connects or sends.
+ * IPV6_2292PKTOPTIONS, a flow label's by IPV6_FLOWLABEL_MGR).  The hook is
+ * not given the option's value, and a route stored on a socket is used
+ * where no hook sees: retransmits, sendfile(2), and a connect() or send()
+ * of another thread that passed its own check just before the route was
+ * stored.  So it is allowed only where the policies allow the socket's
+ * action ("connect" on a stream socket, "send" otherwise) to any address,
+ * whatever the socket's state.  Routes in control messages are checked hop
+ * by hop, and a route stored before the task was confined when the socket
+ * connects or sends.
  *
  * Return: 0 when allowed, -EPERM when denied.
  */
@@ -589,8 +591,7 @@ int ctrpolicy_decide_socket_setsockopt(struct socket *sock, int level,
 	struct ctrpolicy_net_request req = { .op = CTRPOLICY_NET_OP_SEND };
 	const struct sock *sk = sock->sk;
 
-	if (!sets_route(level, optname) || !addr_checked(sock, &req) ||
-	    READ_ONCE(sk->sk_state) == TCP_CLOSE)
+	if (!sets_route(level, optname) || !addr_checked(sock, &req))
 		return 0;
 	if (sk->sk_type == SOCK_STREAM)
 		req.op = CTRPOLICY_NET_OP_CONNECT;

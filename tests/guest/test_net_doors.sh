@@ -68,8 +68,9 @@ doors_policy doors-sctp "deny bind,connect,send 10.99.0.0/16" \
 	"deny bind,connect,send fd99::/16" > /tmp/doors-sctp.policy
 doors_policy doors-any "deny connect,send 127.0.0.0/8" "deny connect,send ::1" \
 	> /tmp/doors-any.policy
+doors_policy doors-open "deny bind 10.99.0.0/16" > /tmp/doors-open.policy
 loaded=1
-for p in route sctp any; do
+for p in route sctp any open; do
 	mkdir -p $CG/t-doors-$p
 	check "load doors-$p" ctrpolicy load /tmp/doors-$p.policy --cgroup $CG/t-doors-$p ||
 		loaded=
@@ -77,7 +78,8 @@ done
 
 # CGROUP VERDICT NET_ARGUMENTS | WHY
 cat > /tmp/doors.cases <<'CASES'
-route allow route udp opt 10.98.0.2 127.0.0.1 7000 | IP_OPTIONS LSRR through an allowed hop, sendto
+open  allow route udp opt 10.98.0.2 127.0.0.1 7000 | IP_OPTIONS LSRR where the policy lets the socket send anywhere
+route deny  route udp opt 10.98.0.2 127.0.0.1 7000 | IP_OPTIONS even through an allowed hop: the hook cannot read it, and a route stored races another thread's send
 route deny  route udp opt 10.99.0.2 10.98.0.2 7000 | IP_OPTIONS LSRR through a denied hop, sendto an allowed address
 route deny  route udp opt 10.98.0.2,10.99.0.5 10.98.0.2 7000 | LSRR whose second hop is denied
 route deny  --nonblock route tcp opt 10.99.0.2 10.98.0.2 7000 | IP_OPTIONS, then a TCP connect (unconfined: EINPROGRESS)
@@ -86,7 +88,8 @@ route deny  route udp cmsg 10.99.0.2 10.98.0.2 7000 | an IP_RETOPTS control mess
 route deny  route udp send 10.99.200.2 10.98.0.2 7000 | a hop connect allows and send denies: send() without address
 route deny  route udp late 10.99.0.2 10.98.0.2 7000 | IP_OPTIONS set after connect: the hook cannot read it
 route deny  --nonblock route tcp late 10.99.0.2 10.98.0.3 7000 | IP_OPTIONS set on a connecting TCP socket (10.98.0.3 never answers)
-route allow route udp opt fd98::2 ::1 7000 | IPV6_RTHDR segment routing through an allowed hop
+open  allow route udp opt fd98::2 ::1 7000 | IPV6_RTHDR segment routing where the policy lets the socket send anywhere
+route deny  route udp opt fd98::2 ::1 7000 | IPV6_RTHDR even through an allowed hop
 route deny  route udp opt fd99::2 fd98::2 7000 | IPV6_RTHDR segment routing (type 4) through a denied hop
 route deny  route udp opt fd98::2,fd99::5 fd98::2 7000 | segment routing, the second segment denied
 route deny  --nonblock route tcp opt fd99::2 fd98::2 7000 | IPV6_RTHDR, then a TCP connect (unconfined: EINPROGRESS)
@@ -171,14 +174,14 @@ event_has() {
 if [ -n "$loaded" ]; then
 	each_door confined_door
 	await_event /tmp/doors-ev1.txt \
-		in_cgroup $CG/t-doors-route $NET route udp opt 10.99.0.2 10.98.0.2 7000
+		in_cgroup $CG/t-doors-route $NET route udp cmsg 10.99.0.2 10.98.0.2 7000
 	check "monitor: a denied hop is reported as send-via with the hop's address" \
 		event_has /tmp/doors-ev1.txt '"operation":"send-via"' '"address":"10.99.0.2"'
 	# segment routing (type 4) by setsockopt: every kernel with IPv6 has it
 	await_event /tmp/doors-ev2.txt \
 		in_cgroup $CG/t-doors-route $NET route udp opt fd99::2 fd98::2 7000
-	check "monitor: a denied routing header hop, IPv6" \
-		event_has /tmp/doors-ev2.txt '"operation":"send-via"' '"address":"fd99::2"'
+	check "monitor: a routing header set by setsockopt is reported as set-route" \
+		event_has /tmp/doors-ev2.txt '"operation":"set-route"'
 	await_event /tmp/doors-ev3.txt \
 		in_cgroup $CG/t-doors-any $NET connect tcp 0.0.0.0 7000
 	check "monitor: connect to 0.0.0.0 is reported as 127.0.0.1" \
