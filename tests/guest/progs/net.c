@@ -612,7 +612,9 @@ static int route_send(int fd, const struct addr *a, const void *cmsg, size_t cms
  *   cmsg     sendmsg with the route as IP_RETOPTS or IPV6_RTHDR (type 2)
  *   pktopt   IPV6_2292PKTOPTIONS holding an IPV6_RTHDR (type 2), sendto
  *   send     setsockopt, connect (a step before), then send without address
- *   late     connect (a step before), then setsockopt: the operation
+ *   late     connect (a step before), then setsockopt
+ * The outcome is the first of setsockopt and the send (or connect) that
+ * fails: a policy may refuse the route when it is set.
  */
 static int do_route(char **args)
 {
@@ -632,7 +634,7 @@ static int do_route(char **args)
 	fd = proto_socket(args[0], a.family);
 	if (!strcmp(mode, "opt")) {
 		if (route_set(fd, a.family, &r))
-			setup_failed("setting the route");
+			return -1;
 		if (tcp)
 			return connect(fd, (struct sockaddr *)&a.ss, a.len);
 		return route_send(fd, &a, NULL, 0);
@@ -644,7 +646,7 @@ static int do_route(char **args)
 	}
 	if (!strcmp(mode, "send")) {
 		if (route_set(fd, a.family, &r))
-			setup_failed("setting the route");
+			return -1;
 		if (connect(fd, (struct sockaddr *)&a.ss, a.len))
 			setup_failed("connect");
 		return route_send(fd, NULL, NULL, 0);
@@ -658,7 +660,7 @@ static int do_route(char **args)
 		return route_send(fd, &a, &c, CMSG_SPACE(r.len));
 	if (!strcmp(mode, "pktopt") && a.family == AF_INET6) {
 		if (setsockopt(fd, IPPROTO_IPV6, IPV6_2292PKTOPTIONS, &c, CMSG_SPACE(r.len)))
-			setup_failed("IPV6_2292PKTOPTIONS");
+			return -1;
 		return route_send(fd, &a, NULL, 0);
 	}
 	usage();
