@@ -124,6 +124,15 @@
 	  ctrpolicy_decide_socket_sendmsg(sock, msg),			\
 	  (PTR, struct socket *, sock), (PTR, struct msghdr *, msg),	\
 	  (VAL, int, size))						\
+	X(socket_setsockopt, int, ATOMIC,				\
+	  ctrpolicy_decide_socket_setsockopt(sock, level, optname),	\
+	  (PTR, struct socket *, sock), (VAL, int, level),		\
+	  (VAL, int, optname))						\
+	/* The address is a kernel buffer of addrlen bytes: a packed list. */ \
+	X(sctp_bind_connect, int, ATOMIC,				\
+	  ctrpolicy_decide_sctp_bind_connect(sk, optname, address, addrlen), \
+	  (PTR, struct sock *, sk), (VAL, int, optname),		\
+	  (PTR, struct sockaddr *, address), (VAL, int, addrlen))	\
 	/* Past the point of no return of an execve(): pending policies arm. */ \
 	X(bprm_committed_creds, void, ATOMIC, ctrpolicy_store_exec(),	\
 	  (PTR, struct linux_binprm *, bprm))

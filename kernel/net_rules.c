@@ -351,6 +351,31 @@ u32 ctrpolicy_net_action(const struct ctrpolicy_net_rules *net,
 	return addr_action(net, req);
 }
 
+/**
+ * ctrpolicy_net_allows_any_address - Whether rules allow an operation anywhere
+ * @net: the rules
+ * @op: enum ctrpolicy_net_op, an address operation
+ *
+ * True when the default allows and no address rule denies @op, for any
+ * address, port or protocol: what a request whose address is not known
+ * needs.  O(rules); for the rare request that needs it.
+ *
+ * Return: whether @op is allowed to every address.
+ */
+bool ctrpolicy_net_allows_any_address(const struct ctrpolicy_net_rules *net,
+				      u32 op)
+{
+	u32 i;
+
+	if (net->default_action != CTRPOLICY_ACTION_ALLOW)
+		return false;
+	for (i = 0; i < net->n_addr_rules; i++)
+		if (net->addr_rules[i].action == CTRPOLICY_ACTION_DENY &&
+		    net->addr_rules[i].ops & BIT(op))
+			return false;
+	return true;
+}
+
 #ifdef CTRPOLICY_KUNIT_TEST
 #include "net_rules_test.c"
 #endif

@@ -109,5 +109,7 @@ u32 ctrpolicy_net_index_size(u32 n_rules);
 void ctrpolicy_net_rules_build(struct ctrpolicy_net_rules *net);
 u32 ctrpolicy_net_action(const struct ctrpolicy_net_rules *net,
 			 const struct ctrpolicy_net_request *req);
+bool ctrpolicy_net_allows_any_address(const struct ctrpolicy_net_rules *net,
+				      u32 op);
 
 #endif /* _SECURITY_CTRPOLICY_NET_RULES_H */

@@ -64,7 +64,10 @@ for prog in "$build"/tests/*; do
 done
 cp "$module" "$stage/ctrpolicy/ctrpolicy.ko"
 mkdir -p "$stage/ctrpolicy/modules"
-for ko in drivers/net/veth; do
+# veth for the network tests; SCTP (and what it needs, in load order)
+# for the network side doors
+for ko in drivers/net/veth crypto/crc32c_generic lib/libcrc32c \
+	net/ipv4/udp_tunnel net/ipv6/ip6_udp_tunnel net/sctp/sctp; do
 	if [ -n "$moddir" ] && [ -e "$moddir/kernel/$ko.ko.xz" ]; then
 		xz -dc "$moddir/kernel/$ko.ko.xz" > "$stage/ctrpolicy/modules/$(basename $ko).ko"
 	elif [ -n "$moddir" ]; then

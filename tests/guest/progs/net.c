@@ -44,6 +44,7 @@
 #include <unistd.h>
 #include <linux/if_ether.h>
 #include <linux/io_uring.h>
+#include <linux/sctp.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define PAYLOAD "ctrpolicy-net"
@@ -525,6 +526,272 @@ static int do_uring_socket(char **args)
 	return 0;
 }
 
+/* ---- source routes and routing headers ------------------------------------------ */
+
+/* The route of one test: its hops, as options of the destination's family. */
+struct route {
+	unsigned char buf[512];
+	socklen_t len;
+};
+
+/* HOPS (comma-separated) as an IPv4 LSRR option, or an IPv6 routing header:
+ * type 2 for one hop (TYPE2), else segment routing (type 4), to DEST. */
+static void route_build(struct route *r, int family, char *hops,
+			const struct addr *dest, bool type2)
+{
+	struct in6_addr hop6[8];
+	struct in_addr hop4[9];
+	char *h, *save = NULL;
+	int n = 0, i;
+
+	memset(r, 0, sizeof(*r));
+	for (h = strtok_r(hops, ",", &save); h; h = strtok_r(NULL, ",", &save)) {
+		if (n >= 8 ||
+		    inet_pton(family, h, family == AF_INET ? (void *)&hop4[n] : &hop6[n]) != 1) {
+			fprintf(stderr, "net: bad hop for this family: %s\n", h);
+			exit(2);
+		}
+		n++;
+	}
+	if (family == AF_INET) {
+		r->buf[0] = 1;			/* IPOPT_NOOP */
+		r->buf[1] = 131;		/* IPOPT_LSRR */
+		r->buf[2] = 3 + 4 * n;
+		r->buf[3] = 4;
+		memcpy(r->buf + 4, hop4, 4 * n);
+		r->len = 4 + 4 * n;
+	} else if (type2) {
+		if (n != 1)
+			usage();
+		r->buf[1] = 2;			/* hdrlen */
+		r->buf[2] = 2;			/* type 2 */
+		r->buf[3] = 1;			/* segments left */
+		memcpy(r->buf + 8, &hop6[0], 16);
+		r->len = 24;
+	} else {
+		struct in6_addr *seg = (struct in6_addr *)(r->buf + 8);
+
+		r->buf[1] = 2 * (n + 1);
+		r->buf[2] = 4;
+		r->buf[3] = n;			/* segments left */
+		r->buf[4] = n;			/* first (last) segment */
+		seg[0] = ((const struct sockaddr_in6 *)&dest->ss)->sin6_addr;
+		for (i = 0; i < n; i++)
+			seg[n - i] = hop6[i];
+		r->len = 8 + 16 * (n + 1);
+	}
+}
+
+static int route_set(int fd, int family, const struct route *r)
+{
+	if (family == AF_INET)
+		return setsockopt(fd, IPPROTO_IP, IP_OPTIONS, r->buf, r->len);
+	return setsockopt(fd, IPPROTO_IPV6, IPV6_RTHDR, r->buf, r->len);
+}
+
+/* One datagram to A, or with A NULL to the connected peer; CMSG if given. */
+static int route_send(int fd, const struct addr *a, const void *cmsg, size_t cmsglen)
+{
+	char buf[64];
+	struct iovec iov = { .iov_base = buf, .iov_len = message(fd, buf, sizeof(buf)) };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
+			      .msg_control = (void *)cmsg, .msg_controllen = cmsglen };
+
+	if (a) {
+		msg.msg_name = (void *)&a->ss;
+		msg.msg_namelen = a->len;
+	}
+	return sendmsg(fd, &msg, 0) == (ssize_t)iov.iov_len ? 0 : -1;
+}
+
+/*
+ * route tcp|udp MODE HOPS ADDR PORT: reach ADDR through HOPS (an IPv4
+ * LSRR, an IPv6 routing header: type 2 for one hop, else type 4):
+ *   opt      setsockopt (IP_OPTIONS, IPV6_RTHDR), then connect (tcp) or
+ *            sendto (udp)
+ *   cmsg     sendmsg with the route as IP_RETOPTS or IPV6_RTHDR (type 2)
+ *   pktopt   IPV6_2292PKTOPTIONS holding an IPV6_RTHDR (type 2), sendto
+ *   send     setsockopt, connect (a step before), then send without address
+ *   late     connect (a step before), then setsockopt
+ * The outcome is the first of setsockopt and the send (or connect) that
+ * fails: a policy may refuse the route when it is set.
+ */
+static int do_route(char **args)
+{
+	union {
+		struct cmsghdr hdr;
+		char buf[CMSG_SPACE(sizeof(((struct route *)0)->buf))];
+	} c;
+	bool tcp = !strcmp(args[0], "tcp");
+	const char *mode = args[1];
+	struct route r;
+	struct addr a;
+	int fd;
+
+	parse_addr(args[3], args[4], &a);
+	route_build(&r, a.family, args[2], &a,
+		    strcmp(mode, "opt") && strcmp(mode, "send") && strcmp(mode, "late"));
+	fd = proto_socket(args[0], a.family);
+	if (!strcmp(mode, "opt")) {
+		if (route_set(fd, a.family, &r))
+			return -1;
+		if (tcp)
+			return connect(fd, (struct sockaddr *)&a.ss, a.len);
+		return route_send(fd, &a, NULL, 0);
+	}
+	if (!strcmp(mode, "late")) {
+		if (connect(fd, (struct sockaddr *)&a.ss, a.len) && errno != EINPROGRESS)
+			setup_failed("connect");
+		return route_set(fd, a.family, &r);
+	}
+	if (!strcmp(mode, "send")) {
+		if (route_set(fd, a.family, &r))
+			return -1;
+		if (connect(fd, (struct sockaddr *)&a.ss, a.len))
+			setup_failed("connect");
+		return route_send(fd, NULL, NULL, 0);
+	}
+	memset(&c, 0, sizeof(c));
+	c.hdr.cmsg_len = CMSG_LEN(r.len);
+	c.hdr.cmsg_level = a.family == AF_INET ? IPPROTO_IP : IPPROTO_IPV6;
+	c.hdr.cmsg_type = a.family == AF_INET ? IP_RETOPTS : IPV6_RTHDR;
+	memcpy(CMSG_DATA(&c.hdr), r.buf, r.len);
+	if (!strcmp(mode, "cmsg"))
+		return route_send(fd, &a, &c, CMSG_SPACE(r.len));
+	if (!strcmp(mode, "pktopt") && a.family == AF_INET6) {
+		if (setsockopt(fd, IPPROTO_IPV6, IPV6_2292PKTOPTIONS, &c, CMSG_SPACE(r.len)))
+			return -1;
+		return route_send(fd, &a, NULL, 0);
+	}
+	usage();
+	return -1;
+}
+
+/* ---- SCTP ----------------------------------------------------------------------------- */
+
+/* ADDR PORT pairs packed as SCTP's address lists are; the first's family. */
+static int sctp_addrs(char **args, char *buf, size_t size, socklen_t *len)
+{
+	int family = 0;
+
+	for (*len = 0; args[0] && args[1]; args += 2) {
+		struct addr a;
+
+		parse_addr(args[0], args[1], &a);
+		if (*len + a.len > size)
+			usage();
+		memcpy(buf + *len, &a.ss, a.len);
+		*len += a.len;
+		family = family ?: a.family;
+	}
+	if (args[0] || !family)
+		usage();
+	return family;
+}
+
+/*
+ * sctp-bindx ADDR PORT [ADDR PORT...]: SCTP_SOCKOPT_BINDX_ADD
+ * sctp-connectx ADDR PORT [ADDR PORT...]: SCTP_SOCKOPT_CONNECTX, on a
+ * non-blocking one-to-one socket (EINPROGRESS is success)
+ */
+static int do_sctp_list(char **args, int optname)
+{
+	char buf[512];
+	socklen_t len;
+	int family = sctp_addrs(args, buf, sizeof(buf), &len), fd;
+
+	fd = socket(family, SOCK_STREAM | SOCK_NONBLOCK, IPPROTO_SCTP);
+	if (fd < 0)
+		setup_failed("socket(IPPROTO_SCTP)");
+	if (setsockopt(fd, IPPROTO_SCTP, optname, buf, len) < 0)
+		return errno == EINPROGRESS ? 0 : -1;
+	return 0;
+}
+
+static int do_sctp_bindx(char **args)
+{
+	return do_sctp_list(args, SCTP_SOCKOPT_BINDX_ADD);
+}
+
+static int do_sctp_connectx(char **args)
+{
+	return do_sctp_list(args, SCTP_SOCKOPT_CONNECTX);
+}
+
+/*
+ * sctp-sendmsg ADDR PORT [DSTADDR...]: a one-to-many socket's sendmsg to
+ * ADDR that sets up an association, with each DSTADDR (of ADDR's family)
+ * as an SCTP_DSTADDRV4/V6 control message
+ */
+static int do_sctp_sendmsg(char **args)
+{
+	char cbuf[CMSG_SPACE(sizeof(struct in6_addr)) * 4];
+	struct iovec iov = { .iov_base = PAYLOAD, .iov_len = sizeof(PAYLOAD) };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct cmsghdr *cmsg;
+	struct addr a;
+	int fd, i;
+
+	parse_addr(args[0], args[1], &a);
+	fd = socket(a.family, SOCK_SEQPACKET, IPPROTO_SCTP);
+	if (fd < 0)
+		setup_failed("socket(IPPROTO_SCTP)");
+	msg.msg_name = &a.ss;
+	msg.msg_namelen = a.len;
+	memset(cbuf, 0, sizeof(cbuf));
+	msg.msg_control = cbuf;
+	msg.msg_controllen = sizeof(cbuf);
+	cmsg = CMSG_FIRSTHDR(&msg);
+	for (i = 2; args[i]; i++) {
+		size_t size = a.family == AF_INET ? sizeof(struct in_addr) : sizeof(struct in6_addr);
+
+		if (i > 5)
+			usage();
+		cmsg->cmsg_level = IPPROTO_SCTP;
+		cmsg->cmsg_type = a.family == AF_INET ? SCTP_DSTADDRV4 : SCTP_DSTADDRV6;
+		cmsg->cmsg_len = CMSG_LEN(size);
+		if (inet_pton(a.family, args[i], CMSG_DATA(cmsg)) != 1)
+			usage();
+		msg.msg_controllen = (char *)cmsg - cbuf + CMSG_SPACE(size);
+		cmsg = CMSG_NXTHDR(&msg, cmsg);
+	}
+	if (i == 2)
+		msg.msg_control = NULL, msg.msg_controllen = 0;
+	return sendmsg(fd, &msg, 0) == (ssize_t)sizeof(PAYLOAD) ? 0 : -1;
+}
+
+/*
+ * sctp-echo ADDR PORT: an SCTP association that carries data: a listener
+ * on ADDR PORT, sctp_connectx() to it, a message each way.
+ */
+static int do_sctp_echo(char **args)
+{
+	char in[64];
+	struct addr a;
+	int l, fd, s;
+
+	parse_addr(args[0], args[1], &a);
+	l = socket(a.family, SOCK_STREAM, IPPROTO_SCTP);
+	fd = socket(a.family, SOCK_STREAM, IPPROTO_SCTP);
+	if (l < 0 || fd < 0)
+		setup_failed("socket(IPPROTO_SCTP)");
+	if (bind(l, (struct sockaddr *)&a.ss, a.len) || listen(l, 1))
+		setup_failed("the listener");
+	if (setsockopt(fd, IPPROTO_SCTP, SCTP_SOCKOPT_CONNECTX, &a.ss, a.len) < 0)
+		return -1;
+	s = accept(l, NULL, NULL);
+	if (s < 0)
+		setup_failed("accept");
+	if (send(fd, PAYLOAD, sizeof(PAYLOAD), 0) != sizeof(PAYLOAD) ||
+	    recv(s, in, sizeof(in), 0) != sizeof(PAYLOAD) ||
+	    send(s, in, sizeof(PAYLOAD), 0) != sizeof(PAYLOAD) ||
+	    recv(fd, in, sizeof(in), 0) != sizeof(PAYLOAD) ||
+	    memcmp(in, PAYLOAD, sizeof(PAYLOAD)))
+		setup_failed("the echo over the association");
+	printf("%s: echo received\n", op_name);
+	return 0;
+}
+
 /* ---- the peer ------------------------------------------------------------------ */
 
 /* A dual-stack (::, IPV6_V6ONLY off) socket of TYPE on PORT. */
@@ -630,6 +897,11 @@ static const struct op {
 	{ "reconnect", "tcp|udp ADDR1 PORT1 ADDR2 PORT2", 5, 5, do_reconnect },
 	{ "uring-connect", "ADDR PORT", 2, 2, do_uring_connect },
 	{ "uring-socket", "FAMILY TYPE PROTOCOL", 3, 3, do_uring_socket },
+	{ "route", "tcp|udp opt|cmsg|pktopt|send|late HOP[,HOP...] ADDR PORT", 5, 5, do_route },
+	{ "sctp-bindx", "ADDR PORT [ADDR PORT...]", 2, -1, do_sctp_bindx },
+	{ "sctp-connectx", "ADDR PORT [ADDR PORT...]", 2, -1, do_sctp_connectx },
+	{ "sctp-sendmsg", "ADDR PORT [DSTADDR...]", 2, 6, do_sctp_sendmsg },
+	{ "sctp-echo", "ADDR PORT", 2, 2, do_sctp_echo },
 	{ "serve", "READY PORT...", 2, -1, do_serve },
 };
 
