@@ -35,8 +35,6 @@
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/string.h>
-#include <asm/syscall.h>
-#include <asm/unistd.h>
 #include <uapi/linux/mount.h>
 
 #include "decide.h"
@@ -44,6 +42,7 @@
 #include "mount_rules.h"
 #include "policy.h"
 #include "store.h"
+#include "syscall.h"
 
 /* Where the paths of a request are written, one set per CPU. */
 struct mount_paths {
@@ -128,17 +127,6 @@ static u32 flags_of_ms(unsigned long flags)
 	       (flags & MS_UNBINDABLE ? CTRPOLICY_MOUNT_F_UNBINDABLE : 0);
 }
 
-/* The current system call's number, the x32 ABI's as x86-64's. */
-static long syscall_nr(void)
-{
-	long nr = syscall_get_nr(current, task_pt_regs(current));
-
-#ifdef __X32_SYSCALL_BIT
-	nr &= ~__X32_SYSCALL_BIT;
-#endif
-	return nr;
-}
-
 /*
  * Whether the current task is in mount(2), which sb_mount decided with
  * everything known, rather than in the new mount API, which other hooks
@@ -146,7 +134,7 @@ static long syscall_nr(void)
  */
 static bool via_mount_syscall(void)
 {
-	return !in_compat_syscall() && syscall_nr() == __NR_mount;
+	return !in_compat_syscall() && ctrpolicy_syscall_nr() == __NR_mount;
 }
 
 /**
@@ -177,12 +165,12 @@ int ctrpolicy_decide_mount_syscall(void)
 
 	if (ctrpolicy_none_loaded() || !in_task())
 		return 0;
-	switch (syscall_nr()) {
+	switch (ctrpolicy_syscall_nr()) {
 	case __NR_mount_setattr:
 		req.op = CTRPOLICY_MOUNT_OP_REMOUNT;
 		break;
 	case __NR_open_tree:
-		syscall_get_arguments(current, task_pt_regs(current), args);
+		ctrpolicy_syscall_args(args);
 		if (!(args[2] & OPEN_TREE_CLONE))
 			return 0;
 		req.op = CTRPOLICY_MOUNT_OP_BIND;

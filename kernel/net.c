@@ -47,6 +47,7 @@
  * Which rules match a request is net_rules.c's concern.
  */
 
+#include <linux/compat.h>
 #include <linux/in.h>
 #include <linux/in6.h>
 #include <linux/ipv6.h>
@@ -65,6 +66,7 @@
 #include "net_rules.h"
 #include "policy.h"
 #include "store.h"
+#include "syscall.h"
 
 static const char *const net_op_names[] = {
 	[CTRPOLICY_NET_OP_SOCKET] = "socket",
@@ -514,6 +516,31 @@ static int decide_sctp_dstaddrs(const struct ctrpolicy_net_request *action,
 	return 0;
 }
 
+/*
+ * Whether the current task is in a sendmmsg(2) of more than one message,
+ * or of a count not known here (socketcall(2) keeps its arguments in the
+ * task's memory).  In such a batch the kernel checks only the first
+ * message of a run to one address: the next ones pass no hook
+ * (____sys_sendmsg()'s used_address), their control messages included.
+ */
+static bool in_sendmmsg_batch(void)
+{
+	unsigned long args[6];
+	long nr = ctrpolicy_syscall_nr();
+
+	if (!in_compat_syscall()) {
+		if (nr != __NR_sendmmsg)
+			return false;
+	} else if (nr == __NR_ia32_socketcall) {
+		ctrpolicy_syscall_args(args);
+		return args[0] == SYS_SENDMMSG;
+	} else if (nr != __NR_ia32_sendmmsg && nr != __NR_x32_sendmmsg) {
+		return false;
+	}
+	ctrpolicy_syscall_args(args);
+	return args[2] > 1;	/* vlen */
+}
+
 /**
  * ctrpolicy_decide_socket_sendmsg - Decide a message
  * @sock: the socket
@@ -524,7 +551,11 @@ static int decide_sctp_dstaddrs(const struct ctrpolicy_net_request *action,
  * A message with an address is checked by it; every message by the hops
  * of the routes it is sent by (the socket's and its own), with or without
  * an address: "send" on a datagram or raw socket, "connect" on a stream
- * socket.
+ * socket.  The first message with an address of a sendmmsg(2) batch
+ * stands for the messages after it, which the kernel may send unchecked
+ * with routes of their own: the batch is allowed only where the operation
+ * is allowed to every address (a connected socket's batches are checked
+ * message by message).
  *
  * Return: 0 when allowed, -EPERM when the address or a hop is denied.
  */
@@ -546,6 +577,8 @@ int ctrpolicy_decide_socket_sendmsg(struct socket *sock, struct msghdr *msg)
 	if (msg->msg_name &&
 	    read_address(&req, sock->sk, msg->msg_name, msg->msg_namelen)) {
 		err = decide(&req);
+		if (!err && ctrpolicy_current_confined() && in_sendmmsg_batch())
+			err = decide_unread_route(&req, "sendmmsg-batch");
 		if (err)
 			return err;
 	} else {

@@ -85,6 +85,10 @@ route deny  route udp opt 10.98.0.2,10.99.0.5 10.98.0.2 7000 | LSRR whose second
 route deny  --nonblock route tcp opt 10.99.0.2 10.98.0.2 7000 | IP_OPTIONS, then a TCP connect (unconfined: EINPROGRESS)
 route allow route udp cmsg 10.98.0.2 127.0.0.1 7000 | an IP_RETOPTS control message through an allowed hop
 route deny  route udp cmsg 10.99.0.2 10.98.0.2 7000 | an IP_RETOPTS control message through a denied hop
+route deny  route udp mmsg 10.99.0.2 10.98.0.2 7000 | sendmmsg: a second message to the same address, which no hook sees, with IP_RETOPTS through a denied hop
+route deny  route udp mmsg 10.98.0.2 10.98.0.2 7000 | sendmmsg of two messages with an address, even through an allowed hop
+open  allow route udp mmsg 10.99.0.2 10.98.0.2 7000 | sendmmsg of two messages where the policy lets the socket send anywhere
+route allow sendmmsg udp 10.98.0.2 7000 | sendmmsg of one message to an allowed address
 route deny  route udp send 10.99.200.2 10.98.0.2 7000 | a hop connect allows and send denies: send() without address
 route deny  route udp late 10.99.0.2 10.98.0.2 7000 | IP_OPTIONS set after connect: the hook cannot read it
 route deny  --nonblock route tcp late 10.99.0.2 10.98.0.3 7000 | IP_OPTIONS set on a connecting TCP socket (10.98.0.3 never answers)
@@ -173,6 +177,26 @@ event_has() {
 
 if [ -n "$loaded" ]; then
 	each_door confined_door
+	# A route set before the task was confined is checked where it is used.
+	check "unconfined: a send by a stored route through 10.99.0.2 succeeds" \
+		$NET route udp stored 10.99.0.2 10.98.0.2 7000
+	mkdir -p $CG/t-doors-stored
+	rm -f /tmp/stored.*
+	in_cgroup $CG/t-doors-stored $NET --hold /tmp/stored.ready /tmp/stored.go \
+		--expect EPERM route udp stored 10.99.0.2 10.98.0.2 7000 \
+		> /tmp/stored.out 2>&1 &
+	stored=$!
+	check "a source route set and a socket connected in a cgroup without policy" \
+		eventually test -e /tmp/stored.ready
+	check "  then a policy is loaded on the cgroup" \
+		ctrpolicy load /tmp/doors-route.policy --cgroup $CG/t-doors-stored
+	touch /tmp/stored.go
+	if wait $stored; then
+		pass "  and a send by the stored route through a denied hop is denied (EPERM)"
+	else
+		fail "  and a send by the stored route through a denied hop is denied (EPERM)"
+	fi
+	sed 's/^/#   /' /tmp/stored.out
 	await_event /tmp/doors-ev1.txt \
 		in_cgroup $CG/t-doors-route $NET route udp cmsg 10.99.0.2 10.98.0.2 7000
 	check "monitor: a denied hop is reported as send-via with the hop's address" \

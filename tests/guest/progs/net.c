@@ -53,6 +53,7 @@
 static struct {
 	bool echo, nonblock;
 	const char *ready, *go;
+	bool hold_later;	/* the operation holds after its setup */
 } opt;
 
 static const char *op_name;
@@ -130,6 +131,21 @@ static int lookup(const struct name_value *table, size_t n, const char *name)
 	return v;
 }
 
+/* With --hold: create the file READY, wait for the file GO. */
+static void hold(void)
+{
+	int r;
+
+	if (!opt.ready)
+		return;
+	r = open(opt.ready, O_WRONLY | O_CREAT, 0644);
+	if (r < 0)
+		setup_failed("creating the ready file");
+	close(r);
+	while (access(opt.go, F_OK))
+		usleep(10000);
+}
+
 /* A socket; with --hold, the pause between its creation and its use. */
 static int open_socket(int family, int type, int protocol)
 {
@@ -139,15 +155,8 @@ static int open_socket(int family, int type, int protocol)
 	if (fd < 0)
 		return -1;
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-	if (opt.ready) {
-		int r = open(opt.ready, O_WRONLY | O_CREAT, 0644);
-
-		if (r < 0)
-			setup_failed("creating the ready file");
-		close(r);
-		while (access(opt.go, F_OK))
-			usleep(10000);
-	}
+	if (!opt.hold_later)
+		hold();
 	return fd;
 }
 
@@ -605,14 +614,42 @@ static int route_send(int fd, const struct addr *a, const void *cmsg, size_t cms
 }
 
 /*
+ * Two datagrams to A in one sendmmsg(2), the second with control message
+ * CMSG: the kernel passes the second to no hook (same address).
+ */
+static int route_sendmmsg(int fd, const struct addr *a, const void *cmsg,
+			  size_t cmsglen)
+{
+	char buf[64];
+	struct iovec iov = { .iov_base = buf, .iov_len = message(fd, buf, sizeof(buf)) };
+	struct mmsghdr mm[2];
+	int i;
+
+	memset(mm, 0, sizeof(mm));
+	for (i = 0; i < 2; i++) {
+		mm[i].msg_hdr.msg_iov = &iov;
+		mm[i].msg_hdr.msg_iovlen = 1;
+		mm[i].msg_hdr.msg_name = (void *)&a->ss;
+		mm[i].msg_hdr.msg_namelen = a->len;
+	}
+	mm[1].msg_hdr.msg_control = (void *)cmsg;
+	mm[1].msg_hdr.msg_controllen = cmsglen;
+	return sendmmsg(fd, mm, 2, 0) == 2 ? 0 : -1;
+}
+
+/*
  * route tcp|udp MODE HOPS ADDR PORT: reach ADDR through HOPS (an IPv4
  * LSRR, an IPv6 routing header: type 2 for one hop, else type 4):
  *   opt      setsockopt (IP_OPTIONS, IPV6_RTHDR), then connect (tcp) or
  *            sendto (udp)
  *   cmsg     sendmsg with the route as IP_RETOPTS or IPV6_RTHDR (type 2)
+ *   mmsg     sendmmsg of two messages to ADDR, the second with that control
+ *            message
  *   pktopt   IPV6_2292PKTOPTIONS holding an IPV6_RTHDR (type 2), sendto
  *   send     setsockopt, connect (a step before), then send without address
  *   late     connect (a step before), then setsockopt
+ *   stored   setsockopt and connect (steps before; with --hold, the pause
+ *            comes after them), then send without address
  * The outcome is the first of setsockopt and the send (or connect) that
  * fails: a policy may refuse the route when it is set.
  */
@@ -630,8 +667,18 @@ static int do_route(char **args)
 
 	parse_addr(args[3], args[4], &a);
 	route_build(&r, a.family, args[2], &a,
-		    strcmp(mode, "opt") && strcmp(mode, "send") && strcmp(mode, "late"));
+		    strcmp(mode, "opt") && strcmp(mode, "send") && strcmp(mode, "late") &&
+		    strcmp(mode, "stored"));
+	opt.hold_later = !strcmp(mode, "stored");
 	fd = proto_socket(args[0], a.family);
+	if (opt.hold_later) {
+		if (route_set(fd, a.family, &r))
+			setup_failed("setting the route");
+		if (connect(fd, (struct sockaddr *)&a.ss, a.len))
+			setup_failed("connect");
+		hold();
+		return route_send(fd, NULL, NULL, 0);
+	}
 	if (!strcmp(mode, "opt")) {
 		if (route_set(fd, a.family, &r))
 			return -1;
@@ -658,6 +705,8 @@ static int do_route(char **args)
 	memcpy(CMSG_DATA(&c.hdr), r.buf, r.len);
 	if (!strcmp(mode, "cmsg"))
 		return route_send(fd, &a, &c, CMSG_SPACE(r.len));
+	if (!strcmp(mode, "mmsg"))
+		return route_sendmmsg(fd, &a, &c, CMSG_SPACE(r.len));
 	if (!strcmp(mode, "pktopt") && a.family == AF_INET6) {
 		if (setsockopt(fd, IPPROTO_IPV6, IPV6_2292PKTOPTIONS, &c, CMSG_SPACE(r.len)))
 			return -1;
@@ -897,7 +946,7 @@ static const struct op {
 	{ "reconnect", "tcp|udp ADDR1 PORT1 ADDR2 PORT2", 5, 5, do_reconnect },
 	{ "uring-connect", "ADDR PORT", 2, 2, do_uring_connect },
 	{ "uring-socket", "FAMILY TYPE PROTOCOL", 3, 3, do_uring_socket },
-	{ "route", "tcp|udp opt|cmsg|pktopt|send|late HOP[,HOP...] ADDR PORT", 5, 5, do_route },
+	{ "route", "tcp|udp opt|cmsg|mmsg|pktopt|send|late|stored HOP[,HOP...] ADDR PORT", 5, 5, do_route },
 	{ "sctp-bindx", "ADDR PORT [ADDR PORT...]", 2, -1, do_sctp_bindx },
 	{ "sctp-connectx", "ADDR PORT [ADDR PORT...]", 2, -1, do_sctp_connectx },
 	{ "sctp-sendmsg", "ADDR PORT [DSTADDR...]", 2, 6, do_sctp_sendmsg },
