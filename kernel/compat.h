@@ -4,7 +4,7 @@
  *
  * The kfunc declaration macros changed after 6.1: definitions gained
  * __bpf_kfunc_start_defs() in 6.7 and BTF_SET8_START became
- * BTF_KFUNCS_START in 6.9.
+ * BTF_KFUNCS_START in 6.9.  inet_sock's flags became bits in 6.6.
  */
 #ifndef _SECURITY_CTRPOLICY_COMPAT_H
 #define _SECURITY_CTRPOLICY_COMPAT_H
@@ -13,6 +13,7 @@
 #include <linux/btf_ids.h>
 #include <linux/compiler.h>
 #include <linux/version.h>
+#include <net/inet_sock.h>
 
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
 #define CTRPOLICY_KFUNC_DEFS_START	__bpf_kfunc_start_defs()
@@ -42,6 +43,17 @@
 #define CTRPOLICY_KF_TRUSTED_ARGS	KF_TRUSTED_ARGS
 #else
 #define CTRPOLICY_KF_TRUSTED_ARGS	0
+#endif
+
+/*
+ * Whether an inet socket sends the IP header it is given (IP_HDRINCL,
+ * IPPROTO_RAW): a bit field of struct inet_sock until 6.6, a bit of its
+ * inet_flags since ("inet: move inet->hdrincl to inet->inet_flags").
+ */
+#ifdef inet_test_bit
+#define ctrpolicy_inet_hdrincl(sk)	inet_test_bit(HDRINCL, sk)
+#else
+#define ctrpolicy_inet_hdrincl(sk)	(inet_sk(sk)->hdrincl)
 #endif
 
 #endif /* _SECURITY_CTRPOLICY_COMPAT_H */

@@ -60,6 +60,7 @@
 #include <net/sock.h>
 #include <net/tcp_states.h>
 
+#include "compat.h"
 #include "decide.h"
 #include "net.h"
 #include "net_route.h"
@@ -292,11 +293,13 @@ static bool net_allows_any_address(const struct ctrpolicy_policy *policy,
 }
 
 /*
- * A route whose hops cannot be read (set by setsockopt(), whose value the
- * hook is not given): allowed where any destination would be.  @req has
- * the socket's peer, for the report.
+ * A request whose destination cannot be read: a route set by setsockopt(),
+ * whose value the hook is not given; the later messages of a sendmmsg()
+ * batch; a header the task writes itself.  Allowed where any destination
+ * would be.  @req has the socket's peer, or the address of the call, for
+ * the report.
  */
-static int decide_unread_route(struct ctrpolicy_net_request *req,
+static int decide_unread(struct ctrpolicy_net_request *req,
 			       const char *operation)
 {
 	struct ctrpolicy_request request = {
@@ -374,7 +377,7 @@ static int decide_route(const struct ctrpolicy_net_request *action,
 	if (msg->msg_control_is_user) {
 		struct ctrpolicy_net_request req = *action;
 
-		return decide_unread_route(&req, "route-unread");
+		return decide_unread(&req, "route-unread");
 	}
 	return ctrpolicy_route_cmsgs(msg, hop_decide, &ctx);
 }
@@ -541,6 +544,38 @@ static bool in_sendmmsg_batch(void)
 	return args[2] > 1;	/* vlen */
 }
 
+/*
+ * A packet whose headers the task writes itself, on a packet socket or a
+ * raw IP socket with IP_HDRINCL (IPPROTO_RAW's too): its destination, and
+ * what it carries (a TCP SYN, say), are in data no hook reads.  Allowed
+ * only where the policies allow send and connect to every address.
+ */
+static int decide_own_headers(struct ctrpolicy_net_request *req)
+{
+	int err;
+
+	req->op = CTRPOLICY_NET_OP_SEND;
+	err = decide_unread(req, "send-own-headers");
+	if (err)
+		return err;
+	req->op = CTRPOLICY_NET_OP_CONNECT;
+	return decide_unread(req, "send-own-headers");
+}
+
+/* A packet socket's message: ctrpolicy_decide_socket_sendmsg(). */
+static int decide_packet_sendmsg(const struct sock *sk)
+{
+	struct ctrpolicy_net_request req = {
+		.family = AF_PACKET,
+		.sock_type = sk->sk_type,
+		.protocol = sk->sk_protocol,
+	};
+
+	req.proto = ctrpolicy_net_proto_class(AF_PACKET, sk->sk_type,
+					      sk->sk_protocol);
+	return decide_own_headers(&req);
+}
+
 /**
  * ctrpolicy_decide_socket_sendmsg - Decide a message
  * @sock: the socket
@@ -555,7 +590,9 @@ static bool in_sendmmsg_batch(void)
  * stands for the messages after it, which the kernel may send unchecked
  * with routes of their own: the batch is allowed only where the operation
  * is allowed to every address (a connected socket's batches are checked
- * message by message).
+ * message by message).  A packet socket's message, and a raw IP socket's
+ * that brings its own IP header, go only where the policies allow send and
+ * connect to every address.
  *
  * Return: 0 when allowed, -EPERM when the address or a hop is denied.
  */
@@ -564,8 +601,17 @@ int ctrpolicy_decide_socket_sendmsg(struct socket *sock, struct msghdr *msg)
 	struct ctrpolicy_net_request req = { .op = CTRPOLICY_NET_OP_SEND };
 	int err;
 
-	if (!addr_checked(sock, &req))
+	if (!addr_checked(sock, &req)) {
+		if (sock->sk && sock->sk->sk_family == AF_PACKET &&
+		    !ctrpolicy_none_loaded())
+			return decide_packet_sendmsg(sock->sk);
 		return 0;
+	}
+	if (sock->sk->sk_type == SOCK_RAW && ctrpolicy_inet_hdrincl(sock->sk)) {
+		if (msg->msg_name)
+			read_address(&req, sock->sk, msg->msg_name, msg->msg_namelen);
+		return decide_own_headers(&req);
+	}
 	if (sock->sk->sk_type == SOCK_STREAM) {
 		/* TCP Fast Open: AF_UNSPEC disconnects as in connect(2). */
 		if (msg->msg_name &&
@@ -578,7 +624,7 @@ int ctrpolicy_decide_socket_sendmsg(struct socket *sock, struct msghdr *msg)
 	    read_address(&req, sock->sk, msg->msg_name, msg->msg_namelen)) {
 		err = decide(&req);
 		if (!err && ctrpolicy_current_confined() && in_sendmmsg_batch())
-			err = decide_unread_route(&req, "sendmmsg-batch");
+			err = decide_unread(&req, "sendmmsg-batch");
 		if (err)
 			return err;
 	} else {
@@ -629,7 +675,7 @@ int ctrpolicy_decide_socket_setsockopt(struct socket *sock, int level,
 	if (sk->sk_type == SOCK_STREAM)
 		req.op = CTRPOLICY_NET_OP_CONNECT;
 	peer_read(&req, sk);
-	return decide_unread_route(&req, "set-route");
+	return decide_unread(&req, "set-route");
 }
 
 /* What an address of security_sctp_bind_connect() is to the rules. */

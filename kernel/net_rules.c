@@ -241,7 +241,10 @@ void ctrpolicy_net_rules_build(struct ctrpolicy_net_rules *net)
 
 	sort(rules, net->n_addr_rules, sizeof(*rules), rule_cmp, NULL);
 	net->n_levels = 0;
+	net->denied_ops = 0;
 	for (i = 0; i < net->n_addr_rules; i++) {
+		if (rules[i].action == CTRPOLICY_ACTION_DENY)
+			net->denied_ops |= rules[i].ops;
 		if (!level || level->prefix_len != rules[i].prefix_len) {
 			level = &net->levels[net->n_levels++];
 			level->prefix_len = rules[i].prefix_len;
@@ -358,22 +361,16 @@ u32 ctrpolicy_net_action(const struct ctrpolicy_net_rules *net,
  *
  * True when the default allows and no address rule denies @op, for any
  * address, port or protocol: what a request whose address is not known
- * needs.  O(rules); for the rare request that needs it.
+ * needs.  O(1): the denied operations are gathered when the rules are
+ * built.
  *
  * Return: whether @op is allowed to every address.
  */
 bool ctrpolicy_net_allows_any_address(const struct ctrpolicy_net_rules *net,
 				      u32 op)
 {
-	u32 i;
-
-	if (net->default_action != CTRPOLICY_ACTION_ALLOW)
-		return false;
-	for (i = 0; i < net->n_addr_rules; i++)
-		if (net->addr_rules[i].action == CTRPOLICY_ACTION_DENY &&
-		    net->addr_rules[i].ops & BIT(op))
-			return false;
-	return true;
+	return net->default_action == CTRPOLICY_ACTION_ALLOW &&
+	       !(net->denied_ops & BIT(op));
 }
 
 #ifdef CTRPOLICY_KUNIT_TEST

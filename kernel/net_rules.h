@@ -58,6 +58,8 @@ struct ctrpolicy_net_level {
  * @n_addr_rules: the number of @addr_rules
  * @n_levels: the number of @levels
  * @index_mask: the size of @index less one
+ * @denied_ops: BIT(op) for each address operation some rule denies: a
+ *	request whose address cannot be read is decided by it
  * @socket_rules: the socket rules, in order: the first that matches decides
  * @addr_rules: the address rules, longest prefix first, then by address
  * @levels: where each prefix length's rules are, longest first
@@ -71,6 +73,7 @@ struct ctrpolicy_net_rules {
 	u32 n_addr_rules;
 	u32 n_levels;
 	u32 index_mask;
+	u32 denied_ops;
 	struct ctrpolicy_socket_rule *socket_rules;
 	struct ctrpolicy_net_addr_rule *addr_rules;
 	struct ctrpolicy_net_level *levels;

@@ -541,6 +541,27 @@ static void default_without_rules(struct kunit *test)
 }
 
 /*
+ * Whether an operation is allowed to every address, for what the hooks
+ * cannot read (a route set by setsockopt(), a sendmmsg() batch, a raw
+ * header): the default allows and no rule denies it.
+ */
+static void allows_any_address(struct kunit *test)
+{
+	static const struct net_spec specs[] = {
+		{ "10.99.0.0/16", DENY, SEND, ANY, 0, 65535 },
+		{ "127.0.0.0/8", ALLOW, CONNECT, TCP, 0, 65535 },
+	};
+	struct ctrpolicy_net_rules *net =
+		net_rules_of(test, ALLOW, specs, ARRAY_SIZE(specs));
+	struct ctrpolicy_net_rules *deny = net_rules_of(test, DENY, NULL, 0);
+
+	KUNIT_EXPECT_FALSE(test, ctrpolicy_net_allows_any_address(net, CTRPOLICY_NET_OP_SEND));
+	KUNIT_EXPECT_TRUE(test, ctrpolicy_net_allows_any_address(net, CTRPOLICY_NET_OP_CONNECT));
+	KUNIT_EXPECT_TRUE(test, ctrpolicy_net_allows_any_address(net, CTRPOLICY_NET_OP_BIND));
+	KUNIT_EXPECT_FALSE(test, ctrpolicy_net_allows_any_address(deny, CTRPOLICY_NET_OP_CONNECT));
+}
+
+/*
  * Thousands of rules: host routes alternately allowed and denied, with
  * networks around them, so that the index's probes run past collisions.
  * Each rule decides its own address, whatever the order they came in.
@@ -796,6 +817,7 @@ static struct kunit_case net_rules_cases[] = {
 	KUNIT_CASE(port_ranges),
 	KUNIT_CASE(operations_and_protocols),
 	KUNIT_CASE(default_without_rules),
+	KUNIT_CASE(allows_any_address),
 	KUNIT_CASE(many_rules_one_lookup_each),
 	KUNIT_CASE(build_is_order_independent),
 	KUNIT_CASE(export_round_trip),

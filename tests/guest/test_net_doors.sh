@@ -89,6 +89,11 @@ route deny  route udp mmsg 10.99.0.2 10.98.0.2 7000 | sendmmsg: a second message
 route deny  route udp mmsg 10.98.0.2 10.98.0.2 7000 | sendmmsg of two messages with an address, even through an allowed hop
 open  allow route udp mmsg 10.99.0.2 10.98.0.2 7000 | sendmmsg of two messages where the policy lets the socket send anywhere
 route allow sendmmsg udp 10.98.0.2 7000 | sendmmsg of one message to an allowed address
+route deny  raw-hdrincl 10.99.0.2 10.98.0.2 | IPPROTO_RAW: a header of its own to a denied address, sent to an allowed one
+route deny  raw-hdrincl 10.98.0.2 10.98.0.2 | IPPROTO_RAW, even with the header's address allowed: no hook reads it
+open  allow raw-hdrincl 10.99.0.2 10.98.0.2 | IPPROTO_RAW where the policy lets the socket send and connect anywhere
+route deny  packet-send veth0 10.99.0.2 | a packet socket sends an IP packet of its own to a denied address
+open  allow packet-send veth0 10.99.0.2 | a packet socket where the policy lets it send and connect anywhere
 route deny  route udp send 10.99.200.2 10.98.0.2 7000 | a hop connect allows and send denies: send() without address
 route deny  route udp late 10.99.0.2 10.98.0.2 7000 | IP_OPTIONS set after connect: the hook cannot read it
 route deny  --nonblock route tcp late 10.99.0.2 10.98.0.3 7000 | IP_OPTIONS set on a connecting TCP socket (10.98.0.3 never answers)

@@ -43,6 +43,10 @@
 #include <sys/time.h>
 #include <unistd.h>
 #include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <netinet/ip.h>
+#include <netinet/udp.h>
 #include <linux/io_uring.h>
 #include <linux/sctp.h>
 
@@ -716,6 +720,67 @@ static int do_route(char **args)
 	return -1;
 }
 
+/* An IPv4 header and 8 bytes of UDP to DST, port 7000: a whole packet. */
+static size_t ip_udp_packet(char *buf, const char *dst)
+{
+	struct iphdr *ip = (struct iphdr *)buf;
+	struct udphdr *udp = (struct udphdr *)(ip + 1);
+
+	memset(buf, 0, sizeof(*ip) + sizeof(*udp));
+	ip->version = 4;
+	ip->ihl = 5;
+	ip->ttl = 64;
+	ip->protocol = IPPROTO_UDP;
+	ip->tot_len = htons(sizeof(*ip) + sizeof(*udp));
+	if (inet_pton(AF_INET, dst, &ip->daddr) != 1)
+		usage();
+	udp->dest = htons(7000);
+	udp->len = htons(sizeof(*udp));
+	return sizeof(*ip) + sizeof(*udp);
+}
+
+/*
+ * raw-hdrincl DST ADDR: an IPPROTO_RAW socket (IP_HDRINCL) sends a packet
+ * whose own header says DST to ADDR, where the kernel routes it.
+ */
+static int do_raw_hdrincl(char **args)
+{
+	char buf[64];
+	struct addr a;
+	size_t len = ip_udp_packet(buf, args[0]);
+	int fd;
+
+	parse_addr(args[1], "0", &a);
+	fd = open_socket(AF_INET, SOCK_RAW, IPPROTO_RAW);
+	if (fd < 0)
+		setup_failed("socket(AF_INET, SOCK_RAW, IPPROTO_RAW)");
+	return sendto(fd, buf, len, 0, (struct sockaddr *)&a.ss, a.len) ==
+	       (ssize_t)len ? 0 : -1;
+}
+
+/* packet-send IFACE DST: a packet socket sends an IPv4 packet to DST out of IFACE. */
+static int do_packet_send(char **args)
+{
+	struct sockaddr_ll ll = {
+		.sll_family = AF_PACKET,
+		.sll_protocol = htons(ETH_P_IP),
+		.sll_halen = ETH_ALEN,
+		.sll_addr = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },
+	};
+	char buf[64];
+	size_t len = ip_udp_packet(buf, args[1]);
+	int fd;
+
+	ll.sll_ifindex = if_nametoindex(args[0]);
+	if (!ll.sll_ifindex)
+		setup_failed("if_nametoindex");
+	fd = open_socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_IP));
+	if (fd < 0)
+		setup_failed("socket(AF_PACKET, SOCK_DGRAM)");
+	return sendto(fd, buf, len, 0, (struct sockaddr *)&ll, sizeof(ll)) ==
+	       (ssize_t)len ? 0 : -1;
+}
+
 /* ---- SCTP ----------------------------------------------------------------------------- */
 
 /* ADDR PORT pairs packed as SCTP's address lists are; the first's family. */
@@ -947,6 +1012,8 @@ static const struct op {
 	{ "uring-connect", "ADDR PORT", 2, 2, do_uring_connect },
 	{ "uring-socket", "FAMILY TYPE PROTOCOL", 3, 3, do_uring_socket },
 	{ "route", "tcp|udp opt|cmsg|mmsg|pktopt|send|late|stored HOP[,HOP...] ADDR PORT", 5, 5, do_route },
+	{ "raw-hdrincl", "DST ADDR", 2, 2, do_raw_hdrincl },
+	{ "packet-send", "IFACE DST", 2, 2, do_packet_send },
 	{ "sctp-bindx", "ADDR PORT [ADDR PORT...]", 2, -1, do_sctp_bindx },
 	{ "sctp-connectx", "ADDR PORT [ADDR PORT...]", 2, -1, do_sctp_connectx },
 	{ "sctp-sendmsg", "ADDR PORT [DSTADDR...]", 2, 6, do_sctp_sendmsg },
