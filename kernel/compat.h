@@ -59,6 +59,20 @@
 #endif
 
 /*
+ * Hook parameters that became const pointers in 6.7 ("lsm: constify 'sb'
+ * parameter in security_sb_kern_mount()" and "lsm: constify 'bprm'
+ * parameter in security_bprm_committed_creds()", v6.7-rc1): the hook
+ * table (hooks.h) declares them CTRPOLICY_CONST_6_7, so that a native
+ * hook has the prototype of the kernel it is built into.  (A BPF program
+ * reads its arguments as they are: there the word is empty.)
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+#define CTRPOLICY_CONST_6_7	const
+#else
+#define CTRPOLICY_CONST_6_7
+#endif
+
+/*
  * The attributes a dump's request carried: genl_dumpit_info held them
  * itself until 6.1; from 6.2 it holds a struct genl_info with them (the
  * genetlink split-ops series merged for 6.2).  No macro tells the two
