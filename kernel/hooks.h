@@ -31,10 +31,16 @@
  * A hook is one line here plus its decision function.  A kfunc takes at
  * most five arguments, so a hook here has at most five parameters.  The
  * parameter types are those of the oldest kernel the native glue is built
- * for (6.1).
+ * for (6.1), with the qualifiers later kernels added (compat.h).
  */
 #ifndef _SECURITY_CTRPOLICY_HOOKS_H
 #define _SECURITY_CTRPOLICY_HOOKS_H
+
+#ifdef __bpf__
+#define CTRPOLICY_CONST_6_7
+#else
+#include "compat.h"
+#endif
 
 /* The bpf hook exists only with the bpf() system call. */
 #if defined(CONFIG_BPF_SYSCALL) || defined(__bpf__)
@@ -93,7 +99,7 @@
 	  (ADDR, const char *, type), (VAL, unsigned long, flags),	\
 	  (ADDR, void *, data))						\
 	X(sb_kern_mount, int, ATOMIC, ctrpolicy_decide_sb_kern_mount(sb), \
-	  (PTR, struct super_block *, sb))				\
+	  (PTR, CTRPOLICY_CONST_6_7 struct super_block *, sb))		\
 	X(sb_remount, int, ATOMIC, ctrpolicy_decide_sb_remount(sb),	\
 	  (PTR, struct super_block *, sb), (ADDR, void *, mnt_opts))	\
 	X(move_mount, int, ATOMIC,					\
@@ -135,7 +141,7 @@
 	  (PTR, struct sockaddr *, address), (VAL, int, addrlen))	\
 	/* Past the point of no return of an execve(): pending policies arm. */ \
 	X(bprm_committed_creds, void, ATOMIC, ctrpolicy_store_exec(),	\
-	  (PTR, struct linux_binprm *, bprm))
+	  (PTR, CTRPOLICY_CONST_6_7 struct linux_binprm *, bprm))
 
 /*
  * CTRPOLICY_MAP(m, sep, params...): m(kind, type, name) for each parameter,
