@@ -45,11 +45,21 @@
 /* The bpf hook exists only with the bpf() system call. */
 #if defined(CONFIG_BPF_SYSCALL) || defined(__bpf__)
 #define CTRPOLICY_HOOK_BPF(X)						\
-	X(bpf, int, ATOMIC, ctrpolicy_decide_bpf(cmd),			\
+	X(bpf, int, ATOMIC, ctrpolicy_decide_bpf(cmd, attr),		\
 	  (VAL, int, cmd), (PTR, union bpf_attr *, attr),		\
 	  (VAL, unsigned int, size))
 #else
 #define CTRPOLICY_HOOK_BPF(X)
+#endif
+
+/* The perf event hooks exist only with perf events. */
+#if defined(CONFIG_PERF_EVENTS) || defined(__bpf__)
+#define CTRPOLICY_HOOK_PERF(X)						\
+	X(perf_event_alloc, int, ATOMIC,				\
+	  ctrpolicy_decide_perf_event_alloc(event),			\
+	  (PTR, struct perf_event *, event))
+#else
+#define CTRPOLICY_HOOK_PERF(X)
 #endif
 
 #define CTRPOLICY_HOOKS(X)						\
@@ -82,6 +92,10 @@
 	X(kernel_read_file, int, ATOMIC, ctrpolicy_decide_kernel_load(id), \
 	  (PTR, struct file *, file), (VAL, enum kernel_read_file_id, id), \
 	  (VAL, bool, contents))					\
+	X(kernel_module_request, int, ATOMIC,				\
+	  ctrpolicy_decide_kernel_module_request(),			\
+	  (SKIP, char *, kmod_name))					\
+	CTRPOLICY_HOOK_PERF(X)						\
 	X(ptrace_access_check, int, ATOMIC,				\
 	  ctrpolicy_decide_ptrace_access_check(child, mode),		\
 	  (PTR, struct task_struct *, child), (VAL, unsigned int, mode)) \

@@ -6,17 +6,19 @@
  * in any namespace with every capability its policy grants, cannot:
  *  - change or remove policies (netlink.c), load or unload modules, replace
  *    the kernel (kexec) or reach physical memory and I/O ports (caps.c);
- *  - reach the enforcement programs through bpf() or the BPF file system;
+ *  - reach the enforcement programs through bpf() or the BPF file system,
+ *    or load a BPF program beyond its own sockets;
  *  - leave its confined subtree, or create, remove, rename or write the
  *    files of cgroups outside it;
  *  - trace a task outside its confined subtree, read or write its memory,
- *    or signal it: a less-confined process would act for it;
- *  - make the kernel run a program for it outside its cgroup, or change the
- *    host at large: host-global sysctls (core_pattern, modprobe, hotplug,
- *    poweroff_cmd, ...), sysfs (uevent_helper, ...), debugfs, tracefs,
- *    securityfs, configfs, efivarfs, pstore, binfmt_misc, fusectl, the
- *    magic SysRq key, a cgroup v1 release_agent, /proc files of tasks
- *    outside its subtree.
+ *    or signal it: a less-confined process would act for it; sample the
+ *    tasks of a whole CPU;
+ *  - make the kernel run a program for it outside its cgroup (modprobe for
+ *    a module it names, ...), or change the host at large: host-global
+ *    sysctls (core_pattern, modprobe, hotplug, poweroff_cmd, ...), sysfs
+ *    (uevent_helper, ...), debugfs, tracefs, securityfs, configfs,
+ *    efivarfs, pstore, binfmt_misc, fusectl, the magic SysRq key, a cgroup
+ *    v1 release_agent, /proc files of tasks outside its subtree.
  * These denials hold in audit mode too.
  *
  * A task's confinement is the subtree of the deepest cgroup of its ancestry
@@ -32,6 +34,7 @@
 #include <linux/kernfs.h>
 #include <linux/magic.h>
 #include <linux/nsproxy.h>
+#include <linux/perf_event.h>
 #include <linux/pid.h>
 #include <linux/pid_namespace.h>
 #include <linux/proc_fs.h>
@@ -79,16 +82,40 @@ int ctrpolicy_protect_as(struct task_struct *subject, const char *operation,
 	return ctrpolicy_decide_as(subject, &request, NULL);
 }
 
+/*
+ * Whether a BPF program of @type runs only for the sockets its loader holds.
+ * Every other type runs for other tasks (tracing, LSM, struct_ops: code in
+ * any task on the host, bpf_probe_write_user() into its memory), for a
+ * cgroup or network namespace that may be another container's, or rewrites
+ * the addresses of packets after the network rules decided them (cgroup
+ * sock_addr programs, tc, XDP).
+ */
+static bool prog_type_of_own_sockets(u32 type)
+{
+	switch (type) {
+	case BPF_PROG_TYPE_SOCKET_FILTER:
+	case BPF_PROG_TYPE_SK_REUSEPORT:
+	case BPF_PROG_TYPE_SK_SKB:
+	case BPF_PROG_TYPE_SK_MSG:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /**
  * ctrpolicy_decide_bpf - Decide a bpf() command
  * @cmd: the command
+ * @attr: its attributes, a kernel copy
  *
  * Denies the commands that reach existing BPF objects by id or by pin, or
  * detach or replace a link: the enforcement programs are such objects.
+ * Denies loading a program that would run beyond the task's own sockets,
+ * and switching the host's BPF statistics.
  *
  * Return: 0 when allowed, -EPERM when denied.
  */
-int ctrpolicy_decide_bpf(int cmd)
+int ctrpolicy_decide_bpf(int cmd, const union bpf_attr *attr)
 {
 	switch (cmd) {
 	case BPF_OBJ_PIN:
@@ -100,6 +127,12 @@ int ctrpolicy_decide_bpf(int cmd)
 	case BPF_LINK_UPDATE:
 	case BPF_LINK_DETACH:
 	case BPF_PROG_DETACH:
+		return ctrpolicy_protect("bpf");
+	case BPF_PROG_LOAD:
+		if (prog_type_of_own_sockets(attr->prog_type))
+			return 0;
+		return ctrpolicy_protect("load a BPF program beyond its own sockets");
+	case BPF_ENABLE_STATS:
 		return ctrpolicy_protect("bpf");
 	default:
 		return 0;
@@ -403,6 +436,47 @@ int ctrpolicy_decide_file_open(struct file *file)
 	}
 	return ctrpolicy_protect("write a file of the host at large");
 }
+
+/**
+ * ctrpolicy_decide_kernel_module_request - Decide a module's autoloading
+ *
+ * A socket family, file system type, device or crypto algorithm the kernel
+ * lacks makes it start modprobe as host root outside any container's
+ * cgroup, for a module the task named: code the host would not otherwise
+ * run, into the kernel.  Modules a container needs are loaded by the host.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_kernel_module_request(void)
+{
+	return ctrpolicy_protect("make the kernel load a module");
+}
+
+#ifdef CONFIG_PERF_EVENTS
+/**
+ * ctrpolicy_decide_perf_event_alloc - Decide a new perf event
+ * @event: the event, of one task (its target) or of a whole CPU
+ *
+ * An event samples the registers, user stack and addresses of the tasks it
+ * counts.  The ptrace check perf_event_open(2) makes for a task is skipped
+ * for a holder of CAP_PERFMON, and a CPU-wide event (a CPU, or a cgroup on
+ * a CPU) counts every task that runs there: a confined task's events count
+ * only tasks inside its confinement.  Events inherited at fork target the
+ * child, and the kernel's own (watchdog, KVM's PMU) no confined task.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_perf_event_alloc(struct perf_event *event)
+{
+	struct task_struct *target = event->hw.target;
+
+	if (!ctrpolicy_current_confined() ||
+	    (target && task_within(current, target)))
+		return 0;
+	return ctrpolicy_protect(target ? "observe a task outside its confinement" :
+					  "observe every task of a CPU");
+}
+#endif
 
 /**
  * ctrpolicy_decide_kernel_load - Decide loading data into the kernel

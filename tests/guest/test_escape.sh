@@ -163,7 +163,51 @@ check "inside its subtree: tracing its own child is allowed" \
 	confined sh -c "sleep 100 & p=\$!; $TRY ptrace-attach \$p; r=\$?; kill \$p; exit \$r"
 check "inside its subtree: its own /proc/self files are written" \
 	confined $TRY write /proc/self/oom_score_adj 0
+check "perf events of a host process: denied (EPERM)" \
+	confined $TRY --expect EPERM perf-open $host -1
+check "perf events of a host process: unconfined, they open" \
+	unconfined $TRY perf-open $host -1
 kill $host
+check "perf events of every task on CPU 0: denied (EPERM)" \
+	confined $TRY --expect EPERM perf-open -1 0
+check "perf events of every task on CPU 0: unconfined, they open" \
+	unconfined $TRY perf-open -1 0
+check "inside its subtree: perf events of itself are allowed" \
+	confined $TRY perf-open 0 -1
+
+# ---- BPF programs that run beyond the task's own sockets -------------------
+# Tracing programs run in every task (bpf_probe_write_user() writes their
+# memory); cgroup, tc and XDP programs run for other cgroups or rewrite
+# addresses after the network rules.
+for type in kprobe tracepoint cgroup_sock_addr cgroup_device sched_cls; do
+	check "loading a $type BPF program: denied (EPERM)" \
+		confined $TRY --expect EPERM bpf-prog-load $type
+	check "loading a $type BPF program: unconfined, it loads" \
+		unconfined $TRY bpf-prog-load $type
+done
+await_event /tmp/events.json confined $TRY --expect EPERM bpf-prog-load kprobe
+check "the BPF program denial is reported as self-protection" grep -q \
+	'"area":"protect","operation":"load a BPF program beyond its own sockets"' \
+	/tmp/events.json
+check "inside its subtree: a socket filter loads" \
+	confined $TRY bpf-prog-load socket_filter
+
+# ---- modprobe, which the kernel starts as host root for a module named ------
+# A socket family the kernel lacks (AppleTalk, 5) makes it run
+# kernel.modprobe with "net-pf-5"; the stand-in records its arguments.
+modprobe=$(cat /proc/sys/kernel/modprobe)
+printf '#!/bin/sh\necho "$*" >> /tmp/modprobe.log\n' > /tmp/modprobe.sh
+chmod +x /tmp/modprobe.sh
+echo /tmp/modprobe.sh > /proc/sys/kernel/modprobe
+rm -f /tmp/modprobe.log
+await_event /tmp/events.json confined $TRY --expect EAFNOSUPPORT socket 5 2
+check "a confined task's module request does not start modprobe" \
+	test ! -e /tmp/modprobe.log
+check "the module request denial is reported as self-protection" grep -q \
+	'"area":"protect","operation":"make the kernel load a module"' /tmp/events.json
+check "unconfined, the same socket() starts modprobe for net-pf-5" unconfined sh -c \
+	"$TRY --expect EAFNOSUPPORT socket 5 2 && grep -q net-pf-5 /tmp/modprobe.log"
+echo "$modprobe" > /proc/sys/kernel/modprobe
 
 # traceme EXPECT MOVE: a confined shell's child asks to be traced by it,
 # as try EXPECT; with MOVE=1 the host has moved the child out of the

@@ -28,6 +28,7 @@
 #include <unistd.h>
 #include <linux/bpf.h>
 #include <linux/kexec.h>
+#include <linux/perf_event.h>
 #include <sys/io.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
@@ -409,6 +410,83 @@ static int do_kexec_unload(char **args)
 	return syscall(SYS_kexec_load, 0UL, 0UL, NULL, KEXEC_ARCH_DEFAULT);
 }
 
+/*
+ * bpf(BPF_PROG_LOAD) of the smallest program of a type: "r0 = 1; exit".
+ * The types by name, with the attach type the kernel asks of some.
+ */
+static int do_bpf_prog_load(char **args)
+{
+	static const struct {
+		const char *name;
+		enum bpf_prog_type type;
+		enum bpf_attach_type attach;
+	} types[] = {
+		{ "socket_filter", BPF_PROG_TYPE_SOCKET_FILTER, 0 },
+		{ "kprobe", BPF_PROG_TYPE_KPROBE, 0 },
+		{ "tracepoint", BPF_PROG_TYPE_TRACEPOINT, 0 },
+		{ "cgroup_sock_addr", BPF_PROG_TYPE_CGROUP_SOCK_ADDR,
+		  BPF_CGROUP_INET4_CONNECT },
+		{ "cgroup_device", BPF_PROG_TYPE_CGROUP_DEVICE, 0 },
+		{ "sched_cls", BPF_PROG_TYPE_SCHED_CLS, 0 },
+	};
+	struct bpf_insn insns[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 1 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	union bpf_attr attr;
+	size_t i;
+	int fd;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (!strcmp(args[0], types[i].name))
+			break;
+	if (i == sizeof(types) / sizeof(types[0])) {
+		fprintf(stderr, "try: unknown program type %s\n", args[0]);
+		exit(2);
+	}
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_type = types[i].type;
+	attr.expected_attach_type = types[i].attach;
+	attr.insns = (unsigned long)insns;
+	attr.insn_cnt = sizeof(insns) / sizeof(insns[0]);
+	attr.license = (unsigned long)"GPL";
+	fd = syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+/* perf_event_open(2) of a software clock on task PID (-1: every task) and CPU. */
+static int do_perf_open(char **args)
+{
+	struct perf_event_attr attr = {
+		.type = PERF_TYPE_SOFTWARE,
+		.size = sizeof(attr),
+		.config = PERF_COUNT_SW_CPU_CLOCK,
+		.exclude_kernel = 1,
+	};
+	int fd;
+
+	fd = syscall(SYS_perf_event_open, &attr, atoi(args[0]), atoi(args[1]),
+		     -1, 0);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+/* socket(2) of a FAMILY and TYPE by number, then closed. */
+static int do_socket(char **args)
+{
+	int fd = socket(atoi(args[0]), atoi(args[1]), 0);
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
 /* Every I/O port for this process. */
 static int do_iopl(char **args)
 {
@@ -474,6 +552,9 @@ static const struct action actions[] = {
 	{ "kexec-unload", "", 0, do_kexec_unload },
 	{ "raise-rlimit", "", 0, do_raise_rlimit },
 	{ "iopl", "LEVEL", 1, do_iopl },
+	{ "bpf-prog-load", "TYPE", 1, do_bpf_prog_load },
+	{ "perf-open", "PID CPU", 2, do_perf_open },
+	{ "socket", "FAMILY TYPE", 2, do_socket },
 	{ "read", "FILE", 1, do_read },
 	{ "mkdir", "DIR", 1, do_mkdir },
 	{ "rmdir", "DIR", 1, do_rmdir },
@@ -488,6 +569,7 @@ static const struct {
 	{ "EBUSY", EBUSY }, { "EINVAL", EINVAL }, { "EAGAIN", EAGAIN },
 	{ "EWOULDBLOCK", EWOULDBLOCK }, { "ENOSYS", ENOSYS },
 	{ "EFAULT", EFAULT }, { "EIO", EIO }, { "ENODEV", ENODEV },
+	{ "EAFNOSUPPORT", EAFNOSUPPORT },
 };
 
 static const char *errno_name(int e)
