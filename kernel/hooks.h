@@ -87,6 +87,9 @@
 	  (PTR, struct dentry *, new_dentry))				\
 	X(file_open, int, ATOMIC, ctrpolicy_decide_file_open(file),	\
 	  (PTR, struct file *, file))					\
+	X(file_ioctl, int, ATOMIC, ctrpolicy_decide_file_ioctl(cmd),	\
+	  (PTR, struct file *, file), (VAL, unsigned int, cmd),		\
+	  (VAL, unsigned long, arg))					\
 	X(kernel_load_data, int, ATOMIC, ctrpolicy_decide_kernel_load(id), \
 	  (VAL, enum kernel_load_data_id, id), (VAL, bool, contents))	\
 	X(kernel_read_file, int, ATOMIC, ctrpolicy_decide_kernel_load(id), \

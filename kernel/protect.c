@@ -12,7 +12,7 @@
  *    files of cgroups outside it;
  *  - trace a task outside its confined subtree, read or write its memory,
  *    or signal it: a less-confined process would act for it; sample the
- *    tasks of a whole CPU;
+ *    tasks of a whole CPU; type into a terminal another process reads;
  *  - make the kernel run a program for it outside its cgroup (modprobe for
  *    a module it names, ...), or change the host at large: host-global
  *    sysctls (core_pattern, modprobe, hotplug, poweroff_cmd, ...), sysfs
@@ -43,6 +43,7 @@
 #include <linux/sched.h>
 #include <linux/security.h>
 #include <linux/string.h>
+#include <linux/tty.h>
 #include <linux/utsname.h>
 #include <net/net_namespace.h>
 
@@ -435,6 +436,23 @@ int ctrpolicy_decide_file_open(struct file *file)
 		return 0;
 	}
 	return ctrpolicy_protect("write a file of the host at large");
+}
+
+/**
+ * ctrpolicy_decide_file_ioctl - Decide an ioctl
+ * @cmd: the ioctl command
+ *
+ * TIOCSTI types into a terminal, and TIOCLINUX pastes into a virtual
+ * console: the input is read by whoever reads the terminal next, such as
+ * the host shell that started the container, after it exits.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_file_ioctl(unsigned int cmd)
+{
+	if (cmd != TIOCSTI && cmd != TIOCLINUX)
+		return 0;
+	return ctrpolicy_protect("type into a terminal");
 }
 
 /**

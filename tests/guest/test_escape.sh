@@ -175,6 +175,13 @@ check "perf events of every task on CPU 0: unconfined, they open" \
 check "inside its subtree: perf events of itself are allowed" \
 	confined $TRY perf-open 0 -1
 
+# A terminal's input is read by whoever reads it next: the host shell that
+# started the container, once it exits.
+check "typing into a terminal (TIOCSTI): denied (EPERM)" \
+	confined $TRY --expect EPERM tiocsti
+check "typing into a terminal (TIOCSTI): unconfined, the input is read back" \
+	unconfined $TRY tiocsti
+
 # ---- BPF programs that run beyond the task's own sockets -------------------
 # Tracing programs run in every task (bpf_probe_write_user() writes their
 # memory); cgroup, tc and XDP programs run for other cgroups or rewrite

@@ -30,6 +30,7 @@
 #include <linux/kexec.h>
 #include <linux/perf_event.h>
 #include <sys/io.h>
+#include <sys/ioctl.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 
@@ -487,6 +488,41 @@ static int do_socket(char **args)
 	return 0;
 }
 
+/*
+ * TIOCSTI: "id" and a newline typed into a new pseudo-terminal, then read
+ * back from it, as the shell that owns a terminal would read them.
+ */
+static int do_tiocsti(char **args)
+{
+	const char *typed = "id\n";
+	char buf[8];
+	int master, slave = -1, ret = -1, saved;
+
+	(void)args;
+	master = posix_openpt(O_RDWR | O_NOCTTY);
+	if (master < 0 || grantpt(master) || unlockpt(master))
+		goto out;
+	slave = open(ptsname(master), O_RDWR | O_NOCTTY | O_NONBLOCK);
+	if (slave < 0)
+		goto out;
+	for (; *typed; typed++)
+		if (ioctl(slave, TIOCSTI, typed))
+			goto out;
+	if (read(slave, buf, sizeof(buf)) != 3 || memcmp(buf, "id\n", 3)) {
+		errno = EIO;
+		goto out;
+	}
+	ret = 0;
+out:
+	saved = errno;
+	if (slave >= 0)
+		close(slave);
+	if (master >= 0)
+		close(master);
+	errno = saved;
+	return ret;
+}
+
 /* Every I/O port for this process. */
 static int do_iopl(char **args)
 {
@@ -555,6 +591,7 @@ static const struct action actions[] = {
 	{ "bpf-prog-load", "TYPE", 1, do_bpf_prog_load },
 	{ "perf-open", "PID CPU", 2, do_perf_open },
 	{ "socket", "FAMILY TYPE", 2, do_socket },
+	{ "tiocsti", "", 0, do_tiocsti },
 	{ "read", "FILE", 1, do_read },
 	{ "mkdir", "DIR", 1, do_mkdir },
 	{ "rmdir", "DIR", 1, do_rmdir },
