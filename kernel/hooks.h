@@ -90,6 +90,9 @@
 	X(file_ioctl, int, ATOMIC, ctrpolicy_decide_file_ioctl(cmd),	\
 	  (PTR, struct file *, file), (VAL, unsigned int, cmd),		\
 	  (VAL, unsigned long, arg))					\
+	X(file_fcntl, int, ATOMIC, ctrpolicy_decide_file_fcntl(cmd, arg), \
+	  (PTR, struct file *, file), (VAL, unsigned int, cmd),		\
+	  (VAL, unsigned long, arg))					\
 	X(kernel_load_data, int, ATOMIC, ctrpolicy_decide_kernel_load(id), \
 	  (VAL, enum kernel_load_data_id, id), (VAL, bool, contents))	\
 	X(kernel_read_file, int, ATOMIC, ctrpolicy_decide_kernel_load(id), \

@@ -13,6 +13,7 @@
  *  - trace a task outside its confined subtree, read or write its memory,
  *    or signal it: a less-confined process would act for it; sample the
  *    tasks of a whole CPU; type into a terminal another process reads;
+ *    make it the owner of a file, which gets the file's SIGIO;
  *  - make the kernel run a program for it outside its cgroup (modprobe for
  *    a module it names, ...), or change the host at large: host-global
  *    sysctls (core_pattern, modprobe, hotplug, poweroff_cmd, ...), sysfs
@@ -28,6 +29,7 @@
 #include <linux/bpf.h>
 #include <linux/cgroup.h>
 #include <linux/cred.h>
+#include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/ipc_namespace.h>
 #include <linux/kernel_read_file.h>
@@ -42,6 +44,7 @@
 #include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/security.h>
+#include <linux/sockios.h>
 #include <linux/string.h>
 #include <linux/tty.h>
 #include <linux/utsname.h>
@@ -438,21 +441,67 @@ int ctrpolicy_decide_file_open(struct file *file)
 	return ctrpolicy_protect("write a file of the host at large");
 }
 
+#define SIGIO_BEYOND "send SIGIO beyond its confinement"
+
 /**
  * ctrpolicy_decide_file_ioctl - Decide an ioctl
  * @cmd: the ioctl command
  *
  * TIOCSTI types into a terminal, and TIOCLINUX pastes into a virtual
  * console: the input is read by whoever reads the terminal next, such as
- * the host shell that started the container, after it exits.
+ * the host shell that started the container, after it exits.  FIOSETOWN
+ * and SIOCSPGRP set a file's owner, as F_SETOWN_EX does.
  *
  * Return: 0 when allowed, -EPERM when denied.
  */
 int ctrpolicy_decide_file_ioctl(unsigned int cmd)
 {
-	if (cmd != TIOCSTI && cmd != TIOCLINUX)
+	switch (cmd) {
+	case TIOCSTI:
+	case TIOCLINUX:
+		return ctrpolicy_protect("type into a terminal");
+	case FIOSETOWN:
+	case SIOCSPGRP:
+		/* The owner is read from memory after the hook: see below. */
+		return ctrpolicy_protect(SIGIO_BEYOND);
+	default:
 		return 0;
-	return ctrpolicy_protect("type into a terminal");
+	}
+}
+
+/**
+ * ctrpolicy_decide_file_fcntl - Decide an fcntl
+ * @cmd: the fcntl command
+ * @arg: its argument
+ *
+ * The owner of a file receives its SIGIO, or the signal F_SETSIG chose (as
+ * SIGKILL), and the kernel sends it without the checks of kill(2): a
+ * confined task's files may have as owner only a process inside its
+ * confinement, by pid.  A process group may hold tasks outside (the shell
+ * that started it); F_SETOWN_EX, FIOSETOWN and SIOCSPGRP pass the owner in
+ * memory that another thread may change after this check, so they are
+ * denied to confined tasks.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_file_fcntl(unsigned int cmd, unsigned long arg)
+{
+	struct task_struct *owner;
+	pid_t nr = (pid_t)arg;
+	bool inside;
+
+	if ((cmd != F_SETOWN && cmd != F_SETOWN_EX) ||
+	    !ctrpolicy_current_confined())
+		return 0;
+	if (cmd == F_SETOWN && nr >= 0) {
+		rcu_read_lock();
+		owner = nr ? pid_task(find_vpid(nr), PIDTYPE_PID) : current;
+		inside = owner && within_confinement(current, task_dfl_cgroup(owner));
+		rcu_read_unlock();
+		if (inside)
+			return 0;
+	}
+	return ctrpolicy_protect(SIGIO_BEYOND);
 }
 
 /**

@@ -182,6 +182,24 @@ check "typing into a terminal (TIOCSTI): denied (EPERM)" \
 check "typing into a terminal (TIOCSTI): unconfined, the input is read back" \
 	unconfined $TRY tiocsti
 
+# A file's owner gets its SIGIO (or the signal of F_SETSIG), sent without
+# kill(2)'s checks.
+sleep 1000 &
+victim=$!
+check "F_SETOWN of a socket to a host process: denied (EPERM)" \
+	confined $TRY --expect EPERM sigio $victim
+# (A process SIGIO ended is a zombie until this shell reaps it.)
+alive() { [ -e /proc/$1 ] && ! grep -q ') Z ' /proc/$1/stat; }
+ended() { ! alive $1; }
+check "the host process is alive" alive $victim
+check "inside its subtree: F_SETOWN to itself is allowed" \
+	confined sh -c "trap '' IO; exec $TRY sigio \$\$"
+check "F_SETOWN of a socket to a host process: unconfined, it succeeds" \
+	unconfined $TRY sigio $victim
+check "  and SIGIO ends the host process" eventually ended $victim
+kill $victim 2> /dev/null
+wait $victim 2> /dev/null
+
 # ---- BPF programs that run beyond the task's own sockets -------------------
 # Tracing programs run in every task (bpf_probe_write_user() writes their
 # memory); cgroup, tc and XDP programs run for other cgroups or rewrite

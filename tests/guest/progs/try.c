@@ -523,6 +523,26 @@ out:
 	return ret;
 }
 
+/*
+ * F_SETOWN of a socket to process PID, then I/O on it: the kernel sends PID
+ * the socket's SIGIO, whose default action ends a process.
+ */
+static int do_sigio(char **args)
+{
+	int fds[2], ret = -1, saved;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds))
+		return -1;
+	if (!fcntl(fds[0], F_SETOWN, atoi(args[0])) &&
+	    !fcntl(fds[0], F_SETFL, O_ASYNC) && write(fds[1], "x", 1) == 1)
+		ret = 0;
+	saved = errno;
+	close(fds[0]);
+	close(fds[1]);
+	errno = saved;
+	return ret;
+}
+
 /* Every I/O port for this process. */
 static int do_iopl(char **args)
 {
@@ -592,6 +612,7 @@ static const struct action actions[] = {
 	{ "perf-open", "PID CPU", 2, do_perf_open },
 	{ "socket", "FAMILY TYPE", 2, do_socket },
 	{ "tiocsti", "", 0, do_tiocsti },
+	{ "sigio", "PID", 1, do_sigio },
 	{ "read", "FILE", 1, do_read },
 	{ "mkdir", "DIR", 1, do_mkdir },
 	{ "rmdir", "DIR", 1, do_rmdir },
