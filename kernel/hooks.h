@@ -112,6 +112,18 @@
 	  (PTR, struct task_struct *, p),				\
 	  (SKIP, struct kernel_siginfo *, info), (VAL, int, sig),	\
 	  (SKIP, const struct cred *, cred))				\
+	X(task_setnice, int, ATOMIC, ctrpolicy_decide_task_change(p),	\
+	  (PTR, struct task_struct *, p), (VAL, int, nice))		\
+	X(task_setioprio, int, ATOMIC, ctrpolicy_decide_task_change(p),	\
+	  (PTR, struct task_struct *, p), (VAL, int, ioprio))		\
+	X(task_setscheduler, int, ATOMIC,				\
+	  ctrpolicy_decide_task_change(p),				\
+	  (PTR, struct task_struct *, p))				\
+	X(task_movememory, int, ATOMIC, ctrpolicy_decide_task_change(p), \
+	  (PTR, struct task_struct *, p))				\
+	X(task_prlimit, int, ATOMIC, ctrpolicy_decide_task_prlimit(flags), \
+	  (SKIP, const struct cred *, cred),				\
+	  (SKIP, const struct cred *, tcred), (VAL, unsigned int, flags)) \
 	X(sb_mount, int, SLEEPABLE,					\
 	  ctrpolicy_decide_sb_mount(dev_name, path, type, flags),	\
 	  (ADDR, const char *, dev_name),				\

@@ -11,9 +11,10 @@
  *  - leave its confined subtree, or create, remove, rename or write the
  *    files of cgroups outside it;
  *  - trace a task outside its confined subtree, read or write its memory,
- *    or signal it: a less-confined process would act for it; sample the
- *    tasks of a whole CPU; type into a terminal another process reads;
- *    make it the owner of a file, which gets the file's SIGIO;
+ *    signal it, change its limits or scheduling, make it the owner of a
+ *    file (which gets the file's SIGIO): a less-confined process would act
+ *    for it; sample the tasks of a whole CPU; type into a terminal another
+ *    process reads;
  *  - make the kernel run a program for it outside its cgroup (modprobe for
  *    a module it names, ...), or change the host at large: host-global
  *    sysctls (core_pattern, modprobe, hotplug, poweroff_cmd, ...), sysfs
@@ -54,6 +55,7 @@
 #include "decide.h"
 #include "protect.h"
 #include "store.h"
+#include "syscall.h"
 
 /**
  * ctrpolicy_protect - Deny a self-protection operation to a confined task
@@ -328,6 +330,51 @@ int ctrpolicy_decide_task_kill(struct task_struct *task)
 	if (!ctrpolicy_current_confined() || task_within(current, task))
 		return 0;
 	return ctrpolicy_protect("signal a task outside its confinement");
+}
+
+#define CHANGE_OUTSIDE "change a task outside its confinement"
+
+/**
+ * ctrpolicy_decide_task_change - Decide a change to a task's scheduling
+ * @task: the task changed
+ *
+ * setpriority(2), ioprio_set(2), sched_setscheduler(2), sched_setattr(2),
+ * sched_setaffinity(2), migrate_pages(2), move_pages(2): a confined task
+ * changes only tasks inside its confinement, as it signals only them.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_task_change(struct task_struct *task)
+{
+	if (!ctrpolicy_current_confined() || task_within(current, task))
+		return 0;
+	return ctrpolicy_protect(CHANGE_OUTSIDE);
+}
+
+/**
+ * ctrpolicy_decide_task_prlimit - Decide prlimit(2) on another process
+ * @flags: LSM_PRLIMIT_READ, LSM_PRLIMIT_WRITE
+ *
+ * A limit set on a task outside the confinement ends it (RLIMIT_CPU) or
+ * starves it.  The hook names the two credentials only; its one caller is
+ * prlimit64(2), in every ABI with the process id as first argument.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_task_prlimit(unsigned int flags)
+{
+	unsigned long args[6];
+	struct task_struct *task;
+	bool inside;
+
+	if (!(flags & LSM_PRLIMIT_WRITE) || !ctrpolicy_current_confined())
+		return 0;
+	ctrpolicy_syscall_args(args);
+	rcu_read_lock();
+	task = pid_task(find_vpid((pid_t)args[0]), PIDTYPE_PID);
+	inside = task && within_confinement(current, task_dfl_cgroup(task));
+	rcu_read_unlock();
+	return inside ? 0 : ctrpolicy_protect(CHANGE_OUTSIDE);
 }
 
 /* The sysctls of an IPC namespace, below /proc/sys. */

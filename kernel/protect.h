@@ -24,6 +24,8 @@ int ctrpolicy_decide_ptrace_access_check(struct task_struct *child,
 					 unsigned int mode);
 int ctrpolicy_decide_ptrace_traceme(struct task_struct *parent);
 int ctrpolicy_decide_task_kill(struct task_struct *task);
+int ctrpolicy_decide_task_change(struct task_struct *task);
+int ctrpolicy_decide_task_prlimit(unsigned int flags);
 int ctrpolicy_decide_file_open(struct file *file);
 int ctrpolicy_decide_file_ioctl(unsigned int cmd);
 int ctrpolicy_decide_file_fcntl(unsigned int cmd, unsigned long arg);

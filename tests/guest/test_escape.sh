@@ -159,6 +159,14 @@ check "signalling a host process: denied (EPERM)" \
 	confined $TRY --expect EPERM kill $host 0
 check "signalling a host process: unconfined, it succeeds" \
 	unconfined $TRY kill $host 0
+for change in setpriority ioprio-set setaffinity prlimit migrate-pages; do
+	check "$change of a host process: denied (EPERM)" \
+		confined $TRY --expect EPERM $change $host
+	check "$change of a host process: unconfined, it succeeds" \
+		unconfined $TRY $change $host
+	check "inside its subtree: $change of itself is allowed" \
+		confined sh -c "exec $TRY $change \$\$"
+done
 check "inside its subtree: tracing its own child is allowed" \
 	confined sh -c "sleep 100 & p=\$!; $TRY ptrace-attach \$p; r=\$?; kill \$p; exit \$r"
 check "inside its subtree: its own /proc/self files are written" \

@@ -543,6 +543,44 @@ static int do_sigio(char **args)
 	return ret;
 }
 
+/* Changes to process PID's limits and scheduling, each to what it was. */
+static int do_setpriority(char **args)
+{
+	return setpriority(PRIO_PROCESS, atoi(args[0]), 0);
+}
+
+static int do_ioprio_set(char **args)
+{
+	/* IOPRIO_WHO_PROCESS, the best-effort class (2) at level 4. */
+	return syscall(SYS_ioprio_set, 1, atoi(args[0]), 2 << 13 | 4);
+}
+
+static int do_setaffinity(char **args)
+{
+	cpu_set_t cpus;
+
+	if (sched_getaffinity(atoi(args[0]), sizeof(cpus), &cpus))
+		return -1;
+	return sched_setaffinity(atoi(args[0]), sizeof(cpus), &cpus);
+}
+
+static int do_prlimit(char **args)
+{
+	struct rlimit limit;
+
+	if (prlimit(atoi(args[0]), RLIMIT_CORE, NULL, &limit))
+		return -1;
+	return prlimit(atoi(args[0]), RLIMIT_CORE, &limit, NULL);
+}
+
+static int do_migrate_pages(char **args)
+{
+	unsigned long node0 = 1;
+
+	return syscall(SYS_migrate_pages, atoi(args[0]), 8 * sizeof(node0),
+		       &node0, &node0) < 0 ? -1 : 0;
+}
+
 /* Every I/O port for this process. */
 static int do_iopl(char **args)
 {
@@ -613,6 +651,11 @@ static const struct action actions[] = {
 	{ "socket", "FAMILY TYPE", 2, do_socket },
 	{ "tiocsti", "", 0, do_tiocsti },
 	{ "sigio", "PID", 1, do_sigio },
+	{ "setpriority", "PID", 1, do_setpriority },
+	{ "ioprio-set", "PID", 1, do_ioprio_set },
+	{ "setaffinity", "PID", 1, do_setaffinity },
+	{ "prlimit", "PID", 1, do_prlimit },
+	{ "migrate-pages", "PID", 1, do_migrate_pages },
 	{ "read", "FILE", 1, do_read },
 	{ "mkdir", "DIR", 1, do_mkdir },
 	{ "rmdir", "DIR", 1, do_rmdir },
