@@ -159,6 +159,13 @@ check "signalling a host process: denied (EPERM)" \
 	confined $TRY --expect EPERM kill $host 0
 check "signalling a host process: unconfined, it succeeds" \
 	unconfined $TRY kill $host 0
+# Pulled into the subtree, a host process would be "inside" and traceable,
+# with the host's namespaces and files.
+check "moving a host process into its own subtree: denied (EPERM)" \
+	confined $TRY --expect EPERM write $CG/t-esc/sub/cgroup.procs $host
+check "moving a host process into its subtree: unconfined, it succeeds" \
+	unconfined $TRY write $CG/t-esc/sub/cgroup.procs $host
+echo $host > $CG/cgroup.procs
 for change in setpriority ioprio-set setaffinity prlimit migrate-pages; do
 	check "$change of a host process: denied (EPERM)" \
 		confined $TRY --expect EPERM $change $host
