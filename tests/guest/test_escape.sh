@@ -75,6 +75,13 @@ else
 	skip "kernel.shmmax of its own IPC namespace" "this kernel has no System V IPC"
 fi
 denied_and_control "the magic SysRq key" /proc/sysrq-trigger h
+check "reboot(2) in the host's PID namespace: denied (EPERM)" \
+	confined $TRY --expect EPERM reboot-cad
+check "reboot(2) in the host's PID namespace: unconfined, it succeeds" \
+	unconfined $TRY reboot-cad
+# (It ends the namespace: its first process exits as if by SIGHUP.)
+check "reboot(2) in its own PID namespace is allowed" confined sh -c \
+	"unshare -p -f $TRY reboot-restart; test \$? -eq 129"
 helper=
 for f in /sys/kernel/uevent_helper /sys/kernel/mm/transparent_hugepage/enabled \
 	 /sys/module/printk/parameters/time; do

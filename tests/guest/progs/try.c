@@ -29,6 +29,7 @@
 #include <linux/bpf.h>
 #include <linux/kexec.h>
 #include <linux/perf_event.h>
+#include <linux/reboot.h>
 #include <sys/io.h>
 #include <sys/ioctl.h>
 #include <sys/ptrace.h>
@@ -581,6 +582,29 @@ static int do_migrate_pages(char **args)
 		       &node0, &node0) < 0 ? -1 : 0;
 }
 
+/*
+ * reboot(2) with LINUX_REBOOT_CMD_CAD_OFF then CAD_ON, the kernel's
+ * default: what Ctrl-Alt-Del does, in the host's PID namespace (a reboot
+ * of the host needs the same capability).
+ */
+static int do_reboot_cad(char **args)
+{
+	(void)args;
+	if (syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+		    LINUX_REBOOT_CMD_CAD_OFF, NULL))
+		return -1;
+	return syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+		       LINUX_REBOOT_CMD_CAD_ON, NULL);
+}
+
+/* reboot(2) with LINUX_REBOOT_CMD_RESTART: in a PID namespace, its end. */
+static int do_reboot_restart(char **args)
+{
+	(void)args;
+	return syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+		       LINUX_REBOOT_CMD_RESTART, NULL);
+}
+
 /* Every I/O port for this process. */
 static int do_iopl(char **args)
 {
@@ -651,6 +675,8 @@ static const struct action actions[] = {
 	{ "socket", "FAMILY TYPE", 2, do_socket },
 	{ "tiocsti", "", 0, do_tiocsti },
 	{ "sigio", "PID", 1, do_sigio },
+	{ "reboot-cad", "", 0, do_reboot_cad },
+	{ "reboot-restart", "", 0, do_reboot_restart },
 	{ "setpriority", "PID", 1, do_setpriority },
 	{ "ioprio-set", "PID", 1, do_ioprio_set },
 	{ "setaffinity", "PID", 1, do_setaffinity },
