@@ -174,10 +174,9 @@ check "moving a host process into its subtree: unconfined, it succeeds" \
 	unconfined $TRY write $CG/t-esc/sub/cgroup.procs $host
 echo $host > $CG/cgroup.procs
 for change in setpriority ioprio-set setaffinity prlimit migrate-pages; do
-	check "$change of a host process: denied (EPERM)" \
-		confined $TRY --expect EPERM $change $host
-	check "$change of a host process: unconfined, it succeeds" \
-		unconfined $TRY $change $host
+	# (the debug kernel has neither the block layer nor NUMA)
+	denied_where_possible "$change of a host process" EPERM $change $host
+	unconfined $TRY --expect ENOSYS $change $host > /dev/null && continue
 	check "inside its subtree: $change of itself is allowed" \
 		confined sh -c "exec $TRY $change \$\$"
 done
