@@ -264,11 +264,11 @@ rm -f "$tmp/log.json" "$tmp/log.txt"
 "$tool" runtime --root /run/x --log "$tmp/log.json" --log-format json create \
 	--bundle "$tmp/n" c1 > /dev/null 2>&1
 result "--log-format json: the reason, as runc logs it, in the --log file" \
-	grep -qE '^\{"level":"error","msg":"no policy: [^"]*","time":"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z"\}$' \
+	grep -qE '^\{"level":"error","msg":"ctrpolicy runtime: no policy: [^"]*","time":"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z"\}$' \
 	"$tmp/log.json"
 "$tool" runtime --log "$tmp/log.txt" create --bundle "$tmp/n" c1 > /dev/null 2>&1
 result "text --log: the reason as runc's text lines" \
-	grep -qE '^time="[0-9T:-]*Z" level=error msg="no policy: [^"]*"$' "$tmp/log.txt"
+	grep -qE '^time="[0-9T:-]*Z" level=error msg="ctrpolicy runtime: no policy: [^"]*"$' "$tmp/log.txt"
 conf "default = none"
 result "default = none: an unannotated container runs, with the hooks' --default none" \
 	sh -c '"$1" runtime create -b "$2" c1 && grep -q -- "--default\",\"none\",\"createRuntime" "$2/config.json"' \

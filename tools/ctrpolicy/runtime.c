@@ -60,11 +60,13 @@ rt_error(const struct log *log, const char *fmt, ...)
 	const char *c;
 	va_list ap;
 	FILE *f;
+	int n;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	n = snprintf(msg, sizeof(msg), "ctrpolicy runtime: ");
+	vsnprintf(msg + n, sizeof(msg) - n, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "ctrpolicy runtime: %s\n", msg);
+	fprintf(stderr, "%s\n", msg);
 	if (!log->file || !(f = fopen(log->file, "ae")))
 		return;
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
@@ -155,7 +157,10 @@ static int read_conf(const struct log *log, struct conf *conf)
 		*eq = '\0';
 		key = trim(key);
 		value = strdup(trim(eq + 1));
-		if (!strcmp(key, "runtime") && *value) {
+		if (!value) {
+			rt_error(log, "out of memory");
+			err = -1;
+		} else if (!strcmp(key, "runtime") && *value) {
 			conf->runtime = value;
 		} else if (!strcmp(key, "default") && *value) {
 			conf->fallback = value;
