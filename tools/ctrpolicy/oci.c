@@ -39,8 +39,6 @@
 #include "ctrpolicy.h"
 #include "oci.h"
 
-#define ANNOTATION	OCI_ANNOTATION
-#define POLICY_DIR	OCI_POLICY_DIR
 #define STATE_DIR	"/run/ctrpolicy/containers"
 #define STATE_MAX	(1024 * 1024)	/* bytes of state JSON read at most */
 
@@ -50,7 +48,7 @@ struct hook {
 	const char *id;
 	int pid;
 	const char *status;
-	const char *annotation;	/* ANNOTATION's value, or NULL */
+	const char *annotation;	/* OCI_ANNOTATION's value, or NULL */
 	const char *no_exec;	/* an annotation of NO_EXEC found, or NULL */
 };
 
@@ -200,7 +198,7 @@ static int read_state(struct json_object **root, struct hook *h)
 	    json_object_is_type(annotations, json_type_object)) {
 		size_t i;
 
-		h->annotation = json_string(annotations, ANNOTATION);
+		h->annotation = json_string(annotations, OCI_ANNOTATION);
 		for (i = 0; i < sizeof(no_exec_annotations) / sizeof(no_exec_annotations[0]); i++)
 			if (json_object_object_get_ex(annotations, no_exec_annotations[i], NULL))
 				h->no_exec = no_exec_annotations[i];
@@ -278,7 +276,7 @@ static int create_runtime(const struct hook *h, const char *fallback,
 	int err;
 
 	if (!policy) {
-		hook_error(h, "no " ANNOTATION " annotation and no --default policy: not started (fail closed; '--default none' lets such containers run unconfined)");
+		hook_error(h, "no " OCI_ANNOTATION " annotation and no --default policy: not started (fail closed; '--default none' lets such containers run unconfined)");
 		return EXIT_FAILURE_GENERIC;
 	}
 	if (!h->annotation && !strcmp(policy, "none"))
@@ -360,7 +358,7 @@ int cmd_oci_hook(int argc, char **argv)
 		{ "policy-dir", required_argument, NULL, 'p' },
 		{ 0 }
 	};
-	const char *fallback = NULL, *dir = POLICY_DIR, *stage;
+	const char *fallback = NULL, *dir = OCI_POLICY_DIR, *stage;
 	struct json_object *root = NULL;
 	struct hook h = { 0 };
 	int opt, err;
