@@ -5,6 +5,9 @@
 #
 #   make                  module (for KDIR) and tool
 #   make check [T=name]   unit tests, a minute of fuzzing, then the in-VM tests
+#   make check KERNEL=6.12   the same on Debian's 6.12 (bookworm-backports)
+#                         instead of Debian 12's stock 6.1: any VM goal takes
+#                         KERNEL (tests/vm/fetch-kernel.sh)
 #   make fuzz             the parser's libFuzzer target (tests/fuzz/)
 #   make check-debug      the in-VM tests on a KASAN/lockdep/kmemleak kernel
 #                         with ctrpolicy built in (native hooks, then module)
@@ -21,7 +24,18 @@
 .DEFAULT_GOAL := all
 
 CACHE	?= $(CURDIR)/.cache
+# The kernel the VM boots and the module is built for when the host has no
+# headers: 6.1 (Debian 12's own, the default) or 6.12.  Another kernel's
+# files and build outputs (tool and test programs included: vmlinux.h is
+# that kernel's) are kept apart from the default's.
+KERNEL	?= 6.1
+ifeq ($(KERNEL),6.1)
+KERNEL_MK := $(CACHE)/kernel.mk
 BUILD	?= $(CURDIR)/build
+else
+KERNEL_MK := $(CACHE)/kernel-$(KERNEL).mk
+BUILD	?= $(CURDIR)/build/kernel-$(KERNEL)
+endif
 CFLAGS	?= -O2 -g
 CLANG	?= clang
 BPFTOOL	?= bpftool
@@ -43,17 +57,17 @@ endif
 ifeq ($(filter clean distclean,$(MAKECMDGOALS)),)
 ifneq ($(KDIR),)
 ifneq ($(filter $(VM_GOALS),$(MAKECMDGOALS)),)
-include $(CACHE)/kernel.mk
+include $(KERNEL_MK)
 endif
 else
-include $(CACHE)/kernel.mk
+include $(KERNEL_MK)
 KDIR := $(VM_KDIR)
 BTF_BASE ?= $(VM_BTF)
 endif
 endif
 
-$(CACHE)/kernel.mk: tests/vm/fetch-kernel.sh
-	tests/vm/fetch-kernel.sh $(CACHE)
+$(KERNEL_MK): tests/vm/fetch-kernel.sh
+	tests/vm/fetch-kernel.sh $(CACHE) $(KERNEL)
 
 # The module is built out of a mirror of the sources, one per kernel
 # release, so that modules for the host and for the VM do not clobber each

@@ -19,6 +19,7 @@
 
 #include <linux/capability.h>
 #include <linux/cred.h>
+#include <linux/pid_namespace.h>
 #include <linux/security.h>
 
 #include "caps.h"
@@ -41,7 +42,9 @@ static bool caps_allow(const struct ctrpolicy_policy *policy,
  *
  * CAP_SYS_MODULE and CAP_SYS_RAWIO are denied to every confined task
  * whatever its policy: a task that can load or unload modules, or reach
- * physical memory and I/O ports, can remove its own confinement.
+ * physical memory and I/O ports, can remove its own confinement.  So is
+ * CAP_SYS_BOOT in the initial PID namespace, where reboot(2) restarts the
+ * host rather than the task's own PID namespace.
  * CAP_SYS_ADMIN is where mount_setattr(2) and open_tree(2) clones, which
  * reach no mount hook, are decided by the mount rules.
  *
@@ -65,6 +68,9 @@ int ctrpolicy_decide_capable(const struct cred *cred, int cap,
 	if (cap == CAP_SYS_RAWIO)
 		return ctrpolicy_protect_as(current,
 					    "reach physical memory or I/O ports",
+					    request.quiet);
+	if (cap == CAP_SYS_BOOT && task_active_pid_ns(current) == &init_pid_ns)
+		return ctrpolicy_protect_as(current, "reboot or halt the host",
 					    request.quiet);
 	if (cap == CAP_SYS_ADMIN) {
 		int err = ctrpolicy_decide_mount_syscall();

@@ -12,7 +12,9 @@
 #include <linux/btf.h>
 #include <linux/btf_ids.h>
 #include <linux/compiler.h>
+#include <linux/module.h>
 #include <linux/version.h>
+#include <net/genetlink.h>
 #include <net/inet_sock.h>
 
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
@@ -54,6 +56,47 @@
 #define ctrpolicy_inet_hdrincl(sk)	inet_test_bit(HDRINCL, sk)
 #else
 #define ctrpolicy_inet_hdrincl(sk)	(inet_sk(sk)->hdrincl)
+#endif
+
+/*
+ * Hook parameters that became const pointers in 6.7 ("lsm: constify 'sb'
+ * parameter in security_sb_kern_mount()" and "lsm: constify 'bprm'
+ * parameter in security_bprm_committed_creds()", v6.7-rc1): the hook
+ * table (hooks.h) declares them CTRPOLICY_CONST_6_7, so that a native
+ * hook has the prototype of the kernel it is built into.  (A BPF program
+ * reads its arguments as they are: there the word is empty.)
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+#define CTRPOLICY_CONST_6_7	const
+#else
+#define CTRPOLICY_CONST_6_7
+#endif
+
+/*
+ * The attributes a dump's request carried: genl_dumpit_info held them
+ * itself until 6.1; from 6.2 it holds a struct genl_info with them (the
+ * genetlink split-ops series merged for 6.2).  No macro tells the two
+ * shapes apart, hence the version.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define ctrpolicy_dump_attrs(cb)	(genl_dumpit_info(cb)->info.attrs)
+#else
+#define ctrpolicy_dump_attrs(cb)	(genl_dumpit_info(cb)->attrs)
+#endif
+
+/*
+ * bpf_link_get_from_fd() is exported in the BPF_INTERNAL symbol namespace
+ * by newer kernels, and by stable kernels that took that change (Debian's
+ * 6.12.95 has it; 6.1.0-57 does not); modpost refuses a module that uses
+ * the symbol without importing the namespace.  An import of a namespace
+ * that a kernel lacks is a modinfo string and nothing else, so the import
+ * is unconditional.  The macro's argument became a string literal in 6.13
+ * ("module: Convert symbol namespace to string literal").
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#define CTRPOLICY_IMPORT_NS_BPF_INTERNAL	MODULE_IMPORT_NS("BPF_INTERNAL")
+#else
+#define CTRPOLICY_IMPORT_NS_BPF_INTERNAL	MODULE_IMPORT_NS(BPF_INTERNAL)
 #endif
 
 #endif /* _SECURITY_CTRPOLICY_COMPAT_H */

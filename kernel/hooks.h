@@ -31,19 +31,35 @@
  * A hook is one line here plus its decision function.  A kfunc takes at
  * most five arguments, so a hook here has at most five parameters.  The
  * parameter types are those of the oldest kernel the native glue is built
- * for (6.1).
+ * for (6.1), with the qualifiers later kernels added (compat.h).
  */
 #ifndef _SECURITY_CTRPOLICY_HOOKS_H
 #define _SECURITY_CTRPOLICY_HOOKS_H
 
+#ifdef __bpf__
+#define CTRPOLICY_CONST_6_7
+#else
+#include "compat.h"
+#endif
+
 /* The bpf hook exists only with the bpf() system call. */
 #if defined(CONFIG_BPF_SYSCALL) || defined(__bpf__)
 #define CTRPOLICY_HOOK_BPF(X)						\
-	X(bpf, int, ATOMIC, ctrpolicy_decide_bpf(cmd),			\
+	X(bpf, int, ATOMIC, ctrpolicy_decide_bpf(cmd, attr),		\
 	  (VAL, int, cmd), (PTR, union bpf_attr *, attr),		\
 	  (VAL, unsigned int, size))
 #else
 #define CTRPOLICY_HOOK_BPF(X)
+#endif
+
+/* The perf event hooks exist only with perf events. */
+#if defined(CONFIG_PERF_EVENTS) || defined(__bpf__)
+#define CTRPOLICY_HOOK_PERF(X)						\
+	X(perf_event_alloc, int, ATOMIC,				\
+	  ctrpolicy_decide_perf_event_alloc(event),			\
+	  (PTR, struct perf_event *, event))
+#else
+#define CTRPOLICY_HOOK_PERF(X)
 #endif
 
 #define CTRPOLICY_HOOKS(X)						\
@@ -71,11 +87,21 @@
 	  (PTR, struct dentry *, new_dentry))				\
 	X(file_open, int, ATOMIC, ctrpolicy_decide_file_open(file),	\
 	  (PTR, struct file *, file))					\
+	X(file_ioctl, int, ATOMIC, ctrpolicy_decide_file_ioctl(cmd),	\
+	  (PTR, struct file *, file), (VAL, unsigned int, cmd),		\
+	  (VAL, unsigned long, arg))					\
+	X(file_fcntl, int, ATOMIC, ctrpolicy_decide_file_fcntl(cmd, arg), \
+	  (PTR, struct file *, file), (VAL, unsigned int, cmd),		\
+	  (VAL, unsigned long, arg))					\
 	X(kernel_load_data, int, ATOMIC, ctrpolicy_decide_kernel_load(id), \
 	  (VAL, enum kernel_load_data_id, id), (VAL, bool, contents))	\
 	X(kernel_read_file, int, ATOMIC, ctrpolicy_decide_kernel_load(id), \
 	  (PTR, struct file *, file), (VAL, enum kernel_read_file_id, id), \
 	  (VAL, bool, contents))					\
+	X(kernel_module_request, int, ATOMIC,				\
+	  ctrpolicy_decide_kernel_module_request(),			\
+	  (SKIP, char *, kmod_name))					\
+	CTRPOLICY_HOOK_PERF(X)						\
 	X(ptrace_access_check, int, ATOMIC,				\
 	  ctrpolicy_decide_ptrace_access_check(child, mode),		\
 	  (PTR, struct task_struct *, child), (VAL, unsigned int, mode)) \
@@ -86,6 +112,18 @@
 	  (PTR, struct task_struct *, p),				\
 	  (SKIP, struct kernel_siginfo *, info), (VAL, int, sig),	\
 	  (SKIP, const struct cred *, cred))				\
+	X(task_setnice, int, ATOMIC, ctrpolicy_decide_task_change(p),	\
+	  (PTR, struct task_struct *, p), (VAL, int, nice))		\
+	X(task_setioprio, int, ATOMIC, ctrpolicy_decide_task_change(p),	\
+	  (PTR, struct task_struct *, p), (VAL, int, ioprio))		\
+	X(task_setscheduler, int, ATOMIC,				\
+	  ctrpolicy_decide_task_change(p),				\
+	  (PTR, struct task_struct *, p))				\
+	X(task_movememory, int, ATOMIC, ctrpolicy_decide_task_change(p), \
+	  (PTR, struct task_struct *, p))				\
+	X(task_prlimit, int, ATOMIC, ctrpolicy_decide_task_prlimit(flags), \
+	  (SKIP, const struct cred *, cred),				\
+	  (SKIP, const struct cred *, tcred), (VAL, unsigned int, flags)) \
 	X(sb_mount, int, SLEEPABLE,					\
 	  ctrpolicy_decide_sb_mount(dev_name, path, type, flags),	\
 	  (ADDR, const char *, dev_name),				\
@@ -93,7 +131,7 @@
 	  (ADDR, const char *, type), (VAL, unsigned long, flags),	\
 	  (ADDR, void *, data))						\
 	X(sb_kern_mount, int, ATOMIC, ctrpolicy_decide_sb_kern_mount(sb), \
-	  (PTR, struct super_block *, sb))				\
+	  (PTR, CTRPOLICY_CONST_6_7 struct super_block *, sb))		\
 	X(sb_remount, int, ATOMIC, ctrpolicy_decide_sb_remount(sb),	\
 	  (PTR, struct super_block *, sb), (ADDR, void *, mnt_opts))	\
 	X(move_mount, int, ATOMIC,					\
@@ -135,7 +173,7 @@
 	  (PTR, struct sockaddr *, address), (VAL, int, addrlen))	\
 	/* Past the point of no return of an execve(): pending policies arm. */ \
 	X(bprm_committed_creds, void, ATOMIC, ctrpolicy_store_exec(),	\
-	  (PTR, struct linux_binprm *, bprm))
+	  (PTR, CTRPOLICY_CONST_6_7 struct linux_binprm *, bprm))
 
 /*
  * CTRPOLICY_MAP(m, sep, params...): m(kind, type, name) for each parameter,

@@ -16,7 +16,11 @@
 #include <linux/string.h>
 #include <net/genetlink.h>
 
+#include "compat.h"
 #include "links.h"
+
+/* For bpf_link_get_from_fd() (compat.h). */
+CTRPOLICY_IMPORT_NS_BPF_INTERNAL;
 
 static DEFINE_MUTEX(links_mutex);
 static struct bpf_link *links[CTRPOLICY_MAX_LINKS];

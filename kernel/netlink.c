@@ -27,6 +27,7 @@
 #include <net/netlink.h>
 
 #include "common.h"
+#include "compat.h"
 #include "events.h"
 #include "links.h"
 #include "netlink.h"
@@ -245,7 +246,7 @@ enum {
 
 static int policy_dump_start(struct netlink_callback *cb)
 {
-	const struct nlattr *id = genl_dumpit_info(cb)->attrs[CTRPOLICY_A_CGROUP_ID];
+	const struct nlattr *id = ctrpolicy_dump_attrs(cb)[CTRPOLICY_A_CGROUP_ID];
 	bool found;
 
 	/* Every message of the dump has room for the largest policy. */

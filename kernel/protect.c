@@ -6,17 +6,21 @@
  * in any namespace with every capability its policy grants, cannot:
  *  - change or remove policies (netlink.c), load or unload modules, replace
  *    the kernel (kexec) or reach physical memory and I/O ports (caps.c);
- *  - reach the enforcement programs through bpf() or the BPF file system;
+ *  - reach the enforcement programs through bpf() or the BPF file system,
+ *    or load a BPF program beyond its own sockets;
  *  - leave its confined subtree, or create, remove, rename or write the
  *    files of cgroups outside it;
  *  - trace a task outside its confined subtree, read or write its memory,
- *    or signal it: a less-confined process would act for it;
- *  - make the kernel run a program for it outside its cgroup, or change the
- *    host at large: host-global sysctls (core_pattern, modprobe, hotplug,
- *    poweroff_cmd, ...), sysfs (uevent_helper, ...), debugfs, tracefs,
- *    securityfs, configfs, efivarfs, pstore, binfmt_misc, fusectl, the
- *    magic SysRq key, a cgroup v1 release_agent, /proc files of tasks
- *    outside its subtree.
+ *    signal it, change its limits or scheduling, make it the owner of a
+ *    file (which gets the file's SIGIO): a less-confined process would act
+ *    for it; sample the tasks of a whole CPU; type into a terminal another
+ *    process reads;
+ *  - make the kernel run a program for it outside its cgroup (modprobe for
+ *    a module it names, ...), or change the host at large: host-global
+ *    sysctls (core_pattern, modprobe, hotplug, poweroff_cmd, ...), sysfs
+ *    (uevent_helper, ...), debugfs, tracefs, securityfs, configfs,
+ *    efivarfs, pstore, binfmt_misc, fusectl, the magic SysRq key, a cgroup
+ *    v1 release_agent, /proc files of tasks outside its subtree.
  * These denials hold in audit mode too.
  *
  * A task's confinement is the subtree of the deepest cgroup of its ancestry
@@ -26,12 +30,14 @@
 #include <linux/bpf.h>
 #include <linux/cgroup.h>
 #include <linux/cred.h>
+#include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/ipc_namespace.h>
 #include <linux/kernel_read_file.h>
 #include <linux/kernfs.h>
 #include <linux/magic.h>
 #include <linux/nsproxy.h>
+#include <linux/perf_event.h>
 #include <linux/pid.h>
 #include <linux/pid_namespace.h>
 #include <linux/proc_fs.h>
@@ -39,7 +45,9 @@
 #include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/security.h>
+#include <linux/sockios.h>
 #include <linux/string.h>
+#include <linux/tty.h>
 #include <linux/utsname.h>
 #include <net/net_namespace.h>
 
@@ -47,6 +55,7 @@
 #include "decide.h"
 #include "protect.h"
 #include "store.h"
+#include "syscall.h"
 
 /**
  * ctrpolicy_protect - Deny a self-protection operation to a confined task
@@ -79,16 +88,40 @@ int ctrpolicy_protect_as(struct task_struct *subject, const char *operation,
 	return ctrpolicy_decide_as(subject, &request, NULL);
 }
 
+/*
+ * Whether a BPF program of @type runs only for the sockets its loader holds.
+ * Every other type runs for other tasks (tracing, LSM, struct_ops: code in
+ * any task on the host, bpf_probe_write_user() into its memory), for a
+ * cgroup or network namespace that may be another container's, or rewrites
+ * the addresses of packets after the network rules decided them (cgroup
+ * sock_addr programs, tc, XDP).
+ */
+static bool prog_type_of_own_sockets(u32 type)
+{
+	switch (type) {
+	case BPF_PROG_TYPE_SOCKET_FILTER:
+	case BPF_PROG_TYPE_SK_REUSEPORT:
+	case BPF_PROG_TYPE_SK_SKB:
+	case BPF_PROG_TYPE_SK_MSG:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /**
  * ctrpolicy_decide_bpf - Decide a bpf() command
  * @cmd: the command
+ * @attr: its attributes, a kernel copy
  *
  * Denies the commands that reach existing BPF objects by id or by pin, or
  * detach or replace a link: the enforcement programs are such objects.
+ * Denies loading a program that would run beyond the task's own sockets,
+ * and switching the host's BPF statistics.
  *
  * Return: 0 when allowed, -EPERM when denied.
  */
-int ctrpolicy_decide_bpf(int cmd)
+int ctrpolicy_decide_bpf(int cmd, const union bpf_attr *attr)
 {
 	switch (cmd) {
 	case BPF_OBJ_PIN:
@@ -100,6 +133,12 @@ int ctrpolicy_decide_bpf(int cmd)
 	case BPF_LINK_UPDATE:
 	case BPF_LINK_DETACH:
 	case BPF_PROG_DETACH:
+		return ctrpolicy_protect("bpf");
+	case BPF_PROG_LOAD:
+		if (prog_type_of_own_sockets(attr->prog_type))
+			return 0;
+		return ctrpolicy_protect("load a BPF program beyond its own sockets");
+	case BPF_ENABLE_STATS:
 		return ctrpolicy_protect("bpf");
 	default:
 		return 0;
@@ -293,6 +332,51 @@ int ctrpolicy_decide_task_kill(struct task_struct *task)
 	return ctrpolicy_protect("signal a task outside its confinement");
 }
 
+#define CHANGE_OUTSIDE "change a task outside its confinement"
+
+/**
+ * ctrpolicy_decide_task_change - Decide a change to a task's scheduling
+ * @task: the task changed
+ *
+ * setpriority(2), ioprio_set(2), sched_setscheduler(2), sched_setattr(2),
+ * sched_setaffinity(2), migrate_pages(2), move_pages(2): a confined task
+ * changes only tasks inside its confinement, as it signals only them.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_task_change(struct task_struct *task)
+{
+	if (!ctrpolicy_current_confined() || task_within(current, task))
+		return 0;
+	return ctrpolicy_protect(CHANGE_OUTSIDE);
+}
+
+/**
+ * ctrpolicy_decide_task_prlimit - Decide prlimit(2) on another process
+ * @flags: LSM_PRLIMIT_READ, LSM_PRLIMIT_WRITE
+ *
+ * A limit set on a task outside the confinement ends it (RLIMIT_CPU) or
+ * starves it.  The hook names the two credentials only; its one caller is
+ * prlimit64(2), in every ABI with the process id as first argument.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_task_prlimit(unsigned int flags)
+{
+	unsigned long args[6];
+	struct task_struct *task;
+	bool inside;
+
+	if (!(flags & LSM_PRLIMIT_WRITE) || !ctrpolicy_current_confined())
+		return 0;
+	ctrpolicy_syscall_args(args);
+	rcu_read_lock();
+	task = pid_task(find_vpid((pid_t)args[0]), PIDTYPE_PID);
+	inside = task && within_confinement(current, task_dfl_cgroup(task));
+	rcu_read_unlock();
+	return inside ? 0 : ctrpolicy_protect(CHANGE_OUTSIDE);
+}
+
 /* The sysctls of an IPC namespace, below /proc/sys. */
 static bool ipc_sysctl(const char *name)
 {
@@ -403,6 +487,110 @@ int ctrpolicy_decide_file_open(struct file *file)
 	}
 	return ctrpolicy_protect("write a file of the host at large");
 }
+
+#define SIGIO_BEYOND "send SIGIO beyond its confinement"
+
+/**
+ * ctrpolicy_decide_file_ioctl - Decide an ioctl
+ * @cmd: the ioctl command
+ *
+ * TIOCSTI types into a terminal, and TIOCLINUX pastes into a virtual
+ * console: the input is read by whoever reads the terminal next, such as
+ * the host shell that started the container, after it exits.  FIOSETOWN
+ * and SIOCSPGRP set a file's owner, as F_SETOWN_EX does.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_file_ioctl(unsigned int cmd)
+{
+	switch (cmd) {
+	case TIOCSTI:
+	case TIOCLINUX:
+		return ctrpolicy_protect("type into a terminal");
+	case FIOSETOWN:
+	case SIOCSPGRP:
+		/* The owner is read from memory after the hook: see below. */
+		return ctrpolicy_protect(SIGIO_BEYOND);
+	default:
+		return 0;
+	}
+}
+
+/**
+ * ctrpolicy_decide_file_fcntl - Decide an fcntl
+ * @cmd: the fcntl command
+ * @arg: its argument
+ *
+ * The owner of a file receives its SIGIO, or the signal F_SETSIG chose (as
+ * SIGKILL), and the kernel sends it without the checks of kill(2): a
+ * confined task's files may have as owner only a process inside its
+ * confinement, by pid.  A process group may hold tasks outside (the shell
+ * that started it); F_SETOWN_EX, FIOSETOWN and SIOCSPGRP pass the owner in
+ * memory that another thread may change after this check, so they are
+ * denied to confined tasks.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_file_fcntl(unsigned int cmd, unsigned long arg)
+{
+	struct task_struct *owner;
+	pid_t nr = (pid_t)arg;
+	bool inside;
+
+	if ((cmd != F_SETOWN && cmd != F_SETOWN_EX) ||
+	    !ctrpolicy_current_confined())
+		return 0;
+	if (cmd == F_SETOWN && nr >= 0) {
+		rcu_read_lock();
+		owner = nr ? pid_task(find_vpid(nr), PIDTYPE_PID) : current;
+		inside = owner && within_confinement(current, task_dfl_cgroup(owner));
+		rcu_read_unlock();
+		if (inside)
+			return 0;
+	}
+	return ctrpolicy_protect(SIGIO_BEYOND);
+}
+
+/**
+ * ctrpolicy_decide_kernel_module_request - Decide a module's autoloading
+ *
+ * A socket family, file system type, device or crypto algorithm the kernel
+ * lacks makes it start modprobe as host root outside any container's
+ * cgroup, for a module the task named: code the host would not otherwise
+ * run, into the kernel.  Modules a container needs are loaded by the host.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_kernel_module_request(void)
+{
+	return ctrpolicy_protect("make the kernel load a module");
+}
+
+#ifdef CONFIG_PERF_EVENTS
+/**
+ * ctrpolicy_decide_perf_event_alloc - Decide a new perf event
+ * @event: the event, of one task (its target) or of a whole CPU
+ *
+ * An event samples the registers, user stack and addresses of the tasks it
+ * counts.  The ptrace check perf_event_open(2) makes for a task is skipped
+ * for a holder of CAP_PERFMON, and a CPU-wide event (a CPU, or a cgroup on
+ * a CPU) counts every task that runs there: a confined task's events count
+ * only tasks inside its confinement.  Events inherited at fork target the
+ * child, and the kernel's own (watchdog, KVM's PMU) no confined task.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_perf_event_alloc(struct perf_event *event)
+{
+	struct task_struct *target = event->hw.target;
+
+	if (!ctrpolicy_current_confined() ||
+	    (target && task_within(current, target)))
+		return 0;
+	return ctrpolicy_protect(target ? "observe a task outside its confinement" :
+					  "observe every task of a CPU");
+}
+#endif
 
 /**
  * ctrpolicy_decide_kernel_load - Decide loading data into the kernel

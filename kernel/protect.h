@@ -7,14 +7,16 @@
 
 #include <linux/types.h>
 
+union bpf_attr;
 struct file;
 struct inode;
+struct perf_event;
 struct task_struct;
 
 int ctrpolicy_protect(const char *operation);
 int ctrpolicy_protect_as(struct task_struct *subject, const char *operation,
 			 bool quiet);
-int ctrpolicy_decide_bpf(int cmd);
+int ctrpolicy_decide_bpf(int cmd, const union bpf_attr *attr);
 int ctrpolicy_decide_inode_permission(struct inode *inode, int mask);
 int ctrpolicy_decide_dir_change(struct inode *dir);
 int ctrpolicy_decide_rmdir(struct inode *dir);
@@ -22,7 +24,13 @@ int ctrpolicy_decide_ptrace_access_check(struct task_struct *child,
 					 unsigned int mode);
 int ctrpolicy_decide_ptrace_traceme(struct task_struct *parent);
 int ctrpolicy_decide_task_kill(struct task_struct *task);
+int ctrpolicy_decide_task_change(struct task_struct *task);
+int ctrpolicy_decide_task_prlimit(unsigned int flags);
 int ctrpolicy_decide_file_open(struct file *file);
+int ctrpolicy_decide_file_ioctl(unsigned int cmd);
+int ctrpolicy_decide_file_fcntl(unsigned int cmd, unsigned long arg);
 int ctrpolicy_decide_kernel_load(int id);
+int ctrpolicy_decide_kernel_module_request(void);
+int ctrpolicy_decide_perf_event_alloc(struct perf_event *event);
 
 #endif /* _SECURITY_CTRPOLICY_PROTECT_H */

@@ -20,7 +20,7 @@
 /* The verdict so far, after the hook's parameters. */
 #define VERDICT_PARAM_int	, int ret
 #define VERDICT_PARAM_void
-#define VERDICT_int		ret
+#define VERDICT_int		verdict(ret)
 #define VERDICT_void		0
 
 /*
@@ -34,7 +34,33 @@
 #define DEFINED_SKIP(name)
 #define DEFINED_PTR(name) && bpf_core_type_exists(typeof(*name))
 
-#define CALL_int(call)	return ret ?: call;
+#define MAX_ERRNO	4095
+#define EPERM		1
+
+/*
+ * The verdict, as a BPF-LSM program may return it: the verifier of 6.12
+ * on refuses a program that may return anything but 0 or an errno
+ * ([-MAX_ERRNO, 0]), and neither the earlier verdict (an argument) nor a
+ * kfunc's int result is known to be one.  A value out of range denies.
+ * The tests are on the returned register itself, one at a time, and on
+ * the whole 64 bits of it (barrier_var): clang would otherwise test a
+ * copy (sign-extended, or two tests folded into one unsigned one), which
+ * tells the verifier nothing about the value returned.
+ */
+static __always_inline int verdict(int value)
+{
+	long v = value;
+
+	barrier_var(v);
+	if (v > 0)
+		v = -EPERM;
+	barrier_var(v);
+	if (v < -MAX_ERRNO)
+		v = -EPERM;
+	return v;
+}
+
+#define CALL_int(call)	return verdict(ret ?: call);
 #define CALL_void(call)	call; return 0;
 
 #define PROGRAM(hook, ret, sleep, decision, ...)			\

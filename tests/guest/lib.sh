@@ -156,13 +156,14 @@ eventually() {
 module_loaded() { [ -d /sys/module/ctrpolicy ]; }
 load_module() { module_loaded || insmod "$MODULE"; }
 # BPF programs that used the kfuncs release the module asynchronously after
-# they are destroyed, so rmmod may see it busy for a moment.
+# they are destroyed, so rmmod may see it busy for a while: on 6.12 each
+# program waits for its own RCU Tasks grace period, about 0.15 s under TCG.
 unload_module() {
 	local i=0
 	while module_loaded; do
 		rmmod ctrpolicy 2>/dev/null && return 0
 		i=$((i + 1))
-		[ $i -lt 50 ] || { rmmod ctrpolicy; return 1; }
+		[ $i -lt 300 ] || { rmmod ctrpolicy; return 1; }
 		sleep 0.1
 	done
 }

@@ -75,6 +75,13 @@ else
 	skip "kernel.shmmax of its own IPC namespace" "this kernel has no System V IPC"
 fi
 denied_and_control "the magic SysRq key" /proc/sysrq-trigger h
+check "reboot(2) in the host's PID namespace: denied (EPERM)" \
+	confined $TRY --expect EPERM reboot-cad
+check "reboot(2) in the host's PID namespace: unconfined, it succeeds" \
+	unconfined $TRY reboot-cad
+# (It ends the namespace: its first process exits as if by SIGHUP.)
+check "reboot(2) in its own PID namespace is allowed" confined sh -c \
+	"unshare -p -f $TRY reboot-restart; test \$? -eq 129"
 helper=
 for f in /sys/kernel/uevent_helper /sys/kernel/mm/transparent_hugepage/enabled \
 	 /sys/module/printk/parameters/time; do
@@ -159,11 +166,95 @@ check "signalling a host process: denied (EPERM)" \
 	confined $TRY --expect EPERM kill $host 0
 check "signalling a host process: unconfined, it succeeds" \
 	unconfined $TRY kill $host 0
+# Pulled into the subtree, a host process would be "inside" and traceable,
+# with the host's namespaces and files.
+check "moving a host process into its own subtree: denied (EPERM)" \
+	confined $TRY --expect EPERM write $CG/t-esc/sub/cgroup.procs $host
+check "moving a host process into its subtree: unconfined, it succeeds" \
+	unconfined $TRY write $CG/t-esc/sub/cgroup.procs $host
+echo $host > $CG/cgroup.procs
+for change in setpriority ioprio-set setaffinity prlimit migrate-pages; do
+	check "$change of a host process: denied (EPERM)" \
+		confined $TRY --expect EPERM $change $host
+	check "$change of a host process: unconfined, it succeeds" \
+		unconfined $TRY $change $host
+	check "inside its subtree: $change of itself is allowed" \
+		confined sh -c "exec $TRY $change \$\$"
+done
 check "inside its subtree: tracing its own child is allowed" \
 	confined sh -c "sleep 100 & p=\$!; $TRY ptrace-attach \$p; r=\$?; kill \$p; exit \$r"
 check "inside its subtree: its own /proc/self files are written" \
 	confined $TRY write /proc/self/oom_score_adj 0
+check "perf events of a host process: denied (EPERM)" \
+	confined $TRY --expect EPERM perf-open $host -1
+check "perf events of a host process: unconfined, they open" \
+	unconfined $TRY perf-open $host -1
 kill $host
+check "perf events of every task on CPU 0: denied (EPERM)" \
+	confined $TRY --expect EPERM perf-open -1 0
+check "perf events of every task on CPU 0: unconfined, they open" \
+	unconfined $TRY perf-open -1 0
+check "inside its subtree: perf events of itself are allowed" \
+	confined $TRY perf-open 0 -1
+
+# A terminal's input is read by whoever reads it next: the host shell that
+# started the container, once it exits.
+check "typing into a terminal (TIOCSTI): denied (EPERM)" \
+	confined $TRY --expect EPERM tiocsti
+check "typing into a terminal (TIOCSTI): unconfined, the input is read back" \
+	unconfined $TRY tiocsti
+
+# A file's owner gets its SIGIO (or the signal of F_SETSIG), sent without
+# kill(2)'s checks.
+sleep 1000 &
+victim=$!
+check "F_SETOWN of a socket to a host process: denied (EPERM)" \
+	confined $TRY --expect EPERM sigio $victim
+# (A process SIGIO ended is a zombie until this shell reaps it.)
+alive() { [ -e /proc/$1 ] && ! grep -q ') Z ' /proc/$1/stat; }
+ended() { ! alive $1; }
+check "the host process is alive" alive $victim
+check "inside its subtree: F_SETOWN to itself is allowed" \
+	confined sh -c "trap '' IO; exec $TRY sigio \$\$"
+check "F_SETOWN of a socket to a host process: unconfined, it succeeds" \
+	unconfined $TRY sigio $victim
+check "  and SIGIO ends the host process" eventually ended $victim
+kill $victim 2> /dev/null
+wait $victim 2> /dev/null
+
+# ---- BPF programs that run beyond the task's own sockets -------------------
+# Tracing programs run in every task (bpf_probe_write_user() writes their
+# memory); cgroup, tc and XDP programs run for other cgroups or rewrite
+# addresses after the network rules.
+for type in kprobe tracepoint cgroup_sock_addr cgroup_device sched_cls; do
+	check "loading a $type BPF program: denied (EPERM)" \
+		confined $TRY --expect EPERM bpf-prog-load $type
+	check "loading a $type BPF program: unconfined, it loads" \
+		unconfined $TRY bpf-prog-load $type
+done
+await_event /tmp/events.json confined $TRY --expect EPERM bpf-prog-load kprobe
+check "the BPF program denial is reported as self-protection" grep -q \
+	'"area":"protect","operation":"load a BPF program beyond its own sockets"' \
+	/tmp/events.json
+check "inside its subtree: a socket filter loads" \
+	confined $TRY bpf-prog-load socket_filter
+
+# ---- modprobe, which the kernel starts as host root for a module named ------
+# A socket family the kernel lacks (AppleTalk, 5) makes it run
+# kernel.modprobe with "net-pf-5"; the stand-in records its arguments.
+modprobe=$(cat /proc/sys/kernel/modprobe)
+printf '#!/bin/sh\necho "$*" >> /tmp/modprobe.log\n' > /tmp/modprobe.sh
+chmod +x /tmp/modprobe.sh
+echo /tmp/modprobe.sh > /proc/sys/kernel/modprobe
+rm -f /tmp/modprobe.log
+await_event /tmp/events.json confined $TRY --expect EAFNOSUPPORT socket 5 2
+check "a confined task's module request does not start modprobe" \
+	test ! -e /tmp/modprobe.log
+check "the module request denial is reported as self-protection" grep -q \
+	'"area":"protect","operation":"make the kernel load a module"' /tmp/events.json
+check "unconfined, the same socket() starts modprobe for net-pf-5" unconfined sh -c \
+	"$TRY --expect EAFNOSUPPORT socket 5 2 && grep -q net-pf-5 /tmp/modprobe.log"
+echo "$modprobe" > /proc/sys/kernel/modprobe
 
 # traceme EXPECT MOVE: a confined shell's child asks to be traced by it,
 # as try EXPECT; with MOVE=1 the host has moved the child out of the

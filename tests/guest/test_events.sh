@@ -117,10 +117,11 @@ noisy_events=$(grep -c '"policy":"ev-noisy"' /tmp/ev-all.json)
 limit=$((3 + 2 * (elapsed + 3) + 2))
 check "the noisy policy's events kept to its limit ($noisy_events events in ${elapsed}s of flood, at most $limit)" \
 	test "$noisy_events" -ge 2 -a "$noisy_events" -le "$limit"
-last=$(grep '"capability":"sys_resource".*"policy":"ev-noisy"' /tmp/ev-all.json | tail -1)
-last_suppressed() { printf '%s\n' "$last" | grep -q '"suppressed":[1-9]'; }
-check "the noisy policy's event after the flood carries suppressed N > 0" last_suppressed
-printf '#   %s\n' "$last"
+# The next event that passes carries what was suppressed before it: one
+# of the flood's, or the one after it when the flood's last denials were
+# held back (which it is depends on where the flood ends).
+check "an event of the noisy policy carries suppressed N > 0" sh -c \
+	"grep '\"policy\":\"ev-noisy\"' /tmp/ev-all.json | grep -q '\"suppressed\":[1-9]'"
 
 suppressed_sum=$(grep '"policy":"ev-noisy"' /tmp/ev-all.json |
 	grep -o '"suppressed":[0-9]*' | cut -d: -f2 | awk '{ s += $1 } END { print s + 0 }')

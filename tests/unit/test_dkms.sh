@@ -77,6 +77,10 @@ src=$tmp/root/usr/src/ctrpolicy-$version
 # /boot/vmlinuz-KREL is the cache's: BOOT, from the environment, which dkms
 # passes on to make.
 export BOOT=$boot
+# dkms builds with the environment it is given, not that of a 'make check
+# KERNEL=...' (which would move the build directory away from dkms.conf's
+# BUILT_MODULE_LOCATION): the test stands for a host's dkms.
+unset KERNEL
 if command -v dkms > /dev/null; then
 	how="dkms add, dkms build"
 	trees=(--dkmstree "$tmp/dkms" --sourcetree "$tmp/root/usr/src"

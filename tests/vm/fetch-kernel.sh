@@ -1,32 +1,71 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Fetch Debian's current stock kernel (image, headers, kbuild) into a cache,
-# unpacked with dpkg-deb, never installed.  Writes CACHE/kernel.mk, which
-# the Makefile includes:
+# Fetch one of Debian's kernels (image, headers, kbuild) into a cache,
+# unpacked with dpkg-deb, never installed.  Writes a makefile fragment,
+# which the Makefile includes:
 #   VM_KREL     the kernel release (uname -r in the VM)
 #   VM_KDIR     the headers tree to build the module against
 #   VM_VMLINUZ  the kernel to boot
 #   VM_BTF      its BTF, the base for the module's split BTF
 #   VM_MODDIR   its /lib/modules/VM_KREL (in-tree modules for the initramfs)
 #
-# The version is discovered from the linux-image-amd64 metapackage.  Without
-# apt metadata (offline), an already fetched kernel is reused.
+# usage: fetch-kernel.sh CACHE_DIR [KERNEL]
+#
+# KERNEL names the kernel:
+#   6.1   (the default) Debian 12's stock kernel, from the host's own apt
+#         sources; writes CACHE/kernel.mk
+#   6.12  Debian's 6.12 from bookworm-backports; writes CACHE/kernel-6.12.mk
+# A suite other than the host's is reached through an apt configuration of
+# the cache's own (CACHE/apt-SUITE/: a sources list, lists and archives):
+# the system's sources are never read or changed.
+#
+# The version is discovered from the suite's linux-image-amd64 metapackage.
+# Without apt metadata (offline), an already fetched kernel is reused.
 set -euo pipefail
 
-cache=$(realpath -m "${1:?usage: fetch-kernel.sh CACHE_DIR}")
+cache=$(realpath -m "${1:?usage: fetch-kernel.sh CACHE_DIR [KERNEL]}")
+kernel=${2:-6.1}
 mkdir -p "$cache"
 
+case "$kernel" in
+6.1)	suite= mk=$cache/kernel.mk ;;
+6.12)	suite=bookworm-backports mk=$cache/kernel-6.12.mk ;;
+*)	echo "fetch-kernel: unknown KERNEL '$kernel' (known: 6.1, 6.12)" >&2
+	exit 2 ;;
+esac
+
+# apt-get and apt-cache with the suite's own configuration: its sources
+# list, lists and archives under the cache, and no dpkg status (the host's
+# installed packages are no candidates).
+apt_opts=()
+if [ -n "$suite" ]; then
+	aptdir=$cache/apt-$suite
+	mkdir -p "$aptdir/lists/partial" "$aptdir/cache/archives/partial"
+	echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg]" \
+		"${DEBIAN_MIRROR:-http://deb.debian.org/debian} $suite main" \
+		> "$aptdir/sources.list"
+	apt_opts=(-o "Dir::Etc::sourcelist=$aptdir/sources.list"
+		  -o Dir::Etc::sourceparts=-
+		  -o "Dir::State::Lists=$aptdir/lists"
+		  -o "Dir::Cache=$aptdir/cache"
+		  -o Dir::State::status=/dev/null)
+	# Offline, the lists of an earlier update (or a fetched kernel) serve.
+	apt-get "${apt_opts[@]}" update -q 2>&1 | grep -v 'unsandboxed' >&2 ||
+		echo "fetch-kernel: apt-get update of $suite failed" >&2
+fi
+apt_cache() { apt-cache ${apt_opts[@]+"${apt_opts[@]}"} "$@"; }
+
 discover() {
-	apt-cache depends linux-image-amd64 2>/dev/null |
+	apt_cache depends linux-image-amd64 2>/dev/null |
 		awk '/^ *Depends: linux-image-[0-9].*-amd64$/ && !k { k = $2 }
 		     END { sub(/^linux-image-/, "", k); print k }'
 }
 
 krel=$(discover || true)
 if [ -z "$krel" ]; then
-	if [ -f "$cache/kernel.mk" ]; then
-		echo "fetch-kernel: apt knows no linux-image-amd64; reusing $cache/kernel.mk" >&2
+	if [ -f "$mk" ]; then
+		echo "fetch-kernel: apt knows no linux-image-amd64; reusing $mk" >&2
 		exit 0
 	fi
 	echo "fetch-kernel: cannot discover Debian's kernel: run 'apt-get update' (as root) first" >&2
@@ -37,20 +76,25 @@ root="$cache/kernel-$krel"
 if [ ! -f "$root/.complete" ]; then
 	# (awk reads to the end: a reader that quits early makes apt-cache die
 	# of SIGPIPE, which pipefail turns into a failure.)
-	version=$(apt-cache show "linux-image-$krel" |
+	version=$(apt_cache show "linux-image-$krel" |
 		awk '/^Version: / && !v { v = $2 } END { print v }')
 	abi=${krel%-amd64}
+	# The kbuild package is linux-kbuild-6.1 for 6.1 and
+	# linux-kbuild-6.12.95+deb12 for 6.12: the headers name it.
+	kbuild=$(apt_cache show "linux-headers-$krel=$version" |
+		awk '/^Depends: / && !k { if (match($0, /linux-kbuild-[^ ,]*/))
+			k = substr($0, RSTART, RLENGTH) } END { print k }')
 	debs="$cache/debs-$krel"
 	rm -rf "$root" "$debs"
 	mkdir -p "$debs" "$root"
 	echo "fetch-kernel: downloading Debian kernel $krel ($version)" >&2
 	# apt-get download writes into the current directory; _apt cannot
 	# write into a root-owned cache, hence the sandbox warning is expected.
-	(cd "$debs" && apt-get download -q \
+	(cd "$debs" && apt-get ${apt_opts[@]+"${apt_opts[@]}"} download -q \
 		"linux-image-$krel=$version" \
 		"linux-headers-$krel=$version" \
 		"linux-headers-$abi-common=$version" \
-		"linux-kbuild-6.1=$version" 2>&1 | grep -v 'unsandboxed' >&2 || true)
+		"$kbuild=$version" 2>&1 | grep -v 'unsandboxed' >&2 || true)
 	for deb in "$debs"/*.deb; do
 		dpkg-deb -x "$deb" "$root"
 	done
@@ -71,11 +115,11 @@ if [ ! -f "$root/.complete" ]; then
 	touch "$root/.complete"
 fi
 
-cat > "$cache/kernel.mk.tmp" <<MK
+cat > "$mk.tmp" <<MK
 VM_KREL := $krel
 VM_KDIR := $root/usr/src/linux-headers-$krel
 VM_VMLINUZ := $root/boot/vmlinuz-$krel
 VM_BTF := $root/vmlinux.btf
 VM_MODDIR := $root/lib/modules/$krel
 MK
-mv "$cache/kernel.mk.tmp" "$cache/kernel.mk"
+mv "$mk.tmp" "$mk"

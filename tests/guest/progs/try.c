@@ -28,7 +28,10 @@
 #include <unistd.h>
 #include <linux/bpf.h>
 #include <linux/kexec.h>
+#include <linux/perf_event.h>
+#include <linux/reboot.h>
 #include <sys/io.h>
+#include <sys/ioctl.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 
@@ -409,6 +412,199 @@ static int do_kexec_unload(char **args)
 	return syscall(SYS_kexec_load, 0UL, 0UL, NULL, KEXEC_ARCH_DEFAULT);
 }
 
+/*
+ * bpf(BPF_PROG_LOAD) of the smallest program of a type: "r0 = 1; exit".
+ * The types by name, with the attach type the kernel asks of some.
+ */
+static int do_bpf_prog_load(char **args)
+{
+	static const struct {
+		const char *name;
+		enum bpf_prog_type type;
+		enum bpf_attach_type attach;
+	} types[] = {
+		{ "socket_filter", BPF_PROG_TYPE_SOCKET_FILTER, 0 },
+		{ "kprobe", BPF_PROG_TYPE_KPROBE, 0 },
+		{ "tracepoint", BPF_PROG_TYPE_TRACEPOINT, 0 },
+		{ "cgroup_sock_addr", BPF_PROG_TYPE_CGROUP_SOCK_ADDR,
+		  BPF_CGROUP_INET4_CONNECT },
+		{ "cgroup_device", BPF_PROG_TYPE_CGROUP_DEVICE, 0 },
+		{ "sched_cls", BPF_PROG_TYPE_SCHED_CLS, 0 },
+	};
+	struct bpf_insn insns[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 1 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	union bpf_attr attr;
+	size_t i;
+	int fd;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (!strcmp(args[0], types[i].name))
+			break;
+	if (i == sizeof(types) / sizeof(types[0])) {
+		fprintf(stderr, "try: unknown program type %s\n", args[0]);
+		exit(2);
+	}
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_type = types[i].type;
+	attr.expected_attach_type = types[i].attach;
+	attr.insns = (unsigned long)insns;
+	attr.insn_cnt = sizeof(insns) / sizeof(insns[0]);
+	attr.license = (unsigned long)"GPL";
+	fd = syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+/* perf_event_open(2) of a software clock on task PID (-1: every task) and CPU. */
+static int do_perf_open(char **args)
+{
+	struct perf_event_attr attr = {
+		.type = PERF_TYPE_SOFTWARE,
+		.size = sizeof(attr),
+		.config = PERF_COUNT_SW_CPU_CLOCK,
+		.exclude_kernel = 1,
+	};
+	int fd;
+
+	fd = syscall(SYS_perf_event_open, &attr, atoi(args[0]), atoi(args[1]),
+		     -1, 0);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+/* socket(2) of a FAMILY and TYPE by number, then closed. */
+static int do_socket(char **args)
+{
+	int fd = socket(atoi(args[0]), atoi(args[1]), 0);
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+/*
+ * TIOCSTI: "id" and a newline typed into a new pseudo-terminal, then read
+ * back from it, as the shell that owns a terminal would read them.
+ */
+static int do_tiocsti(char **args)
+{
+	const char *typed = "id\n";
+	char buf[8];
+	int master, slave = -1, ret = -1, saved;
+
+	(void)args;
+	master = posix_openpt(O_RDWR | O_NOCTTY);
+	if (master < 0 || grantpt(master) || unlockpt(master))
+		goto out;
+	slave = open(ptsname(master), O_RDWR | O_NOCTTY | O_NONBLOCK);
+	if (slave < 0)
+		goto out;
+	for (; *typed; typed++)
+		if (ioctl(slave, TIOCSTI, typed))
+			goto out;
+	if (read(slave, buf, sizeof(buf)) != 3 || memcmp(buf, "id\n", 3)) {
+		errno = EIO;
+		goto out;
+	}
+	ret = 0;
+out:
+	saved = errno;
+	if (slave >= 0)
+		close(slave);
+	if (master >= 0)
+		close(master);
+	errno = saved;
+	return ret;
+}
+
+/*
+ * F_SETOWN of a socket to process PID, then I/O on it: the kernel sends PID
+ * the socket's SIGIO, whose default action ends a process.
+ */
+static int do_sigio(char **args)
+{
+	int fds[2], ret = -1, saved;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds))
+		return -1;
+	if (!fcntl(fds[0], F_SETOWN, atoi(args[0])) &&
+	    !fcntl(fds[0], F_SETFL, O_ASYNC) && write(fds[1], "x", 1) == 1)
+		ret = 0;
+	saved = errno;
+	close(fds[0]);
+	close(fds[1]);
+	errno = saved;
+	return ret;
+}
+
+/* Changes to process PID's limits and scheduling, each to what it was. */
+static int do_setpriority(char **args)
+{
+	return setpriority(PRIO_PROCESS, atoi(args[0]), 0);
+}
+
+static int do_ioprio_set(char **args)
+{
+	/* IOPRIO_WHO_PROCESS, the best-effort class (2) at level 4. */
+	return syscall(SYS_ioprio_set, 1, atoi(args[0]), 2 << 13 | 4);
+}
+
+static int do_setaffinity(char **args)
+{
+	cpu_set_t cpus;
+
+	if (sched_getaffinity(atoi(args[0]), sizeof(cpus), &cpus))
+		return -1;
+	return sched_setaffinity(atoi(args[0]), sizeof(cpus), &cpus);
+}
+
+static int do_prlimit(char **args)
+{
+	struct rlimit limit;
+
+	if (prlimit(atoi(args[0]), RLIMIT_CORE, NULL, &limit))
+		return -1;
+	return prlimit(atoi(args[0]), RLIMIT_CORE, &limit, NULL);
+}
+
+static int do_migrate_pages(char **args)
+{
+	unsigned long node0 = 1;
+
+	return syscall(SYS_migrate_pages, atoi(args[0]), 8 * sizeof(node0),
+		       &node0, &node0) < 0 ? -1 : 0;
+}
+
+/*
+ * reboot(2) with LINUX_REBOOT_CMD_CAD_OFF then CAD_ON, the kernel's
+ * default: what Ctrl-Alt-Del does, in the host's PID namespace (a reboot
+ * of the host needs the same capability).
+ */
+static int do_reboot_cad(char **args)
+{
+	(void)args;
+	if (syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+		    LINUX_REBOOT_CMD_CAD_OFF, NULL))
+		return -1;
+	return syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+		       LINUX_REBOOT_CMD_CAD_ON, NULL);
+}
+
+/* reboot(2) with LINUX_REBOOT_CMD_RESTART: in a PID namespace, its end. */
+static int do_reboot_restart(char **args)
+{
+	(void)args;
+	return syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+		       LINUX_REBOOT_CMD_RESTART, NULL);
+}
+
 /* Every I/O port for this process. */
 static int do_iopl(char **args)
 {
@@ -474,6 +670,18 @@ static const struct action actions[] = {
 	{ "kexec-unload", "", 0, do_kexec_unload },
 	{ "raise-rlimit", "", 0, do_raise_rlimit },
 	{ "iopl", "LEVEL", 1, do_iopl },
+	{ "bpf-prog-load", "TYPE", 1, do_bpf_prog_load },
+	{ "perf-open", "PID CPU", 2, do_perf_open },
+	{ "socket", "FAMILY TYPE", 2, do_socket },
+	{ "tiocsti", "", 0, do_tiocsti },
+	{ "sigio", "PID", 1, do_sigio },
+	{ "reboot-cad", "", 0, do_reboot_cad },
+	{ "reboot-restart", "", 0, do_reboot_restart },
+	{ "setpriority", "PID", 1, do_setpriority },
+	{ "ioprio-set", "PID", 1, do_ioprio_set },
+	{ "setaffinity", "PID", 1, do_setaffinity },
+	{ "prlimit", "PID", 1, do_prlimit },
+	{ "migrate-pages", "PID", 1, do_migrate_pages },
 	{ "read", "FILE", 1, do_read },
 	{ "mkdir", "DIR", 1, do_mkdir },
 	{ "rmdir", "DIR", 1, do_rmdir },
@@ -488,6 +696,7 @@ static const struct {
 	{ "EBUSY", EBUSY }, { "EINVAL", EINVAL }, { "EAGAIN", EAGAIN },
 	{ "EWOULDBLOCK", EWOULDBLOCK }, { "ENOSYS", ENOSYS },
 	{ "EFAULT", EFAULT }, { "EIO", EIO }, { "ENODEV", ENODEV },
+	{ "EAFNOSUPPORT", EAFNOSUPPORT },
 };
 
 static const char *errno_name(int e)
