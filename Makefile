@@ -239,8 +239,12 @@ fuzz: $(BUILD)/fuzz_policy
 
 INITRAMFS := $(BUILD)/initramfs-$(VM_KREL).cpio
 
+# containerd where apt can fetch it (the guest test of 'ctrpolicy runtime'
+# says SKIP without it).
 initramfs: vm-module tests
-	tests/vm/mkinitramfs.sh $(INITRAMFS) $(VM_MODULE) $(BUILD) $(VM_MODDIR)
+	CONTAINERD_BIN=$$(tests/vm/fetch-containerd.sh $(CACHE)) || true; \
+	CONTAINERD_BIN=$$CONTAINERD_BIN tests/vm/mkinitramfs.sh $(INITRAMFS) $(VM_MODULE) \
+		$(BUILD) $(VM_MODDIR)
 
 check: tests initramfs fuzz
 	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
