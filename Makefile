@@ -239,8 +239,12 @@ fuzz: $(BUILD)/fuzz_policy
 
 INITRAMFS := $(BUILD)/initramfs-$(VM_KREL).cpio
 
+# containerd where apt can fetch it (the guest test of 'ctrpolicy runtime'
+# says SKIP without it).
 initramfs: vm-module tests
-	tests/vm/mkinitramfs.sh $(INITRAMFS) $(VM_MODULE) $(BUILD) $(VM_MODDIR)
+	CONTAINERD_BIN=$$(tests/vm/fetch-containerd.sh $(CACHE)) || true; \
+	CONTAINERD_BIN=$$CONTAINERD_BIN tests/vm/mkinitramfs.sh $(INITRAMFS) $(VM_MODULE) \
+		$(BUILD) $(VM_MODDIR)
 
 check: tests initramfs fuzz
 	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
@@ -293,11 +297,13 @@ install-module: module
 
 # Everything but the module.  The unit and ctrpolicy.8 name the tool and
 # the unit's helper by their paths for PREFIX=/usr: they get PREFIX's.  The
-# policies and boot.conf in CONFDIR are the admin's: an existing one is
-# never replaced.
+# policies, boot.conf and runtime.conf in CONFDIR are the admin's: an
+# existing one is never replaced.  ctrpolicy-runc is the tool's name as an
+# OCI runtime (ctrpolicy runtime).
 PREFIX_PATHS := sed -e 's|/usr/sbin/|$(SBINDIR)/|' -e 's|/usr/lib/ctrpolicy/|$(LIBDIR)/|'
 install-common: tool
 	install -D -m 0755 $(BUILD)/ctrpolicy $(DESTDIR)$(SBINDIR)/ctrpolicy
+	ln -sf ctrpolicy $(DESTDIR)$(SBINDIR)/ctrpolicy-runc
 	@mkdir -p $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(UNITDIR)
 	$(PREFIX_PATHS) man/ctrpolicy.8 > $(DESTDIR)$(MANDIR)/man8/ctrpolicy.8
 	install -D -m 0644 man/ctrpolicy.policy.5 $(DESTDIR)$(MANDIR)/man5/ctrpolicy.policy.5
@@ -307,7 +313,7 @@ install-common: tool
 	$(PREFIX_PATHS) contrib/systemd/ctrpolicy.service > $(DESTDIR)$(UNITDIR)/ctrpolicy.service
 	chmod 0644 $(DESTDIR)$(MANDIR)/man8/ctrpolicy.8 $(DESTDIR)$(UNITDIR)/ctrpolicy.service
 	install -d -m 0755 $(DESTDIR)$(CONFDIR)
-	for f in policies/*.policy contrib/systemd/boot.conf; do \
+	for f in policies/*.policy contrib/systemd/boot.conf contrib/runtime.conf; do \
 		t=$(DESTDIR)$(CONFDIR)/$$(basename $$f); \
 		[ -e $$t ] || install -m 0644 $$f $$t || exit 1; done
 
@@ -316,13 +322,14 @@ install-common: tool
 uninstall:
 	rm -f $(DESTDIR)/lib/modules/$(KREL)/updates/ctrpolicy.ko
 	[ -n "$(DESTDIR)" ] || [ -z "$(KREL)" ] || depmod -a $(KREL)
-	rm -f $(DESTDIR)$(SBINDIR)/ctrpolicy $(DESTDIR)$(MANDIR)/man8/ctrpolicy.8 \
+	rm -f $(DESTDIR)$(SBINDIR)/ctrpolicy $(DESTDIR)$(SBINDIR)/ctrpolicy-runc \
+		$(DESTDIR)$(MANDIR)/man8/ctrpolicy.8 \
 		$(DESTDIR)$(MANDIR)/man5/ctrpolicy.policy.5 \
 		$(DESTDIR)$(COMPLETIONDIR)/ctrpolicy \
 		$(DESTDIR)$(UNITDIR)/ctrpolicy.service $(DESTDIR)$(LIBDIR)/ctrpolicy-boot
 	rmdir $(DESTDIR)$(LIBDIR) 2> /dev/null || true
 	rm -rf $(DESTDIR)$(DKMSDIR)
-	for f in policies/*.policy contrib/systemd/boot.conf; do \
+	for f in policies/*.policy contrib/systemd/boot.conf contrib/runtime.conf; do \
 		t=$(DESTDIR)$(CONFDIR)/$$(basename $$f); \
 		! cmp -s $$f $$t || rm -f $$t; done
 	rmdir $(DESTDIR)$(CONFDIR) 2> /dev/null || true

@@ -51,7 +51,7 @@ expect() {
 }
 
 expect "every command" \
-	"attach check detach diff list load monitor oci-hook show status unload" \
+	"attach check detach diff list load monitor oci-hook runtime show status unload" \
 	ctrpolicy ""
 expect "commands by prefix" "detach diff" ctrpolicy d
 expect "commands after -j" "list load" ctrpolicy -j l
@@ -62,6 +62,7 @@ expect "options of monitor" "--count" ctrpolicy monitor -
 expect "no completion after --count" "" ctrpolicy monitor --count ""
 expect "no options for list" "" ctrpolicy list -
 expect "oci-hook stages" "createRuntime poststop" ctrpolicy oci-hook ""
+expect "nothing for runtime: the arguments are the runtime's" "" ctrpolicy runtime --
 expect "--cgroup offers the cgroup2 mount first" "$cg/" ctrpolicy unload --cgroup ""
 expect "--cgroup: the directories below it" \
 	"$cg/docker $cg/machine.slice $cg/system.slice $cg/user.slice" \

@@ -38,6 +38,7 @@ expected() {
 	local prefix=${1#/} krel=$2 p
 	{
 		echo "644 etc/ctrpolicy/boot.conf"
+		echo "644 etc/ctrpolicy/runtime.conf"
 		for p in "$root"/policies/*.policy; do
 			echo "644 etc/ctrpolicy/$(basename "$p")"
 		done
@@ -45,6 +46,7 @@ expected() {
 		echo "755 $prefix/lib/ctrpolicy/ctrpolicy-boot"
 		echo "644 $prefix/lib/systemd/system/ctrpolicy.service"
 		echo "755 $prefix/sbin/ctrpolicy"
+		echo "777 $prefix/sbin/ctrpolicy-runc"
 		echo "644 $prefix/share/bash-completion/completions/ctrpolicy"
 		echo "644 $prefix/share/man/man5/ctrpolicy.policy.5"
 		echo "644 $prefix/share/man/man8/ctrpolicy.8"

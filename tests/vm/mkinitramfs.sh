@@ -3,7 +3,9 @@
 #
 # Build the VM's initramfs: busybox-static, the module, the tool, bpftool,
 # the test programs and the guest test scripts; crun, where the host has
-# it, and a busybox root file system for its containers.  Dynamically linked
+# it, and a busybox root file system for its containers; with CONTAINERD_BIN
+# (the directory tests/vm/fetch-containerd.sh prints) also containerd, ctr,
+# its runc shim and the same root file system as an OCI image archive.  Dynamically linked
 # programs bring their libraries, found with ldd.  MODDIR, the kernel's
 # /lib/modules/RELEASE, gives the in-tree modules the tests load (veth);
 # a kernel that has them built in needs none.
@@ -47,6 +49,7 @@ add_busybox() {
 
 add_busybox
 add_program "$build/ctrpolicy" /usr/sbin/ctrpolicy
+ln -s ctrpolicy "$stage/usr/sbin/ctrpolicy-runc"
 add_program "$(command -v bpftool)" /usr/sbin/bpftool
 # An OCI runtime and a container's root file system: busybox and the test
 # programs (tests/guest/oci.sh makes bundles of it).
@@ -58,6 +61,13 @@ if command -v crun > /dev/null; then
 		add_program "$build/tests/$prog" "/bin/$prog" "$rootfs"
 	done
 	mkdir -p "$rootfs"/{proc,sys,dev,tmp,mnt,out,etc}
+	if [ -n "${CONTAINERD_BIN:-}" ] && [ -x "$CONTAINERD_BIN/containerd" ]; then
+		for prog in containerd ctr containerd-shim-runc-v2; do
+			add_program "$CONTAINERD_BIN/$prog" "/usr/bin/$prog"
+		done
+		"$src/tests/vm/mkociimage.sh" "$rootfs" "$stage/ctrpolicy/oci/busybox.tar" \
+			docker.io/ctrpolicy/busybox:test
+	fi
 fi
 for prog in "$build"/tests/*; do
 	[ -f "$prog" ] && [ -x "$prog" ] && add_program "$prog" "/ctrpolicy/tests/$(basename "$prog")"

@@ -32,6 +32,7 @@ enum {
 #define USAGE_SHOW	"show " TARGET_USAGE
 #define USAGE_CHECK	"check FILE..."
 #define USAGE_DIFF	"diff FILE " TARGET_USAGE
+#define USAGE_RUNTIME	"runtime [RUNC-OPTION]... COMMAND [ARG]...  (also as ctrpolicy-runc)"
 
 struct command {
 	const char *name;
@@ -66,6 +67,8 @@ int cmd_monitor(int argc, char **argv);
 int cmd_attach(int argc, char **argv);
 int cmd_detach(int argc, char **argv);
 int cmd_oci_hook(int argc, char **argv);
+/* runtime.c: argv[1] on are the runtime's arguments. */
+int cmd_runtime(int argc, char **argv);
 
 /* nl.c: "capability", "mount", ...; "unknown" for others. */
 const char *area_name(unsigned int area);

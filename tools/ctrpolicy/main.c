@@ -22,6 +22,7 @@ static const struct command commands[] = {
 	{ "attach", "attach", cmd_attach },
 	{ "detach", "detach", cmd_detach },
 	{ "oci-hook", "oci-hook [--default POLICY|none] [--policy-dir DIR] [createRuntime|poststop]", cmd_oci_hook },
+	{ "runtime", USAGE_RUNTIME, cmd_runtime },
 };
 
 /* As in the README's "Exit codes". */
@@ -54,9 +55,13 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
+	const char *name = strrchr(argv[0], '/');
 	size_t i;
 	int opt;
 
+	/* Installed as ctrpolicy-runc, it is an OCI runtime: runtime.c. */
+	if (!strcmp(name ? name + 1 : argv[0], "ctrpolicy-runc"))
+		return cmd_runtime(argc, argv);
 	/* '+' stops at the command so that it parses its own options. */
 	while ((opt = getopt_long(argc, argv, "+jh", options, NULL)) != -1) {
 		switch (opt) {

@@ -37,9 +37,8 @@
 
 #include "cgroup.h"
 #include "ctrpolicy.h"
+#include "oci.h"
 
-#define ANNOTATION	"org.ctrpolicy.policy"
-#define POLICY_DIR	"/etc/ctrpolicy"
 #define STATE_DIR	"/run/ctrpolicy/containers"
 #define STATE_MAX	(1024 * 1024)	/* bytes of state JSON read at most */
 
@@ -49,7 +48,7 @@ struct hook {
 	const char *id;
 	int pid;
 	const char *status;
-	const char *annotation;	/* ANNOTATION's value, or NULL */
+	const char *annotation;	/* OCI_ANNOTATION's value, or NULL */
 	const char *no_exec;	/* an annotation of NO_EXEC found, or NULL */
 };
 
@@ -108,7 +107,7 @@ static void flush_stderr(void)
 	collected = NULL;
 }
 
-static const char *json_string(struct json_object *obj, const char *key)
+const char *json_string(struct json_object *obj, const char *key)
 {
 	struct json_object *value;
 
@@ -118,46 +117,76 @@ static const char *json_string(struct json_object *obj, const char *key)
 	return json_object_get_string(value);
 }
 
+struct json_object *json_read_object(int fd, size_t max, char *why, size_t size)
+{
+	struct json_object *root = NULL;
+	struct json_tokener *tok;
+	enum json_tokener_error jerr;
+	size_t len = 0, alloc = 0;
+	char *buf = NULL, *more;
+	ssize_t n;
+
+	for (;;) {
+		if (len == alloc) {
+			if (alloc > max) {
+				snprintf(why, size, "is larger than %zu bytes", max);
+				goto out;
+			}
+			alloc = alloc ? 2 * alloc : 64 * 1024;
+			if (alloc > max + 1)
+				alloc = max + 1;
+			more = realloc(buf, alloc);
+			if (!more) {
+				snprintf(why, size, "cannot be read: out of memory");
+				goto out;
+			}
+			buf = more;
+		}
+		n = read(fd, buf + len, alloc - len);
+		if (n == 0)
+			break;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			snprintf(why, size, "cannot be read: %s", strerror(errno));
+			goto out;
+		}
+		len += n;
+	}
+	tok = json_tokener_new();
+	if (!tok) {
+		snprintf(why, size, "cannot be read: out of memory");
+		goto out;
+	}
+	root = json_tokener_parse_ex(tok, buf, len);
+	jerr = json_tokener_get_error(tok);
+	if (jerr == json_tokener_continue)	/* the input ended early */
+		jerr = json_tokener_error_parse_eof;
+	if (jerr != json_tokener_success || !json_object_is_type(root, json_type_object)) {
+		if (jerr != json_tokener_success)
+			snprintf(why, size, "is not a JSON object: %s at byte %zu",
+				 json_tokener_error_desc(jerr),
+				 json_tokener_get_parse_end(tok));
+		else
+			snprintf(why, size, "is not a JSON object: another JSON value");
+		json_object_put(root);
+		root = NULL;
+	}
+	json_tokener_free(tok);
+out:
+	free(buf);
+	return root;
+}
+
 /* Reads the state JSON on standard input into *ROOT and H. */
 static int read_state(struct json_object **root, struct hook *h)
 {
 	struct json_object *value, *annotations;
-	struct json_tokener *tok;
-	enum json_tokener_error jerr;
-	static char buf[STATE_MAX];
-	size_t len = 0;
-	ssize_t n;
+	char why[256];
 
-	while (len < sizeof(buf) && (n = read(STDIN_FILENO, buf + len,
-					       sizeof(buf) - len)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			hook_error(h, "reading the state on standard input: %s",
-				   strerror(errno));
-			return -1;
-		}
-		len += n;
-	}
-	if (len == sizeof(buf)) {
-		hook_error(h, "the state on standard input is larger than %d bytes",
-			   STATE_MAX);
-		return -1;
-	}
-	tok = json_tokener_new();
-	if (!tok) {
-		hook_error(h, "out of memory");
-		return -1;
-	}
-	*root = json_tokener_parse_ex(tok, buf, len);
-	jerr = json_tokener_get_error(tok);
-	json_tokener_free(tok);
-	if (jerr != json_tokener_success || !json_object_is_type(*root, json_type_object)) {
-		hook_error(h, "the state on standard input is not a JSON object: %s",
-			   jerr != json_tokener_success ? json_tokener_error_desc(jerr) :
-			   "another JSON value");
-		json_object_put(*root);
-		*root = NULL;
+	*root = json_read_object(STDIN_FILENO, STATE_MAX, why, sizeof(why));
+	if (!*root) {
+		hook_error(h, "the state on standard input %s", why);
 		return -1;
 	}
 	h->id = json_string(*root, "id");
@@ -169,7 +198,7 @@ static int read_state(struct json_object **root, struct hook *h)
 	    json_object_is_type(annotations, json_type_object)) {
 		size_t i;
 
-		h->annotation = json_string(annotations, ANNOTATION);
+		h->annotation = json_string(annotations, OCI_ANNOTATION);
 		for (i = 0; i < sizeof(no_exec_annotations) / sizeof(no_exec_annotations[0]); i++)
 			if (json_object_object_get_ex(annotations, no_exec_annotations[i], NULL))
 				h->no_exec = no_exec_annotations[i];
@@ -247,7 +276,7 @@ static int create_runtime(const struct hook *h, const char *fallback,
 	int err;
 
 	if (!policy) {
-		hook_error(h, "no " ANNOTATION " annotation and no --default policy: not started (fail closed; '--default none' lets such containers run unconfined)");
+		hook_error(h, "no " OCI_ANNOTATION " annotation and no --default policy: not started (fail closed; '--default none' lets such containers run unconfined)");
 		return EXIT_FAILURE_GENERIC;
 	}
 	if (!h->annotation && !strcmp(policy, "none"))
@@ -329,7 +358,7 @@ int cmd_oci_hook(int argc, char **argv)
 		{ "policy-dir", required_argument, NULL, 'p' },
 		{ 0 }
 	};
-	const char *fallback = NULL, *dir = POLICY_DIR, *stage;
+	const char *fallback = NULL, *dir = OCI_POLICY_DIR, *stage;
 	struct json_object *root = NULL;
 	struct hook h = { 0 };
 	int opt, err;
