@@ -258,6 +258,7 @@ size_t nl_policy_size(const struct policy *policy)
 	size = nla_total_size(0) +				/* A_POLICY */
 	       nla_total_size(strnlen(policy->name, CTRPOLICY_NAME_MAX - 1) + 1) +
 	       nla_total_size(sizeof(uint32_t)) +		/* MODE */
+	       nla_total_size(sizeof(uint32_t)) +		/* LEARN_SIZE */
 	       nla_total_size(sizeof(uint64_t)) +		/* CAPS */
 	       nla_total_size(0) +				/* MOUNT */
 	       nla_total_size(sizeof(uint32_t)) +		/* DEFAULT */
@@ -355,6 +356,9 @@ int nl_put_policy(struct nl_msg *msg, const struct policy *policy)
 	if (!nest ||
 	    nla_put_string(msg, CTRPOLICY_POLICY_A_NAME, policy->name) ||
 	    nla_put_u32(msg, CTRPOLICY_POLICY_A_MODE, policy->mode) ||
+	    (policy_learn_size(policy) &&
+	     nla_put_u32(msg, CTRPOLICY_POLICY_A_LEARN_SIZE,
+			 policy_learn_size(policy))) ||
 	    nla_put_u64(msg, CTRPOLICY_POLICY_A_CAPS, policy->caps))
 		return -EMSGSIZE;
 	mount = nest_start(msg, CTRPOLICY_POLICY_A_MOUNT);
@@ -556,6 +560,9 @@ int nl_get_policy(struct nlattr *nest, struct policy *policy)
 	policy->mode = mode;
 	if (tb[CTRPOLICY_POLICY_A_CAPS])
 		policy->caps = nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]);
+	if (tb[CTRPOLICY_POLICY_A_LEARN_SIZE] &&
+	    get_u32(tb[CTRPOLICY_POLICY_A_LEARN_SIZE], &policy->learn_size))
+		return -EPROTO;
 	/*
 	 * No mount nest: every mount operation denied; no network nest: every
 	 * socket denied; both as in a zeroed policy.
