@@ -32,6 +32,7 @@ enum {
 #define USAGE_SHOW	"show " TARGET_USAGE
 #define USAGE_CHECK	"check FILE..."
 #define USAGE_DIFF	"diff FILE " TARGET_USAGE
+#define USAGE_LEARN	"learn start|show|policy " TARGET_USAGE " [OPTIONS]"
 
 struct command {
 	const char *name;
@@ -66,6 +67,7 @@ int cmd_monitor(int argc, char **argv);
 int cmd_attach(int argc, char **argv);
 int cmd_detach(int argc, char **argv);
 int cmd_oci_hook(int argc, char **argv);
+int cmd_learn(int argc, char **argv);
 
 /* nl.c: "capability", "mount", ...; "unknown" for others. */
 const char *area_name(unsigned int area);
