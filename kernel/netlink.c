@@ -377,9 +377,16 @@ static int policy_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 enum {
 	LEARNED_CGROUP,	/* the cgroup */
 	LEARNED_SLOT,	/* the slot to go on from */
+	LEARNED_STARTED,	/* the cgroup was checked */
 };
 
-static int learned_dump_start(struct netlink_callback *cb)
+/*
+ * The first message of a dump of a learned set: the cgroup asked for.  Not
+ * a .start: from 6.1 to 6.x a .start has no extack (cb->extack is set for
+ * .dumpit only), and an error of the first .dumpit ends the dump with an
+ * NLMSG_DONE that carries it with its message.
+ */
+static int learned_dump_check(struct netlink_callback *cb)
 {
 	const struct nlattr *id = ctrpolicy_dump_attrs(cb)[CTRPOLICY_A_CGROUP_ID];
 	struct ctrpolicy_entry *entry;
@@ -387,7 +394,8 @@ static int learned_dump_start(struct netlink_callback *cb)
 
 	if (!id) {
 		NL_SET_ERR_MSG(cb->extack,
-			       "a learned set is a cgroup's (CTRPOLICY_A_CGROUP_ID)");
+			       "a learned set is a cgroup's: CTRPOLICY_A_CGROUP_ID missing");
+		NL_SET_ERR_ATTR_MISS(cb->extack, NULL, CTRPOLICY_A_CGROUP_ID);
 		return -EINVAL;
 	}
 	cb->args[LEARNED_CGROUP] = nla_get_u64(id);
@@ -400,6 +408,7 @@ static int learned_dump_start(struct netlink_callback *cb)
 				    "this cgroup has no policy that learned");
 		return -ENOENT;
 	}
+	cb->args[LEARNED_STARTED] = 1;
 	return 0;
 }
 
@@ -418,6 +427,11 @@ static int learned_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	int err = 0;
 	void *hdr;
 
+	if (!cb->args[LEARNED_STARTED]) {
+		err = learned_dump_check(cb);
+		if (err)
+			return err;
+	}
 	rcu_read_lock();
 	cb->seq = ctrpolicy_store_seq();
 	entry = ctrpolicy_store_find(cb->args[LEARNED_CGROUP]);
@@ -541,7 +555,6 @@ static const struct genl_ops ctrpolicy_ops[] = {
 	},
 	{
 		.cmd = CTRPOLICY_CMD_LEARNED_GET,
-		.start = learned_dump_start,
 		.dumpit = learned_dumpit,
 		.policy = cgroup_policy,
 		.maxattr = CTRPOLICY_A_MAX,
