@@ -107,11 +107,12 @@ const char *enforcement_gap(char *buf, size_t size);
 /*
  * policy_cmds.c: the paths of load and unload, for other commands.  Both
  * print why they fail and return an exit code.  ON_EXEC: a new policy
- * waits for the first execve() in its cgroup.  MISSING_OK: a cgroup
- * without a policy is no error.
+ * waits for the first execve() in its cgroup.  LEARN: the policy is loaded
+ * in learn mode, whatever its file says.  MISSING_OK: a cgroup without a
+ * policy is no error.
  */
 int policy_load_file(const char *file, const char *const *cgroups, int n,
-		     bool on_exec);
+		     bool on_exec, bool learn);
 int policy_unload_id(uint64_t id, bool missing_ok);
 
 #endif

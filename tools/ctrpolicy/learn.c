@@ -293,31 +293,24 @@ static void ephemeral_ports(struct learn_options *o)
 	fclose(f);
 }
 
-static int learn_policy(int argc, char **argv)
+void learn_options_default(struct learn_options *o)
 {
-	static const struct option options[] = {
-		{ "cidr", required_argument, NULL, OPT_CIDR },
-		{ "cidr6", required_argument, NULL, OPT_CIDR6 },
-		{ "ports-as-seen", no_argument, NULL, OPT_PORTS_AS_SEEN },
-		{ "mount-dir", required_argument, NULL, OPT_MOUNT_DIR },
-		{ 0 }
-	};
-	struct policy_options o = { .gen = { .cidr4 = 32, .cidr6 = 128 } };
-	struct command_options more = { options, parse_policy_option, &o };
+	memset(o, 0, sizeof(*o));
+	o->cidr4 = 32;
+	o->cidr6 = 128;
+	ephemeral_ports(o);
+}
+
+int learn_policy_print(uint64_t id, const struct learn_options *o, FILE *out)
+{
 	struct learned l = { 0 };
 	struct policy policy = { 0 };
-	struct targets targets;
-	uint64_t id;
 	int err;
 
-	o.gen.dirs = o.dirs;
-	ephemeral_ports(&o.gen);
-	err = one_target(argc, argv, USAGE_LEARN_POLICY, 0, &more, &targets, &id);
-	if (!err)
-		err = learned_fetch(id, &l);
+	err = learned_fetch(id, &l);
 	if (!err)
 		err = policy_fetch(id, &policy);
-	if (!err && learn_generate(&policy, l.reqs, l.n, &o.gen, stderr)) {
+	if (!err && learn_generate(&policy, l.reqs, l.n, o, stderr)) {
 		fprintf(stderr, "ctrpolicy: learn policy: more rules than a policy holds; widen them (--cidr, --mount-dir)\n");
 		err = EXIT_FAILURE_GENERIC;
 	}
@@ -329,9 +322,32 @@ static int learn_policy(int argc, char **argv)
 		fprintf(stderr, "ctrpolicy: warning: %llu requests were not recorded (the learned set was full): learn again with a larger 'mode learn size'\n",
 			(unsigned long long)l.overflow);
 	if (!err)
-		policy_print(stdout, &policy);
+		policy_print(out, &policy);
 	policy_free(&policy);
 	free(l.reqs);
+	return err;
+}
+
+static int learn_policy(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "cidr", required_argument, NULL, OPT_CIDR },
+		{ "cidr6", required_argument, NULL, OPT_CIDR6 },
+		{ "ports-as-seen", no_argument, NULL, OPT_PORTS_AS_SEEN },
+		{ "mount-dir", required_argument, NULL, OPT_MOUNT_DIR },
+		{ 0 }
+	};
+	struct policy_options o;
+	struct command_options more = { options, parse_policy_option, &o };
+	struct targets targets;
+	uint64_t id;
+	int err;
+
+	learn_options_default(&o.gen);
+	o.gen.dirs = o.dirs;
+	err = one_target(argc, argv, USAGE_LEARN_POLICY, 0, &more, &targets, &id);
+	if (!err)
+		err = learn_policy_print(id, &o.gen, stdout);
 	targets_free(&targets);
 	return err;
 }

@@ -37,4 +37,14 @@ struct learn_options {
 int learn_generate(struct policy *p, const struct ctrpolicy_learned *reqs,
 		   size_t n, const struct learn_options *o, FILE *warn);
 
+/* learn.c: the options without widening, the ephemeral ports of this host. */
+void learn_options_default(struct learn_options *o);
+
+/*
+ * learn.c: the policy that cgroup ID's policy learned (learn_generate()
+ * of its learned set), printed on OUT.  EXIT_OK, or an exit code after
+ * saying why.
+ */
+int learn_policy_print(uint64_t id, const struct learn_options *o, FILE *out);
+
 #endif

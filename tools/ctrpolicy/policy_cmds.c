@@ -159,7 +159,7 @@ static void warn_if_not_enforced(void)
 }
 
 int policy_load_file(const char *file, const char *const *cgroups, int n,
-		     bool on_exec)
+		     bool on_exec, bool learn)
 {
 	struct policy policy;
 	struct nl_ctx ctx;
@@ -169,6 +169,8 @@ int policy_load_file(const char *file, const char *const *cgroups, int n,
 	err = policy_read(file, &policy, NULL);
 	if (err)
 		return err;
+	if (learn)
+		policy.mode = CTRPOLICY_MODE_LEARN;
 	err = nl_ctx_open(&ctx);
 	if (err)
 		goto out_policy;
@@ -217,7 +219,7 @@ int cmd_load(int argc, char **argv)
 		cgroups[i] = targets.paths[i];
 	if (!err)
 		err = policy_load_file(argv[optind], cgroups, targets.n,
-				       targets.on_exec);
+				       targets.on_exec, false);
 	free(cgroups);
 	targets_free(&targets);
 	return err;
