@@ -283,7 +283,6 @@ static size_t policy_nl_size(const struct ctrpolicy_policy *policy)
 	size_t size = nla_total_size(0) +		/* CTRPOLICY_A_POLICY */
 		      string_size(policy->name) +
 		      nla_total_size(sizeof(u32)) +	/* MODE */
-		      nla_total_size(sizeof(u32)) +	/* LEARN_SIZE */
 		      nla_total_size_64bit(sizeof(u64)) +	/* CAPS */
 		      nla_total_size(0) +		/* MOUNT */
 		      nla_total_size(sizeof(u32)) +	/* DEFAULT */
@@ -296,6 +295,9 @@ static size_t policy_nl_size(const struct ctrpolicy_policy *policy)
 		      nla_total_size(policy->net.n_socket_rules *
 				     sizeof(struct ctrpolicy_socket_rule));
 	u32 i;
+
+	if (policy->mode == CTRPOLICY_MODE_LEARN)
+		size += nla_total_size(sizeof(u32));	/* LEARN_SIZE */
 
 	for (i = 0; i < policy->mount.n_rules; i++) {
 		const struct ctrpolicy_mount_rule *rule = &policy->mount.rules[i];

@@ -285,7 +285,6 @@ size_t nl_policy_size(const struct policy *policy)
 	size = nla_total_size(0) +				/* A_POLICY */
 	       nla_total_size(strnlen(policy->name, CTRPOLICY_NAME_MAX - 1) + 1) +
 	       nla_total_size(sizeof(uint32_t)) +		/* MODE */
-	       nla_total_size(sizeof(uint32_t)) +		/* LEARN_SIZE */
 	       nla_total_size(sizeof(uint64_t)) +		/* CAPS */
 	       nla_total_size(0) +				/* MOUNT */
 	       nla_total_size(sizeof(uint32_t)) +		/* DEFAULT */
@@ -293,6 +292,8 @@ size_t nl_policy_size(const struct policy *policy)
 	       nla_total_size(sizeof(uint32_t)) +		/* DEFAULT */
 	       nla_total_size(0) +				/* EVENTS */
 	       2 * nla_total_size(sizeof(uint32_t));		/* RATE, BURST */
+	if (policy_learn_size(policy))
+		size += nla_total_size(sizeof(uint32_t));	/* LEARN_SIZE */
 	if (policy->n_socket_rules)
 		size += nla_total_size(policy->n_socket_rules *
 				       sizeof(*policy->socket_rules));
