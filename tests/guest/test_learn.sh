@@ -96,74 +96,80 @@ check "control: unconfined, that connect works" $NET connect udp 127.0.0.1 1200
 
 # ---- a container learned through the OCI hook ------------------------------
 
-if ! command -v crun > /dev/null; then
+# containers: the workload learned in one container, enforced in others.
+containers() {
+	. ./oci.sh
+	rm -rf /tmp/oci "$OCI_OUT"
+	printf 'policy workload\nmode enforce\n' > /tmp/nothing.policy
+	# The workload: httpd on a port and a client, a DNS-like UDP query, TCP
+	# connects to two peers (nothing listens: refused), a tmpfs mount, chown.
+	WORKLOAD='set -e
+	mkdir -p /tmp/www /tmp/m
+	echo learned > /tmp/www/index.html
+	httpd -f -p 127.0.0.1:18080 -h /tmp/www &
+	i=0
+	until wget -q -O /tmp/page http://127.0.0.1:18080/ || [ $i -gt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	grep -q learned /tmp/page
+	net sendto udp 127.0.0.1 53
+	net --expect ECONNREFUSED connect tcp 127.0.0.2 7
+	net --expect ECONNREFUSED connect tcp 127.0.0.3 7
+	mount -t tmpfs tmpfs /tmp/m
+	touch /tmp/f
+	chown 1:1 /tmp/f
+	kill $!'
+	learn_run() { local OCI_ANNOTATIONS='"org.ctrpolicy.learn": "true"'; oci_run "$@"; }
+	unconfined() { local OCI_HOOK_OPTS="--default none"; oci_run "$@"; }
+
+	check_fails "control: enforced, the policy that allows nothing stops the workload (EPERM)" \
+		EPERM oci_run deny /tmp/nothing.policy sh -c "$WORKLOAD"
+	check "in learn mode under it the workload runs: nothing denied" \
+		learn_run learner /tmp/nothing.policy sh -c "$WORKLOAD"
+	check "at poststop the hook wrote the learned policy next to the record" \
+		test -s /run/ctrpolicy/containers/learner.policy
+	cp /run/ctrpolicy/containers/learner.policy /tmp/learned.policy
+	sed 's/^/#   /' /tmp/learned.policy
+	check "it passes check" ctrpolicy check /tmp/learned.policy
+	check "it enforces" grep -qx 'mode enforce' /tmp/learned.policy
+	check "it allows chown" grep -Eq '^	allow( [a-z_]+)* chown( |$)' /tmp/learned.policy
+	check "it allows the tmpfs mount on its target" grep -q 'allow mount tmpfs from tmpfs on .*/tmp/m' /tmp/learned.policy
+	check "it allows the connects to the two peers" \
+		sh -c "grep -q 'allow connect tcp 127.0.0.2/32 port 7' /tmp/learned.policy && grep -q 'allow connect tcp 127.0.0.3/32 port 7' /tmp/learned.policy"
+	check "the container's record is gone" test ! -e /run/ctrpolicy/containers/learner
+	check "and so is its policy" not_listed "$OCI_CGROUP/learner"
+
+	ctrpolicy monitor > /tmp/learn-events.txt 2>/dev/null &
+	monitor=$!
+	sleep 0.5
+	check "enforced, the learned policy lets the same workload run" \
+		oci_run again /tmp/learned.policy sh -c "$WORKLOAD"
+	sleep 0.5
+	kill $monitor
+	wait $monitor 2>/dev/null
+	check "with no denial" sh -c '! grep deny /tmp/learn-events.txt'
+
+	check "enforced, a learned peer is allowed (nothing listens: ECONNREFUSED)" \
+		oci_run peer2 /tmp/learned.policy net --expect ECONNREFUSED connect tcp 127.0.0.2 7
+	check "enforced, a third peer is denied (EPERM)" \
+		oci_run peer4 /tmp/learned.policy net --expect EPERM connect tcp 127.0.0.4 7
+	check "control: unconfined, the third peer is reached (ECONNREFUSED)" \
+		unconfined peer4-ok - net --expect ECONNREFUSED connect tcp 127.0.0.4 7
+	check "enforced, a raw socket is denied (EPERM)" \
+		oci_run raw /tmp/learned.policy net --expect EPERM socket inet raw icmp
+	check "control: unconfined, a raw socket is created" \
+		unconfined raw-ok - net socket inet raw icmp
+	check "enforced, mounting proc is denied (EPERM)" \
+		oci_run proc /tmp/learned.policy try --expect EPERM mount proc /tmp proc -
+	check "control: unconfined, proc mounts" \
+		unconfined proc-ok - try mount proc /tmp proc -
+	check_fails "enforced, a capability the workload did not use (sys_chroot) is denied (EPERM)" \
+		EPERM oci_run chroot /tmp/learned.policy chroot / true
+	check "control: unconfined, chroot works" unconfined chroot-ok - chroot / true
+	check "no policy is left behind" not_listed "$OCI_CGROUP/"
+}
+
+if command -v crun > /dev/null; then
+	containers
+else
 	skip "containers learn under crun" "crun is not in the image (apt-get install crun)"
-	return 0
 fi
-. ./oci.sh
-rm -rf /tmp/oci "$OCI_OUT"
-printf 'policy workload\nmode enforce\n' > /tmp/nothing.policy
-# The workload: httpd on a port and a client, a DNS-like UDP query, TCP
-# connects to two peers (nothing listens: refused), a tmpfs mount, chown.
-WORKLOAD='set -e
-mkdir -p /tmp/www /tmp/m
-echo learned > /tmp/www/index.html
-httpd -f -p 127.0.0.1:8080 -h /tmp/www &
-i=0
-until wget -q -O /tmp/page http://127.0.0.1:8080/ || [ $i -gt 50 ]; do sleep 0.1; i=$((i + 1)); done
-grep -q learned /tmp/page
-net sendto udp 127.0.0.1 53
-net --expect ECONNREFUSED connect tcp 127.0.0.2 7
-net --expect ECONNREFUSED connect tcp 127.0.0.3 7
-mount -t tmpfs tmpfs /tmp/m
-touch /tmp/f
-chown 1:1 /tmp/f
-kill $!'
-learn_run() { local OCI_ANNOTATIONS='"org.ctrpolicy.learn": "true"'; oci_run "$@"; }
-unconfined() { local OCI_HOOK_OPTS="--default none"; oci_run "$@"; }
-
-check_fails "control: enforced, the policy that allows nothing stops the workload (EPERM)" \
-	EPERM oci_run deny /tmp/nothing.policy sh -c "$WORKLOAD"
-check "in learn mode under it the workload runs: nothing denied" \
-	learn_run learner /tmp/nothing.policy sh -c "$WORKLOAD"
-check "at poststop the hook wrote the learned policy next to the record" \
-	test -s /run/ctrpolicy/containers/learner.policy
-cp /run/ctrpolicy/containers/learner.policy /tmp/learned.policy
-sed 's/^/#   /' /tmp/learned.policy
-check "it passes check" ctrpolicy check /tmp/learned.policy
-check "it enforces" grep -qx 'mode enforce' /tmp/learned.policy
-check "it allows chown" grep -Eq '^	allow( [a-z_]+)* chown( |$)' /tmp/learned.policy
-check "it allows the tmpfs mount on its target" grep -q 'allow mount tmpfs from tmpfs on .*/tmp/m' /tmp/learned.policy
-check "it allows the connects to the two peers" \
-	sh -c "grep -q 'allow connect tcp 127.0.0.2/32 port 7' /tmp/learned.policy && grep -q 'allow connect tcp 127.0.0.3/32 port 7' /tmp/learned.policy"
-check "the container's record is gone" test ! -e /run/ctrpolicy/containers/learner
-check "and so is its policy" not_listed "$OCI_CGROUP/learner"
-
-ctrpolicy monitor > /tmp/learn-events.txt 2>/dev/null &
-monitor=$!
-sleep 0.5
-check "enforced, the learned policy lets the same workload run" \
-	oci_run again /tmp/learned.policy sh -c "$WORKLOAD"
-sleep 0.5
-kill $monitor
-wait $monitor 2>/dev/null
-check "with no denial" sh -c '! grep deny /tmp/learn-events.txt'
-
-check "enforced, a learned peer is allowed (nothing listens: ECONNREFUSED)" \
-	oci_run peer2 /tmp/learned.policy net --expect ECONNREFUSED connect tcp 127.0.0.2 7
-check "enforced, a third peer is denied (EPERM)" \
-	oci_run peer4 /tmp/learned.policy net --expect EPERM connect tcp 127.0.0.4 7
-check "control: unconfined, the third peer is reached (ECONNREFUSED)" \
-	unconfined peer4-ok - net --expect ECONNREFUSED connect tcp 127.0.0.4 7
-check "enforced, a raw socket is denied (EPERM)" \
-	oci_run raw /tmp/learned.policy net --expect EPERM socket inet raw icmp
-check "control: unconfined, a raw socket is created" \
-	unconfined raw-ok - net socket inet raw icmp
-check "enforced, mounting proc is denied (EPERM)" \
-	oci_run proc /tmp/learned.policy try --expect EPERM mount proc /tmp proc -
-check "control: unconfined, proc mounts" \
-	unconfined proc-ok - try mount proc /tmp proc -
-check_fails "enforced, a capability the workload did not use (sys_chroot) is denied (EPERM)" \
-	EPERM oci_run chroot /tmp/learned.policy chroot / true
-check "control: unconfined, chroot works" unconfined chroot-ok - chroot / true
-check "no policy is left behind" not_listed "$OCI_CGROUP/"
+check "enforcement off, test cgroups removed" enforce_off
