@@ -40,6 +40,11 @@
 #define REAP_INTERVAL	(30 * HZ)
 /* ...and how soon after a cgroup is removed. */
 #define REAP_SOON	(HZ / 10)
+/*
+ * How long a learned set outlives its removed cgroup: a runtime removes a
+ * container's cgroup before it runs the poststop hook that reads the set.
+ */
+#define LEARNED_GRACE	(60 * HZ)
 
 static const struct rhashtable_params store_params = {
 	.key_len = sizeof(u64),
@@ -543,6 +548,24 @@ static bool cgroup_removed(u64 cgroup_id)
 }
 
 /*
+ * Whether the entry of a removed cgroup goes now: at once, unless it holds
+ * a learned set, which stays for LEARNED_GRACE after the reaper first saw
+ * the cgroup removed (a later run of the reaper removes it; an unload, at
+ * any time).  Its policy applies to nothing meanwhile.
+ */
+static bool reap_now(struct ctrpolicy_entry *entry)
+{
+	lockdep_assert_held(&store_mutex);
+	if (!rcu_access_pointer(entry->learned))
+		return true;
+	if (!entry->removed_at) {
+		entry->removed_at = jiffies ?: 1;
+		return false;
+	}
+	return time_after(jiffies, entry->removed_at + LEARNED_GRACE);
+}
+
+/*
  * Drop the policies of removed cgroups: cgroup ids are never reused, so
  * such a policy can never apply again.  Only from the work item, never in
  * a request's context: a kworker's cgroup namespace is the initial one, in
@@ -567,7 +590,7 @@ static void store_reap(void)
 		if (cgroup_removed(id)) {
 			mutex_lock(&store_mutex);
 			entry = rhashtable_lookup_fast(&store_table, &id, store_params);
-			if (entry)
+			if (entry && reap_now(entry))
 				entry_remove(entry);
 			mutex_unlock(&store_mutex);
 		}

@@ -47,6 +47,8 @@ struct ctrpolicy_counters {
  * @learned: the learned set of the policy in force, or of one before it
  *	that the replacing policies kept (%CTRPOLICY_A_LEARN_KEEP); NULL if
  *	none learned
+ * @removed_at: jiffies when the reaper first found the cgroup removed and
+ *	kept the entry for its learned set; 0 until then (store mutex)
  * @rcu: frees the entry after the readers that may still see it
  */
 struct ctrpolicy_entry {
@@ -59,6 +61,7 @@ struct ctrpolicy_entry {
 	struct ctrpolicy_counters __percpu *counters;
 	struct ctrpolicy_event_limit events;
 	struct ctrpolicy_learn_set __rcu *learned;
+	unsigned long removed_at;
 	struct rcu_head rcu;
 };
 
