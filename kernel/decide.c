@@ -16,6 +16,7 @@
 
 #include "decide.h"
 #include "events.h"
+#include "learn.h"
 #include "policy.h"
 #include "store.h"
 
@@ -34,7 +35,8 @@ static void count(const struct ctrpolicy_entry *entry,
  *
  * Every policy on @subject's cgroup and its ancestors takes part: each
  * counts the check, and each that does not allow it reports it.  An
- * enforcing policy that does not allow the request denies it.  The report
+ * enforcing policy that does not allow the request denies it; a learning
+ * one records it in its learned set.  The report
  * names the current task as the one that asked.
  *
  * Return: 0 when allowed (or @subject is unconfined), -EPERM when denied.
@@ -67,8 +69,13 @@ int ctrpolicy_decide_as(struct task_struct *subject,
 			count(entry, request->area, CTRPOLICY_COUNT_ALLOWED);
 			continue;
 		}
-		/* Self-protection (no rule function) holds in audit mode too. */
-		if (policy->mode == CTRPOLICY_MODE_AUDIT && allows) {
+		/*
+		 * Self-protection (no rule function) holds in audit and learn
+		 * mode too, and is not learned.
+		 */
+		if (policy->mode != CTRPOLICY_MODE_ENFORCE && allows) {
+			if (policy->mode == CTRPOLICY_MODE_LEARN)
+				ctrpolicy_learn(policy->learned, request);
 			count(entry, request->area, CTRPOLICY_COUNT_AUDITED);
 			verdict = CTRPOLICY_VERDICT_AUDITED;
 		} else {

@@ -29,6 +29,7 @@
 #include "common.h"
 #include "compat.h"
 #include "events.h"
+#include "learn.h"
 #include "links.h"
 #include "netlink.h"
 #include "policy.h"
@@ -41,6 +42,7 @@ static const struct nla_policy set_policy[CTRPOLICY_A_MAX + 1] = {
 	/* Checked rule by rule in ctrpolicy_policy_parse(). */
 	[CTRPOLICY_A_NET_RULES] = { .type = NLA_BINARY },
 	[CTRPOLICY_A_ON_EXEC] = { .type = NLA_FLAG },
+	[CTRPOLICY_A_LEARN_KEEP] = { .type = NLA_FLAG },
 };
 
 static const struct nla_policy cgroup_policy[CTRPOLICY_A_MAX + 1] = {
@@ -124,6 +126,7 @@ static int policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 	err = ctrpolicy_store_set(nla_get_u64(info->attrs[CTRPOLICY_A_CGROUP_ID]),
 				  policy,
 				  nla_get_flag(info->attrs[CTRPOLICY_A_ON_EXEC]),
+				  nla_get_flag(info->attrs[CTRPOLICY_A_LEARN_KEEP]),
 				  info->extack);
 	if (err == -ENOENT || err == -EINVAL)
 		NL_SET_BAD_ATTR(info->extack, info->attrs[CTRPOLICY_A_CGROUP_ID]);
@@ -370,6 +373,103 @@ static int policy_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	return err ?: skb->len;
 }
 
+/* The state of a dump of a learned set, in cb->args. */
+enum {
+	LEARNED_CGROUP,	/* the cgroup */
+	LEARNED_SLOT,	/* the slot to go on from */
+	LEARNED_STARTED,	/* the cgroup was checked */
+};
+
+/*
+ * The first message of a dump of a learned set: the cgroup asked for.  Not
+ * a .start: from 6.1 to 6.x a .start has no extack (cb->extack is set for
+ * .dumpit only), and an error of the first .dumpit ends the dump with an
+ * NLMSG_DONE that carries it with its message.
+ */
+static int learned_dump_check(struct netlink_callback *cb)
+{
+	const struct nlattr *id = ctrpolicy_dump_attrs(cb)[CTRPOLICY_A_CGROUP_ID];
+	struct ctrpolicy_entry *entry;
+	bool found;
+
+	if (!id) {
+		NL_SET_ERR_MSG(cb->extack,
+			       "a learned set is a cgroup's: CTRPOLICY_A_CGROUP_ID missing");
+		NL_SET_ERR_ATTR_MISS(cb->extack, NULL, CTRPOLICY_A_CGROUP_ID);
+		return -EINVAL;
+	}
+	cb->args[LEARNED_CGROUP] = nla_get_u64(id);
+	rcu_read_lock();
+	entry = ctrpolicy_store_find(cb->args[LEARNED_CGROUP]);
+	found = entry && rcu_access_pointer(entry->learned);
+	rcu_read_unlock();
+	if (!found) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, id,
+				    "this cgroup has no policy that learned");
+		return -ENOENT;
+	}
+	cb->args[LEARNED_STARTED] = 1;
+	return 0;
+}
+
+/*
+ * One message of a learned set: the requests of the slots from
+ * LEARNED_SLOT on, as many as fit.  Slots never move while a set lives;
+ * a set dropped meanwhile changes the store's sequence number, which
+ * marks the dump inconsistent (NLM_F_DUMP_INTR).
+ */
+static int learned_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	const struct ctrpolicy_learned *req;
+	const struct ctrpolicy_learn_set *set;
+	struct ctrpolicy_entry *entry;
+	u32 slot = cb->args[LEARNED_SLOT];
+	int err = 0;
+	void *hdr;
+
+	if (!cb->args[LEARNED_STARTED]) {
+		err = learned_dump_check(cb);
+		if (err)
+			return err;
+	}
+	rcu_read_lock();
+	cb->seq = ctrpolicy_store_seq();
+	entry = ctrpolicy_store_find(cb->args[LEARNED_CGROUP]);
+	set = entry ? rcu_dereference(entry->learned) : NULL;
+	if (!set) {
+		/* Removed since: what was sent is no longer true. */
+		cb->seq++;
+		goto out;
+	}
+	if (slot >= ctrpolicy_learn_slots(set))
+		goto out;
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &ctrpolicy_family, NLM_F_MULTI, CTRPOLICY_CMD_LEARNED_GET);
+	if (!hdr) {
+		err = -EMSGSIZE;
+		goto out;
+	}
+	genl_dump_check_consistent(cb, hdr);
+	if (nla_put_u64_64bit(skb, CTRPOLICY_A_CGROUP_ID, entry->cgroup_id,
+			      CTRPOLICY_A_PAD) ||
+	    nla_put_u64_64bit(skb, CTRPOLICY_A_LEARN_OVERFLOW,
+			      atomic64_read(&set->overflow), CTRPOLICY_A_PAD)) {
+		genlmsg_cancel(skb, hdr);
+		err = -EMSGSIZE;
+		goto out;
+	}
+	for (; slot < ctrpolicy_learn_slots(set); slot++) {
+		req = ctrpolicy_learn_get(set, slot);
+		if (req && nla_put(skb, CTRPOLICY_A_LEARNED, sizeof(*req), req))
+			break;
+	}
+	genlmsg_end(skb, hdr);
+	cb->args[LEARNED_SLOT] = slot;
+out:
+	rcu_read_unlock();
+	return err ?: skb->len;
+}
+
 static int links_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return refuse_links_change(skb, info) ?:
@@ -449,6 +549,13 @@ static const struct genl_ops ctrpolicy_ops[] = {
 		.doit = policy_get_doit,
 		.start = policy_dump_start,
 		.dumpit = policy_dumpit,
+		.policy = cgroup_policy,
+		.maxattr = CTRPOLICY_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = CTRPOLICY_CMD_LEARNED_GET,
+		.dumpit = learned_dumpit,
 		.policy = cgroup_policy,
 		.maxattr = CTRPOLICY_A_MAX,
 		.flags = GENL_ADMIN_PERM,

@@ -66,6 +66,8 @@ const struct nla_policy ctrpolicy_policy_nl_policy[CTRPOLICY_POLICY_A_MAX + 1] =
 	[CTRPOLICY_POLICY_A_MOUNT] = NLA_POLICY_NESTED(mount_nl_policy),
 	[CTRPOLICY_POLICY_A_NET] = NLA_POLICY_NESTED(net_nl_policy),
 	[CTRPOLICY_POLICY_A_EVENTS] = NLA_POLICY_NESTED(events_nl_policy),
+	[CTRPOLICY_POLICY_A_LEARN_SIZE] = NLA_POLICY_RANGE(NLA_U32, 1,
+							   CTRPOLICY_LEARN_SIZE_MAX),
 };
 
 /*
@@ -294,6 +296,9 @@ static size_t policy_nl_size(const struct ctrpolicy_policy *policy)
 				     sizeof(struct ctrpolicy_socket_rule));
 	u32 i;
 
+	if (policy->mode == CTRPOLICY_MODE_LEARN)
+		size += nla_total_size(sizeof(u32));	/* LEARN_SIZE */
+
 	for (i = 0; i < policy->mount.n_rules; i++) {
 		const struct ctrpolicy_mount_rule *rule = &policy->mount.rules[i];
 
@@ -310,8 +315,12 @@ static size_t policy_nl_size(const struct ctrpolicy_policy *policy)
  * @nlh: the message, for its CTRPOLICY_A_NET_RULES attributes
  * @extack: for the error message
  *
- * Return: the policy (kvfree() or kvfree_rcu() it), or an ERR_PTR: -EINVAL
- * (a bad attribute, such as an events rate or burst out of range), -E2BIG (too many rules, or larger than
+ * A policy in learn mode comes with its empty learned set.
+ *
+ * Return: the policy (ctrpolicy_policy_free() it, or publish it with
+ * ctrpolicy_store_set()), or an ERR_PTR: -EINVAL (a bad attribute, such as
+ * an events rate or burst out of range, or a learn size without learn
+ * mode), -E2BIG (too many rules, or larger than
  * %CTRPOLICY_POLICY_SIZE_MAX written back), -ENOMEM.
  */
 struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
@@ -343,6 +352,13 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 	    nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]) & ~GENMASK_ULL(CAP_LAST_CAP, 0)) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[CTRPOLICY_POLICY_A_CAPS],
 				    "capability bits above CAP_LAST_CAP");
+		return ERR_PTR(-EINVAL);
+	}
+	if (tb[CTRPOLICY_POLICY_A_LEARN_SIZE] &&
+	    !(tb[CTRPOLICY_POLICY_A_MODE] &&
+	      nla_get_u32(tb[CTRPOLICY_POLICY_A_MODE]) == CTRPOLICY_MODE_LEARN)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[CTRPOLICY_POLICY_A_LEARN_SIZE],
+				    "a learn size (CTRPOLICY_POLICY_A_LEARN_SIZE) needs learn mode");
 		return ERR_PTR(-EINVAL);
 	}
 	err = events_parse(tb[CTRPOLICY_POLICY_A_EVENTS], &rate, &burst, extack);
@@ -429,7 +445,27 @@ struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 		NL_SET_ERR_MSG_ATTR(extack, nest, "policy too large");
 		return ERR_PTR(-E2BIG);
 	}
+	if (policy->mode == CTRPOLICY_MODE_LEARN) {
+		policy->learn_size = CTRPOLICY_LEARN_SIZE_DEFAULT;
+		if (tb[CTRPOLICY_POLICY_A_LEARN_SIZE])
+			policy->learn_size = nla_get_u32(tb[CTRPOLICY_POLICY_A_LEARN_SIZE]);
+		policy->learned = ctrpolicy_learn_alloc(policy->learn_size);
+		if (!policy->learned) {
+			kvfree(policy);
+			return ERR_PTR(-ENOMEM);
+		}
+	}
 	return policy;
+}
+
+/**
+ * ctrpolicy_policy_free - Free a policy that was never published
+ * @policy: the policy, and its learned set if it has one
+ */
+void ctrpolicy_policy_free(struct ctrpolicy_policy *policy)
+{
+	kvfree(policy->learned);
+	kvfree(policy);
 }
 
 static int mount_rule_put(struct sk_buff *skb, const struct ctrpolicy_mount_rule *rule)
@@ -527,6 +563,8 @@ int ctrpolicy_policy_fill(struct sk_buff *skb,
 	if (!nest ||
 	    nla_put_string(skb, CTRPOLICY_POLICY_A_NAME, policy->name) ||
 	    nla_put_u32(skb, CTRPOLICY_POLICY_A_MODE, policy->mode) ||
+	    (policy->learn_size &&
+	     nla_put_u32(skb, CTRPOLICY_POLICY_A_LEARN_SIZE, policy->learn_size)) ||
 	    nla_put_u64_64bit(skb, CTRPOLICY_POLICY_A_CAPS, policy->caps,
 			      CTRPOLICY_POLICY_A_PAD))
 		return -EMSGSIZE;

@@ -11,6 +11,7 @@
 #include <net/netlink.h>
 #include <uapi/linux/ctrpolicy.h>
 
+#include "learn.h"
 #include "mount_rules.h"
 #include "net_rules.h"
 
@@ -27,9 +28,15 @@ struct sk_buff;
  * @net: the network rules
  * @event_rate: events a second its rate limit lets through on average
  * @event_burst: and at once
+ * @learn_size: learn mode: the most distinct requests @learned holds
+ * @learned: learn mode: where what the policy does not allow is recorded;
+ *	the policy owns it until it is published, the store's entry from
+ *	then on (it may outlive the policy, and a replacing policy may take
+ *	it over)
  * @name: the administrator's name for it
  *
  * A policy is never changed once published: a replace publishes a new one.
+ * Only the set @learned points to changes.
  */
 struct ctrpolicy_policy {
 	struct rcu_head rcu;
@@ -39,6 +46,8 @@ struct ctrpolicy_policy {
 	struct ctrpolicy_net_rules net;
 	u32 event_rate;
 	u32 event_burst;
+	u32 learn_size;
+	struct ctrpolicy_learn_set *learned;
 	char name[CTRPOLICY_NAME_MAX];
 };
 
@@ -59,6 +68,7 @@ extern const struct nla_policy ctrpolicy_policy_nl_policy[CTRPOLICY_POLICY_A_MAX
 struct ctrpolicy_policy *ctrpolicy_policy_parse(const struct nlattr *nest,
 					       const struct nlmsghdr *nlh,
 					       struct netlink_ext_ack *extack);
+void ctrpolicy_policy_free(struct ctrpolicy_policy *policy);
 int ctrpolicy_policy_fill(struct sk_buff *skb,
 			  const struct ctrpolicy_policy *policy);
 int ctrpolicy_net_rules_put(struct sk_buff *skb,

@@ -40,6 +40,11 @@
 #define REAP_INTERVAL	(30 * HZ)
 /* ...and how soon after a cgroup is removed. */
 #define REAP_SOON	(HZ / 10)
+/*
+ * How long a learned set outlives its removed cgroup: a runtime removes a
+ * container's cgroup before it runs the poststop hook that reads the set.
+ */
+#define LEARNED_GRACE	(60 * HZ)
 
 static const struct rhashtable_params store_params = {
 	.key_len = sizeof(u64),
@@ -184,6 +189,7 @@ static void entry_free_rcu(struct rcu_head *head)
 		container_of(head, struct ctrpolicy_entry, rcu);
 
 	kvfree(rcu_dereference_protected(entry->policy, true));
+	kvfree(rcu_dereference_protected(entry->learned, true));
 	free_percpu(entry->counters);
 	kfree(entry);
 }
@@ -279,16 +285,45 @@ static struct ctrpolicy_entry *entry_next(struct ctrpolicy_entry *entry)
  * ctrpolicy_store_set() once the cgroup is known: @level is its level, 1 to
  * CTRPOLICY_MAX_LEVEL.
  */
+/*
+ * Hand the learned set of @policy, about to replace the policy of @entry,
+ * to @entry: with @keep, a set @entry holds stays, and a learning @policy
+ * records in it instead of its own.  Return the set no one holds any more,
+ * to free after the readers of the old policy, or NULL.
+ */
+static struct ctrpolicy_learn_set *take_learned(struct ctrpolicy_entry *entry,
+						struct ctrpolicy_policy *policy,
+						bool keep)
+{
+	struct ctrpolicy_learn_set *old =
+		rcu_dereference_protected(entry->learned,
+					  lockdep_is_held(&store_mutex));
+	struct ctrpolicy_learn_set *unused;
+
+	if (keep && old) {
+		unused = policy->learned;
+		if (unused) {
+			policy->learned = old;
+			policy->learn_size = old->size;
+		}
+		return unused;
+	}
+	rcu_assign_pointer(entry->learned, policy->learned);
+	return old;
+}
+
 static int store_set_level(u64 cgroup_id, int level,
 			   struct ctrpolicy_policy *policy, bool on_exec,
-			   struct netlink_ext_ack *extack)
+			   bool keep_learned, struct netlink_ext_ack *extack)
 {
+	struct ctrpolicy_learn_set *learned;
 	struct ctrpolicy_entry *entry;
 	int err;
 
 	mutex_lock(&store_mutex);
 	entry = rhashtable_lookup_fast(&store_table, &cgroup_id, store_params);
 	if (entry) {
+		learned = take_learned(entry, policy, keep_learned);
 		policy = rcu_replace_pointer(entry->policy, policy,
 					     lockdep_is_held(&store_mutex));
 		if (!on_exec)
@@ -296,6 +331,8 @@ static int store_set_level(u64 cgroup_id, int level,
 		store_changed();
 		mutex_unlock(&store_mutex);
 		kvfree_rcu(policy, rcu);
+		if (learned)
+			kvfree_rcu(learned, rcu);
 		return 0;
 	}
 
@@ -315,6 +352,7 @@ static int store_set_level(u64 cgroup_id, int level,
 	entry->cgroup_id = cgroup_id;
 	entry->level = level;
 	entry->pending = on_exec;
+	RCU_INIT_POINTER(entry->learned, policy->learned);
 	RCU_INIT_POINTER(entry->policy, policy);
 	/* Counted before it is visible, so that an execve() may arm it. */
 	if (on_exec)
@@ -337,7 +375,7 @@ out_free_entry:
 	kfree(entry);
 out_free_policy:
 	mutex_unlock(&store_mutex);
-	kvfree(policy);
+	ctrpolicy_policy_free(policy);
 	return err;
 }
 
@@ -347,21 +385,27 @@ out_free_policy:
  * @policy: the new policy; the store owns it from now on, also on error
  * @on_exec: a new policy waits for the first execve() in the cgroup's
  *	subtree; a replaced one is in force at once either way
+ * @keep_learned: a replaced policy's learned set stays: a learning @policy
+ *	goes on recording in it (keeping its size), another leaves it to be
+ *	read; without it the set is dropped and @policy's own, if any, takes
+ *	its place
  * @extack: for the error message
  *
  * Return: 0, or -ENOENT (no such cgroup), -EINVAL (root or too deep),
  * -ENOSPC (too many policies), -ENOMEM.
  */
 int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
-			bool on_exec, struct netlink_ext_ack *extack)
+			bool on_exec, bool keep_learned,
+			struct netlink_ext_ack *extack)
 {
 	int level = cgroup_level(cgroup_id, extack);
 
 	if (level < 0) {
-		kvfree(policy);
+		ctrpolicy_policy_free(policy);
 		return level;
 	}
-	return store_set_level(cgroup_id, level, policy, on_exec, extack);
+	return store_set_level(cgroup_id, level, policy, on_exec, keep_learned,
+			       extack);
 }
 
 #if IS_ENABLED(CONFIG_SECURITY_CTRPOLICY_TEST_UAF) && !defined(MODULE)
@@ -504,6 +548,24 @@ static bool cgroup_removed(u64 cgroup_id)
 }
 
 /*
+ * Whether the entry of a removed cgroup goes now: at once, unless it holds
+ * a learned set, which stays for LEARNED_GRACE after the reaper first saw
+ * the cgroup removed (a later run of the reaper removes it; an unload, at
+ * any time).  Its policy applies to nothing meanwhile.
+ */
+static bool reap_now(struct ctrpolicy_entry *entry)
+{
+	lockdep_assert_held(&store_mutex);
+	if (!rcu_access_pointer(entry->learned))
+		return true;
+	if (!entry->removed_at) {
+		entry->removed_at = jiffies ?: 1;
+		return false;
+	}
+	return time_after(jiffies, entry->removed_at + LEARNED_GRACE);
+}
+
+/*
  * Drop the policies of removed cgroups: cgroup ids are never reused, so
  * such a policy can never apply again.  Only from the work item, never in
  * a request's context: a kworker's cgroup namespace is the initial one, in
@@ -528,7 +590,7 @@ static void store_reap(void)
 		if (cgroup_removed(id)) {
 			mutex_lock(&store_mutex);
 			entry = rhashtable_lookup_fast(&store_table, &id, store_params);
-			if (entry)
+			if (entry && reap_now(entry))
 				entry_remove(entry);
 			mutex_unlock(&store_mutex);
 		}

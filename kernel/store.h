@@ -17,6 +17,7 @@
 #include "events.h"
 
 struct cgroup;
+struct ctrpolicy_learn_set;
 struct ctrpolicy_policy;
 struct netlink_ext_ack;
 
@@ -43,6 +44,11 @@ struct ctrpolicy_counters {
  * @policy: the policy in force, replaced under RCU
  * @counters: per-CPU decision counters; they outlive policy replacements
  * @events: the rate limit of the policy's events, which outlives them too
+ * @learned: the learned set of the policy in force, or of one before it
+ *	that the replacing policies kept (%CTRPOLICY_A_LEARN_KEEP); NULL if
+ *	none learned
+ * @removed_at: jiffies when the reaper first found the cgroup removed and
+ *	kept the entry for its learned set; 0 until then (store mutex)
  * @rcu: frees the entry after the readers that may still see it
  */
 struct ctrpolicy_entry {
@@ -54,6 +60,8 @@ struct ctrpolicy_entry {
 	struct ctrpolicy_policy __rcu *policy;
 	struct ctrpolicy_counters __percpu *counters;
 	struct ctrpolicy_event_limit events;
+	struct ctrpolicy_learn_set __rcu *learned;
+	unsigned long removed_at;
 	struct rcu_head rcu;
 };
 
@@ -85,7 +93,8 @@ static inline bool ctrpolicy_none_loaded(void)
 
 const struct ctrpolicy_chain *ctrpolicy_store_chain(const struct cgroup *cgrp);
 int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
-			bool on_exec, struct netlink_ext_ack *extack);
+			bool on_exec, bool keep_learned,
+			struct netlink_ext_ack *extack);
 void ctrpolicy_store_exec(void);
 int ctrpolicy_store_delete(u64 cgroup_id);
 struct ctrpolicy_entry *ctrpolicy_store_find(u64 cgroup_id);

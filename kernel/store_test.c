@@ -72,7 +72,7 @@ static void set_policy(struct kunit *test, const struct cgroup *cgrp,
 		       struct ctrpolicy_policy *policy, bool on_exec)
 {
 	KUNIT_EXPECT_EQ(test, store_set_level(cgroup_id(cgrp), cgrp->level, policy,
-					      on_exec, NULL), 0);
+					      on_exec, false, NULL), 0);
 }
 
 /**

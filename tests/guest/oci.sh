@@ -41,7 +41,8 @@ oci_hook_json() {
 # runs COMMAND as root with a wide set of capabilities (so that what fails
 # is ctrpolicy's doing), in its own PID, mount, UTS and IPC namespaces and
 # the host's network.  ANNOTATION is the value of org.ctrpolicy.policy, or
-# "-" for none.  With OCI_STAGE_ARGS=no the hooks name no stage: the hook
+# "-" for none; OCI_ANNOTATIONS, if set, are more ("KEY": "VALUE", ...).
+# With OCI_STAGE_ARGS=no the hooks name no stage: the hook
 # tells it from the state, as with the hooks.d file.  crun writes what the
 # hooks print on standard error to DIR/hooks.err.
 oci_bundle() {
@@ -60,6 +61,7 @@ oci_bundle() {
 	annotations="\"run.oci.hooks.stderr\": \"$dir/hooks.err\""
 	[ "$annotation" = - ] ||
 		annotations="$annotations, \"org.ctrpolicy.policy\": \"$annotation\""
+	[ -z "${OCI_ANNOTATIONS:-}" ] || annotations="$annotations, $OCI_ANNOTATIONS"
 	mkdir -p "$dir" "$OCI_OUT"
 	cat > "$dir/config.json" <<EOF
 {

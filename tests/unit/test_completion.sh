@@ -51,10 +51,12 @@ expect() {
 }
 
 expect "every command" \
-	"attach check detach diff list load monitor oci-hook runtime show status unload" \
+	"attach check detach diff learn list load monitor oci-hook runtime show status unload" \
 	ctrpolicy ""
 expect "commands by prefix" "detach diff" ctrpolicy d
-expect "commands after -j" "list load" ctrpolicy -j l
+expect "commands after -j" "learn list load" ctrpolicy -j l
+expect "learn's subcommands" "policy show start" ctrpolicy learn ""
+expect "options of learn policy" "--cidr --cidr6" ctrpolicy learn policy --cgroup /x --ci
 expect "global options" "--help --json" ctrpolicy --
 expect "options of load" "--cgroup --container" ctrpolicy load web.policy --c
 expect "options of show" "--cgroup --container" ctrpolicy show -

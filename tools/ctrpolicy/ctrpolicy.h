@@ -33,6 +33,7 @@ enum {
 #define USAGE_CHECK	"check FILE..."
 #define USAGE_DIFF	"diff FILE " TARGET_USAGE
 #define USAGE_RUNTIME	"runtime [RUNC-OPTION]... COMMAND [ARG]...  (also as ctrpolicy-runc)"
+#define USAGE_LEARN	"learn start|show|policy " TARGET_USAGE " [OPTIONS]"
 
 struct command {
 	const char *name;
@@ -69,6 +70,7 @@ int cmd_detach(int argc, char **argv);
 int cmd_oci_hook(int argc, char **argv);
 /* runtime.c: argv[1] on are the runtime's arguments. */
 int cmd_runtime(int argc, char **argv);
+int cmd_learn(int argc, char **argv);
 
 /* nl.c: "capability", "mount", ...; "unknown" for others. */
 const char *area_name(unsigned int area);
@@ -108,11 +110,12 @@ const char *enforcement_gap(char *buf, size_t size);
 /*
  * policy_cmds.c: the paths of load and unload, for other commands.  Both
  * print why they fail and return an exit code.  ON_EXEC: a new policy
- * waits for the first execve() in its cgroup.  MISSING_OK: a cgroup
- * without a policy is no error.
+ * waits for the first execve() in its cgroup.  LEARN: the policy is loaded
+ * in learn mode, whatever its file says.  MISSING_OK: a cgroup without a
+ * policy is no error.
  */
 int policy_load_file(const char *file, const char *const *cgroups, int n,
-		     bool on_exec);
+		     bool on_exec, bool learn);
 int policy_unload_id(uint64_t id, bool missing_ok);
 
 #endif

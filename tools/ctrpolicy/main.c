@@ -19,6 +19,7 @@ static const struct command commands[] = {
 	{ "diff", USAGE_DIFF, cmd_diff },
 	{ "status", "status", cmd_status },
 	{ "monitor", "monitor [--count N]", cmd_monitor },
+	{ "learn", USAGE_LEARN, cmd_learn },
 	{ "attach", "attach", cmd_attach },
 	{ "detach", "detach", cmd_detach },
 	{ "oci-hook", "oci-hook [--default POLICY|none] [--policy-dir DIR] [createRuntime|poststop]", cmd_oci_hook },

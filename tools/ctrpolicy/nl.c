@@ -90,21 +90,21 @@ struct request_state {
 	int done;
 };
 
-/* The NLMSGERR_ATTR_MSG text of an extended ack, if any. */
-static void extack_message(struct nlmsgerr *err, char *buf, size_t size)
+/*
+ * The NLMSGERR_ATTR_MSG text of the extended ack in message HDR whose
+ * attributes start OFFSET bytes into its payload, if any.
+ */
+static void extack_message(struct nlmsghdr *hdr, size_t offset, char *buf,
+			   size_t size)
 {
-	struct nlmsghdr *hdr = (struct nlmsghdr *)((char *)err - NLMSG_HDRLEN);
 	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { 0 };
-	size_t offset = sizeof(*err);
+	char *payload = (char *)hdr + NLMSG_HDRLEN;
 
 	buf[0] = '\0';
-	if (!(hdr->nlmsg_flags & NLM_F_ACK_TLVS))
+	if (!(hdr->nlmsg_flags & NLM_F_ACK_TLVS) ||
+	    NLMSG_HDRLEN + offset >= hdr->nlmsg_len)
 		return;
-	if (!(hdr->nlmsg_flags & NLM_F_CAPPED))
-		offset += err->msg.nlmsg_len - NLMSG_HDRLEN;
-	if (NLMSG_HDRLEN + offset >= hdr->nlmsg_len)
-		return;
-	if (nla_parse(tb, NLMSGERR_ATTR_MAX, (struct nlattr *)((char *)err + offset),
+	if (nla_parse(tb, NLMSGERR_ATTR_MAX, (struct nlattr *)(payload + offset),
 		      hdr->nlmsg_len - NLMSG_HDRLEN - offset, NULL))
 		return;
 	if (tb[NLMSGERR_ATTR_MSG])
@@ -117,12 +117,39 @@ static void extack_message(struct nlmsgerr *err, char *buf, size_t size)
 
 static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *err, void *arg)
 {
+	struct nlmsghdr *hdr = (struct nlmsghdr *)((char *)err - NLMSG_HDRLEN);
 	struct request_state *state = arg;
+	size_t offset = sizeof(*err);
 
 	(void)nla;
+	if (!(hdr->nlmsg_flags & NLM_F_CAPPED))
+		offset += err->msg.nlmsg_len - NLMSG_HDRLEN;
 	state->error = err->error;
-	extack_message(err, state->kernel_msg, sizeof(state->kernel_msg));
+	extack_message(hdr, offset, state->kernel_msg, sizeof(state->kernel_msg));
 	state->done = 1;
+	return NL_STOP;
+}
+
+/*
+ * The end of a dump: its payload is the dump's error, 0 or negative, which
+ * a dump that fails in its first message (such as a cgroup without what it
+ * asks for) sends with its extended ack.
+ */
+static int on_finish(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *hdr = nlmsg_hdr(msg);
+	struct request_state *state = arg;
+	int error;
+
+	state->done = 1;
+	if (hdr->nlmsg_len < NLMSG_HDRLEN + sizeof(error))
+		return NL_STOP;
+	memcpy(&error, nlmsg_data(hdr), sizeof(error));
+	if (error < 0) {
+		state->error = error;
+		extack_message(hdr, sizeof(error), state->kernel_msg,
+			       sizeof(state->kernel_msg));
+	}
 	return NL_STOP;
 }
 
@@ -194,7 +221,7 @@ int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 	}
 	nl_cb_err(cb, NL_CB_CUSTOM, on_error, &state);
 	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, on_ack, &state);
-	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_ack, &state);
+	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_finish, &state);
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_valid, &state);
 
 	nlmsg_hdr(msg)->nlmsg_flags |= NLM_F_ACK;
@@ -265,6 +292,8 @@ size_t nl_policy_size(const struct policy *policy)
 	       nla_total_size(sizeof(uint32_t)) +		/* DEFAULT */
 	       nla_total_size(0) +				/* EVENTS */
 	       2 * nla_total_size(sizeof(uint32_t));		/* RATE, BURST */
+	if (policy_learn_size(policy))
+		size += nla_total_size(sizeof(uint32_t));	/* LEARN_SIZE */
 	if (policy->n_socket_rules)
 		size += nla_total_size(policy->n_socket_rules *
 				       sizeof(*policy->socket_rules));
@@ -355,6 +384,9 @@ int nl_put_policy(struct nl_msg *msg, const struct policy *policy)
 	if (!nest ||
 	    nla_put_string(msg, CTRPOLICY_POLICY_A_NAME, policy->name) ||
 	    nla_put_u32(msg, CTRPOLICY_POLICY_A_MODE, policy->mode) ||
+	    (policy_learn_size(policy) &&
+	     nla_put_u32(msg, CTRPOLICY_POLICY_A_LEARN_SIZE,
+			 policy_learn_size(policy))) ||
 	    nla_put_u64(msg, CTRPOLICY_POLICY_A_CAPS, policy->caps))
 		return -EMSGSIZE;
 	mount = nest_start(msg, CTRPOLICY_POLICY_A_MOUNT);
@@ -556,6 +588,9 @@ int nl_get_policy(struct nlattr *nest, struct policy *policy)
 	policy->mode = mode;
 	if (tb[CTRPOLICY_POLICY_A_CAPS])
 		policy->caps = nla_get_u64(tb[CTRPOLICY_POLICY_A_CAPS]);
+	if (tb[CTRPOLICY_POLICY_A_LEARN_SIZE] &&
+	    get_u32(tb[CTRPOLICY_POLICY_A_LEARN_SIZE], &policy->learn_size))
+		return -EPROTO;
 	/*
 	 * No mount nest: every mount operation denied; no network nest: every
 	 * socket denied; both as in a zeroed policy.

@@ -16,6 +16,11 @@
  * poststop: the recorded cgroup's policy is unloaded.  The cgroup may be
  * gone already, its policy reclaimed by the module: that is a success.
  *
+ * With the annotation LEARN_ANNOTATION=true the policy is loaded in learn
+ * mode: nothing is denied, and at poststop the policy that allows what the
+ * container did (ctrpolicy learn policy) is written next to the record,
+ * STATE_DIR/ID.policy, before the policy is unloaded.
+ *
  * Any failure at createRuntime exits non-zero with a message on standard
  * error, and the runtime does not start the container: fail closed.  Not
  * every runtime shows a hook's standard error (runc does; crun only with
@@ -37,8 +42,10 @@
 
 #include "cgroup.h"
 #include "ctrpolicy.h"
+#include "learn_gen.h"
 #include "oci.h"
 
+#define LEARN_ANNOTATION "org.ctrpolicy.learn"
 #define STATE_DIR	"/run/ctrpolicy/containers"
 #define STATE_MAX	(1024 * 1024)	/* bytes of state JSON read at most */
 
@@ -49,6 +56,7 @@ struct hook {
 	int pid;
 	const char *status;
 	const char *annotation;	/* OCI_ANNOTATION's value, or NULL */
+	bool learn;		/* LEARN_ANNOTATION is "true" */
 	const char *no_exec;	/* an annotation of NO_EXEC found, or NULL */
 };
 
@@ -198,7 +206,10 @@ static int read_state(struct json_object **root, struct hook *h)
 	    json_object_is_type(annotations, json_type_object)) {
 		size_t i;
 
+		const char *learn = json_string(annotations, LEARN_ANNOTATION);
+
 		h->annotation = json_string(annotations, OCI_ANNOTATION);
+		h->learn = learn && !strcmp(learn, "true");
 		for (i = 0; i < sizeof(no_exec_annotations) / sizeof(no_exec_annotations[0]); i++)
 			if (json_object_object_get_ex(annotations, no_exec_annotations[i], NULL))
 				h->no_exec = no_exec_annotations[i];
@@ -241,7 +252,10 @@ static int record_path(const struct hook *h, char *path, size_t size)
 	return (size_t)snprintf(path, size, "%s/%s", STATE_DIR, h->id) < size ? 0 : -1;
 }
 
-/* Remembers the container's cgroup for poststop. */
+/*
+ * Remembers the container's cgroup for poststop: "ID CGROUP", and a line
+ * "learn" when the policy learns.
+ */
 static int record_cgroup(const struct hook *h, const char *cgroup, uint64_t id)
 {
 	char path[2048], tmp[2100];
@@ -256,7 +270,8 @@ static int record_cgroup(const struct hook *h, const char *cgroup, uint64_t id)
 		return -1;
 	}
 	f = fopen(tmp, "w");
-	if (!f || fprintf(f, "%" PRIu64 " %s\n", id, cgroup) < 0 ||
+	if (!f || fprintf(f, "%" PRIu64 " %s\n%s", id, cgroup,
+			  h->learn ? "learn\n" : "") < 0 ||
 	    fclose(f) || rename(tmp, path)) {
 		hook_error(h, "%s: %s", path, strerror(errno));
 		if (f)
@@ -294,14 +309,14 @@ static int create_runtime(const struct hook *h, const char *fallback,
 	    cgroup_of_pid(h->pid, cgroup, sizeof(cgroup)) ||
 	    cgroup_id_of(cgroup, &id))
 		goto fail;
-	err = policy_load_file(file, cgroups, 1, true);
+	err = policy_load_file(file, cgroups, 1, true, h->learn);
 	if (err) {
 		hook_error(h, "policy %s not loaded on %s: not started", file, cgroup);
 		return err;
 	}
 	if (!record_cgroup(h, cgroup, id)) {
-		syslog(LOG_INFO, "container %s: policy %s on %s, in force from its first execve()",
-		       h->id, file, cgroup);
+		syslog(LOG_INFO, "container %s: policy %s on %s%s, in force from its first execve()",
+		       h->id, file, cgroup, h->learn ? " in learn mode" : "");
 		return EXIT_OK;
 	}
 	policy_unload_id(id, true);
@@ -310,11 +325,41 @@ fail:
 	return EXIT_FAILURE_GENERIC;
 }
 
+/* The learned policy of cgroup ID into RECORD.policy, whole or not at all. */
+static int write_learned(const struct hook *h, const char *record, uint64_t id)
+{
+	char path[2100], tmp[2110];
+	struct learn_options o;
+	int err;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s.policy", record);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	f = fopen(tmp, "w");
+	if (!f) {
+		hook_error(h, "%s: %s", tmp, strerror(errno));
+		return EXIT_FAILURE_GENERIC;
+	}
+	learn_options_default(&o);
+	err = learn_policy_print(id, &o, f);
+	if (fclose(f) && !err)
+		err = EXIT_FAILURE_GENERIC;
+	if (!err && rename(tmp, path))
+		err = EXIT_FAILURE_GENERIC;
+	if (err) {
+		hook_error(h, "the learned policy was not written to %s", path);
+		unlink(tmp);
+		return err;
+	}
+	syslog(LOG_INFO, "container %s: learned policy in %s", h->id, path);
+	return EXIT_OK;
+}
+
 static int poststop(const struct hook *h)
 {
-	char path[2048];
+	char path[2048], line[16] = "";
 	uint64_t id;
-	int err;
+	int err, learn_err = EXIT_OK;
 	FILE *f;
 
 	if (record_path(h, path, sizeof(path)))
@@ -326,17 +371,20 @@ static int poststop(const struct hook *h)
 		hook_error(h, "%s: %s", path, strerror(errno));
 		return EXIT_FAILURE_GENERIC;
 	}
-	err = fscanf(f, "%" SCNu64, &id) == 1 ? EXIT_OK : EXIT_FAILURE_GENERIC;
+	err = fscanf(f, "%" SCNu64 "%*[^\n] %15s", &id, line) >= 1 ?
+	      EXIT_OK : EXIT_FAILURE_GENERIC;
 	fclose(f);
 	if (err)
 		hook_error(h, "%s: unreadable", path);
-	else
+	else if (!strcmp(line, "learn"))
+		learn_err = write_learned(h, path, id);
+	if (!err)
 		err = policy_unload_id(id, true);
 	if (!err) {
 		unlink(path);
 		syslog(LOG_INFO, "container %s: policy unloaded", h->id);
 	}
-	return err;
+	return err ?: learn_err;
 }
 
 /* The stage a hook runs at, from the status the runtime reports then. */

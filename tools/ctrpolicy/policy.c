@@ -50,7 +50,10 @@ static const struct {
 } modes[] = {
 	{ "enforce", CTRPOLICY_MODE_ENFORCE },
 	{ "audit", CTRPOLICY_MODE_AUDIT },
+	{ "learn", CTRPOLICY_MODE_LEARN },
 };
+
+#define LEARN_SIZE_HINT	"a learned set holds 1 to 16384 requests, as in 'mode learn size 4096'"
 
 /* ---- top-level statements ------------------------------------------------- */
 
@@ -94,6 +97,41 @@ static int parse_policy(struct parser *p, struct lexer *lx,
 	return expect_end(p, lx, "the policy name");
 }
 
+/* What may follow "mode learn": "size N". */
+static int parse_learn_size(struct parser *p, struct lexer *lx,
+			    const struct token *mode)
+{
+	unsigned long n = 0;
+	char q[QUOTE_BUF];
+	struct token t;
+	size_t i;
+
+	if (!lex(lx, &t))
+		return 0;
+	if (!tok_is(&t, "size")) {
+		error_at(p, t.line, t.col, "unexpected '%s' after '%.*s'",
+			 quote(q, t.s, t.len), (int)mode->len, mode->s);
+		hint(p, LEARN_SIZE_HINT);
+		return -1;
+	}
+	if (!lex(lx, &t)) {
+		error_at(p, t.line, col_after(&t), "expected a number after 'size'");
+		hint(p, LEARN_SIZE_HINT);
+		return -1;
+	}
+	for (i = 0; i < t.len && t.s[i] >= '0' && t.s[i] <= '9' &&
+		    n <= CTRPOLICY_LEARN_SIZE_MAX; i++)
+		n = n * 10 + (t.s[i] - '0');
+	if (i < t.len || !n || n > CTRPOLICY_LEARN_SIZE_MAX) {
+		error_at(p, t.line, t.col, "invalid learn size '%s'",
+			 quote(q, t.s, t.len));
+		hint(p, LEARN_SIZE_HINT);
+		return -1;
+	}
+	p->pol.learn_size = n;
+	return expect_end(p, lx, "the learn size");
+}
+
 static int parse_mode(struct parser *p, struct lexer *lx,
 		      const struct token *kw)
 {
@@ -112,6 +150,8 @@ static int parse_mode(struct parser *p, struct lexer *lx,
 	for (i = 0; i < ARRAY_SIZE(modes); i++) {
 		if (tok_is(&t, modes[i].name)) {
 			p->pol.mode = modes[i].mode;
+			if (p->pol.mode == CTRPOLICY_MODE_LEARN)
+				return parse_learn_size(p, lx, &t);
 			return expect_end(p, lx, "the mode");
 		}
 	}
@@ -415,6 +455,13 @@ int policy_parse_buffer(const char *filename, const char *text, size_t len,
 
 /* ---- printer -------------------------------------------------------------- */
 
+uint32_t policy_learn_size(const struct policy *p)
+{
+	if (p->mode != CTRPOLICY_MODE_LEARN)
+		return 0;
+	return p->learn_size ? p->learn_size : CTRPOLICY_LEARN_SIZE_DEFAULT;
+}
+
 const char *policy_mode_name(enum ctrpolicy_mode mode)
 {
 	size_t i;
@@ -431,7 +478,11 @@ void policy_print(FILE *f, const struct policy *p)
 	size_t i;
 
 	fprintf(f, "policy %.*s\n", CTRPOLICY_NAME_MAX - 1, p->name);
-	fprintf(f, "mode %s\n", policy_mode_name(p->mode));
+	fprintf(f, "mode %s", policy_mode_name(p->mode));
+	if (p->mode == CTRPOLICY_MODE_LEARN && p->learn_size &&
+	    p->learn_size != CTRPOLICY_LEARN_SIZE_DEFAULT)
+		fprintf(f, " size %u", p->learn_size);
+	fputc('\n', f);
 	for (i = 0; i < ARRAY_SIZE(sections); i++) {
 		if (sections[i]->omitted && sections[i]->omitted(p))
 			continue;
@@ -445,7 +496,8 @@ bool policy_equal(const struct policy *a, const struct policy *b)
 {
 	size_t i;
 
-	if (strncmp(a->name, b->name, sizeof(a->name)) || a->mode != b->mode)
+	if (strncmp(a->name, b->name, sizeof(a->name)) || a->mode != b->mode ||
+	    policy_learn_size(a) != policy_learn_size(b))
 		return false;
 	for (i = 0; i < ARRAY_SIZE(sections); i++) {
 		if (!sections[i]->equal(a, b))

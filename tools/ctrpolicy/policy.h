@@ -61,6 +61,11 @@ struct policy {
 	 */
 	uint32_t event_rate;
 	uint32_t event_burst;
+	/*
+	 * Learn mode: the most distinct requests the learned set holds
+	 * (CTRPOLICY_POLICY_A_LEARN_SIZE); 0 for the default.
+	 */
+	uint32_t learn_size;
 };
 
 /*
@@ -151,7 +156,10 @@ const char *policy_mount_op_name(uint32_t op);
  */
 size_t policy_mount_flags_format(uint32_t flags, char *buf, size_t size);
 
-/* "enforce" or "audit"; "unknown" (never NULL) for any other value. */
+/* The size of P's learned set in force: 0 unless P is in learn mode. */
+uint32_t policy_learn_size(const struct policy *p);
+
+/* "enforce", "audit" or "learn"; "unknown" (never NULL) for others. */
 const char *policy_mode_name(enum ctrpolicy_mode mode);
 
 /* ---- the network section (policy_net.c) ---------------------------------- */

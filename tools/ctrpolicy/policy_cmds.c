@@ -18,17 +18,34 @@
 #include "policy.h"
 #include "policy_cmds.h"
 
+#define N_TARGET_OPTIONS	3
+
 int targets_parse(int argc, char **argv, const char *usage, int want_args,
 		  bool many, struct targets *t)
 {
-	static const struct option options[] = {
+	return targets_parse_opts(argc, argv, usage, want_args, many, NULL, t);
+}
+
+int targets_parse_opts(int argc, char **argv, const char *usage, int want_args,
+		       bool many, const struct command_options *more,
+		       struct targets *t)
+{
+	static const struct option target_options[N_TARGET_OPTIONS] = {
 		{ "cgroup", required_argument, NULL, 'c' },
 		{ "container", required_argument, NULL, 'C' },
 		{ "on-exec", no_argument, NULL, 'e' },
-		{ 0 }
 	};
+	struct option options[N_TARGET_OPTIONS + COMMAND_OPTIONS_MAX + 1];
+	size_t n_more = 0;
 	int opt, err;
 
+	memcpy(options, target_options, sizeof(target_options));
+	while (more && more->options[n_more].name)
+		n_more++;
+	if (n_more)
+		memcpy(options + N_TARGET_OPTIONS, more->options,
+		       n_more * sizeof(*options));
+	memset(&options[N_TARGET_OPTIONS + n_more], 0, sizeof(*options));
 	t->n = 0;
 	t->on_exec = false;
 	t->paths = calloc(argc, sizeof(*t->paths));
@@ -41,6 +58,11 @@ int targets_parse(int argc, char **argv, const char *usage, int want_args,
 		/* Only 'load' has --on-exec, and its usage says so. */
 		if (opt == 'e' && strstr(usage, "--on-exec")) {
 			t->on_exec = true;
+			continue;
+		}
+		if (more && opt >= COMMAND_OPTION_FIRST) {
+			if (more->parse(opt, optarg, more->data))
+				goto usage;
 			continue;
 		}
 		if ((opt != 'c' && opt != 'C') || (t->n && !many))
@@ -103,18 +125,21 @@ invalid:
 
 /*
  * Sends POLICY and its address rules for cgroup ID over CTX; with ON_EXEC
- * a new policy waits for an execve() in the cgroup.
+ * a new policy waits for an execve() in the cgroup; with KEEP_LEARNED the
+ * learned set of the policy it replaces stays.
  */
 static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id,
-		    bool on_exec)
+		    bool on_exec, bool keep_learned)
 {
 	struct nl_msg *msg;
 
 	msg = nl_ctx_msg_size(ctx, CTRPOLICY_CMD_POLICY_SET, 0,
-			      nla_total_size(sizeof(id)) + nla_total_size(0) +
-			      nl_policy_size(policy) + nl_net_rules_size(policy));
+			      2 * nla_total_size(0) + nla_total_size(sizeof(id)) +
+			      nla_total_size(0) + nl_policy_size(policy) +
+			      nl_net_rules_size(policy));
 	if (!msg || nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id) ||
 	    (on_exec && nla_put_flag(msg, CTRPOLICY_A_ON_EXEC)) ||
+	    (keep_learned && nla_put_flag(msg, CTRPOLICY_A_LEARN_KEEP)) ||
 	    nl_put_policy(msg, policy) || nl_put_net_rules(msg, policy)) {
 		nlmsg_free(msg);
 		fprintf(stderr, "ctrpolicy: out of memory\n");
@@ -134,7 +159,7 @@ static void warn_if_not_enforced(void)
 }
 
 int policy_load_file(const char *file, const char *const *cgroups, int n,
-		     bool on_exec)
+		     bool on_exec, bool learn)
 {
 	struct policy policy;
 	struct nl_ctx ctx;
@@ -144,6 +169,8 @@ int policy_load_file(const char *file, const char *const *cgroups, int n,
 	err = policy_read(file, &policy, NULL);
 	if (err)
 		return err;
+	if (learn)
+		policy.mode = CTRPOLICY_MODE_LEARN;
 	err = nl_ctx_open(&ctx);
 	if (err)
 		goto out_policy;
@@ -151,7 +178,7 @@ int policy_load_file(const char *file, const char *const *cgroups, int n,
 	for (i = 0; i < n && !err; i++) {
 		if (cgroup_id_of(cgroups[i], &id))
 			err = EXIT_NOT_FOUND;
-		else if ((err = load_one(&ctx, &policy, id, on_exec)))
+		else if ((err = load_one(&ctx, &policy, id, on_exec, false)))
 			err = errno_exit(err);
 	}
 	nl_ctx_close(&ctx);
@@ -160,6 +187,22 @@ int policy_load_file(const char *file, const char *const *cgroups, int n,
 out_policy:
 	policy_free(&policy);
 	return err;
+}
+
+int policy_load_id(const struct policy *policy, uint64_t id, bool keep_learned)
+{
+	struct nl_ctx ctx;
+	int err;
+
+	err = nl_ctx_open(&ctx);
+	if (err)
+		return err;
+	err = load_one(&ctx, policy, id, false, keep_learned);
+	nl_ctx_close(&ctx);
+	if (err)
+		return errno_exit(err);
+	warn_if_not_enforced();
+	return EXIT_OK;
 }
 
 int cmd_load(int argc, char **argv)
@@ -176,17 +219,18 @@ int cmd_load(int argc, char **argv)
 		cgroups[i] = targets.paths[i];
 	if (!err)
 		err = policy_load_file(argv[optind], cgroups, targets.n,
-				       targets.on_exec);
+				       targets.on_exec, false);
 	free(cgroups);
 	targets_free(&targets);
 	return err;
 }
 
-/* The cgroup of the one target of a command, and its id. */
-static int one_target(int argc, char **argv, const char *usage, int want_args,
-		      struct targets *targets, uint64_t *id)
+int one_target(int argc, char **argv, const char *usage, int want_args,
+	       const struct command_options *more, struct targets *targets,
+	       uint64_t *id)
 {
-	int err = targets_parse(argc, argv, usage, want_args, false, targets);
+	int err = targets_parse_opts(argc, argv, usage, want_args, false, more,
+				     targets);
 
 	if (!err && cgroup_id_of(targets->paths[0], id))
 		err = EXIT_NOT_FOUND;
@@ -222,7 +266,7 @@ int cmd_unload(int argc, char **argv)
 	uint64_t id;
 	int err;
 
-	err = one_target(argc, argv, USAGE_UNLOAD, 0, &targets, &id);
+	err = one_target(argc, argv, USAGE_UNLOAD, 0, NULL, &targets, &id);
 	targets_free(&targets);
 	return err ?: policy_unload_id(id, false);
 }
@@ -527,7 +571,7 @@ int cmd_show(int argc, char **argv)
 	uint64_t id;
 	int err;
 
-	err = one_target(argc, argv, USAGE_SHOW, 0, &targets, &id);
+	err = one_target(argc, argv, USAGE_SHOW, 0, NULL, &targets, &id);
 	if (!err)
 		err = fetch_policies(id, &listing, false);
 	if (!err && listing.n != 1) {

@@ -74,6 +74,10 @@
  *	module, the programs stay attached whatever happens to their pins or
  *	to the BPF file system; %CTRPOLICY_STATUS_A_HOOK names their hooks.
  * @CTRPOLICY_CMD_LINKS_DEL: release every link held (admin only).
+ * @CTRPOLICY_CMD_LEARNED_GET: dump (NLM_F_DUMP, %CTRPOLICY_A_CGROUP_ID
+ *	required) of the requests the cgroup's policy has learned: each
+ *	message holds %CTRPOLICY_A_CGROUP_ID, %CTRPOLICY_A_LEARN_OVERFLOW and
+ *	one or more %CTRPOLICY_A_LEARNED.
  */
 enum ctrpolicy_cmd {
 	CTRPOLICY_CMD_UNSPEC,
@@ -84,6 +88,7 @@ enum ctrpolicy_cmd {
 	CTRPOLICY_CMD_EVENT,
 	CTRPOLICY_CMD_LINKS_SET,
 	CTRPOLICY_CMD_LINKS_DEL,
+	CTRPOLICY_CMD_LEARNED_GET,
 
 	__CTRPOLICY_CMD_MAX,
 	CTRPOLICY_CMD_MAX = __CTRPOLICY_CMD_MAX - 1
@@ -112,6 +117,14 @@ enum ctrpolicy_attr {
 					 * cgroup's policy that its rate limit
 					 * suppressed, since a policy was first
 					 * set on the cgroup (replaces keep it) */
+	CTRPOLICY_A_LEARN_KEEP,		/* flag: POLICY_SET of a policy in
+					 * learn mode over one that learned:
+					 * keep what it learned (else a new,
+					 * empty set) */
+	CTRPOLICY_A_LEARN_OVERFLOW,	/* u64: LEARNED_GET, requests not
+					 * recorded: the set was full */
+	CTRPOLICY_A_LEARNED,		/* binary: LEARNED_GET, a struct
+					 * ctrpolicy_learned; repeated */
 
 	__CTRPOLICY_A_MAX,
 	CTRPOLICY_A_MAX = __CTRPOLICY_A_MAX - 1
@@ -121,10 +134,13 @@ enum ctrpolicy_attr {
  * enum ctrpolicy_mode - what a policy does with an action it does not allow
  * @CTRPOLICY_MODE_ENFORCE: deny it with -EPERM and report it.
  * @CTRPOLICY_MODE_AUDIT: allow it and report that it would be denied.
+ * @CTRPOLICY_MODE_LEARN: allow it, report it as audit does, and record it
+ *	once in the policy's learned set (CTRPOLICY_CMD_LEARNED_GET).
  */
 enum ctrpolicy_mode {
 	CTRPOLICY_MODE_ENFORCE,
 	CTRPOLICY_MODE_AUDIT,
+	CTRPOLICY_MODE_LEARN,
 
 	__CTRPOLICY_MODE_MAX,
 	CTRPOLICY_MODE_MAX = __CTRPOLICY_MODE_MAX - 1
@@ -143,6 +159,10 @@ enum ctrpolicy_policy_attr {
 					 * absent: every socket denied */
 	CTRPOLICY_POLICY_A_EVENTS,	/* nest: enum ctrpolicy_events_attr;
 					 * absent: the default rate limit */
+	CTRPOLICY_POLICY_A_LEARN_SIZE,	/* u32: learn mode: the most distinct
+					 * requests its set holds, 1 to
+					 * CTRPOLICY_LEARN_SIZE_MAX (default
+					 * CTRPOLICY_LEARN_SIZE_DEFAULT) */
 
 	__CTRPOLICY_POLICY_A_MAX,
 	CTRPOLICY_POLICY_A_MAX = __CTRPOLICY_POLICY_A_MAX - 1
@@ -456,6 +476,55 @@ enum ctrpolicy_event_attr {
 
 	__CTRPOLICY_EVENT_A_MAX,
 	CTRPOLICY_EVENT_A_MAX = __CTRPOLICY_EVENT_A_MAX - 1
+};
+
+/* The distinct requests a learning policy records (its set's size). */
+#define CTRPOLICY_LEARN_SIZE_DEFAULT	512
+#define CTRPOLICY_LEARN_SIZE_MAX	16384
+/* The bytes of a mount string a learned request keeps, with its NUL. */
+#define CTRPOLICY_LEARN_FSTYPE_MAX	32
+#define CTRPOLICY_LEARN_PATH_MAX	192
+
+/* ctrpolicy_learned.truncated: the mount strings that were cut short. */
+#define CTRPOLICY_LEARNED_T_FSTYPE	(1U << 0)
+#define CTRPOLICY_LEARNED_T_SOURCE	(1U << 1)
+#define CTRPOLICY_LEARNED_T_TARGET	(1U << 2)
+
+/**
+ * struct ctrpolicy_learned - a distinct request a learning policy recorded
+ * @area: enum ctrpolicy_area: capability, mount or network
+ * @op: enum ctrpolicy_mount_op or enum ctrpolicy_net_op
+ * @family: network: AF_* of the socket, or of @addr (AF_INET when mapped)
+ * @proto: network: enum ctrpolicy_net_proto
+ * @sock_type: network: SOCK_* (socket operations)
+ * @protocol: network: the protocol number (socket operations)
+ * @port: network: the port (address operations)
+ * @truncated: mount: CTRPOLICY_LEARNED_T_* of the strings cut short
+ * @capability: capability: its number
+ * @mount_flags: mount: CTRPOLICY_MOUNT_F_*
+ * @addr: network: the address, IPv4 as IPv4-mapped IPv6, network byte
+ *	order (address operations)
+ * @fstype: mount: the file system type, "" when not known
+ * @source: mount: the source, "" when not known
+ * @target: mount: the target path, "" when not known
+ *
+ * Every field an area does not use is zero.
+ */
+struct ctrpolicy_learned {
+	__u8 area;
+	__u8 op;
+	__u8 family;
+	__u8 proto;
+	__u16 sock_type;
+	__u16 protocol;
+	__u16 port;
+	__u16 truncated;
+	__u32 capability;
+	__u32 mount_flags;
+	__u8 addr[16];
+	char fstype[CTRPOLICY_LEARN_FSTYPE_MAX];
+	char source[CTRPOLICY_LEARN_PATH_MAX];
+	char target[CTRPOLICY_LEARN_PATH_MAX];
 };
 
 #endif /* _UAPI_LINUX_CTRPOLICY_H */

@@ -282,6 +282,33 @@ static int do_connect(char **args)
 	return check_echo(fd, false);
 }
 
+/*
+ * connect-ports tcp|udp ADDR FIRST LAST: a connect to each port from FIRST
+ * to LAST, each from a socket of its own, in this one process: as many
+ * distinct requests, and nothing else in between.  A TCP connect may be
+ * refused (nothing listens); it stops at any other failure.
+ */
+static int do_connect_ports(char **args)
+{
+	long first = strtol(args[2], NULL, 10), last = strtol(args[3], NULL, 10);
+	char port[8];
+	struct addr a;
+	long p;
+	int fd;
+
+	if (first < 1 || last > 65535 || first > last)
+		usage();
+	for (p = first; p <= last; p++) {
+		snprintf(port, sizeof(port), "%ld", p);
+		parse_addr(args[1], port, &a);
+		fd = proto_socket(args[0], a.family);
+		if (connect(fd, (struct sockaddr *)&a.ss, a.len) && errno != ECONNREFUSED)
+			return -1;
+		close(fd);
+	}
+	return 0;
+}
+
 /* bind tcp|udp ADDR PORT */
 static int do_bind(char **args)
 {
@@ -1001,6 +1028,7 @@ static const struct op {
 } ops[] = {
 	{ "socket", "FAMILY TYPE PROTOCOL", 3, 3, do_socket },
 	{ "connect", "tcp|udp|icmp ADDR PORT", 3, 3, do_connect },
+	{ "connect-ports", "tcp|udp ADDR FIRST LAST", 4, 4, do_connect_ports },
 	{ "bind", "tcp|udp ADDR PORT", 3, 3, do_bind },
 	{ "bind-unspec", "tcp|udp PORT", 2, 2, do_bind_unspec },
 	{ "listen", "ADDR PORT | inet | inet6", 1, 2, do_listen },

@@ -708,6 +708,60 @@ static struct nlmsghdr *build_mode_7(void *buf, const struct nl_ctx *c)
 	return build_set(buf, c, c->cgid, BAD_NAME, 7, BAD_CAPS);
 }
 
+/* A SET of a policy with a LEARN_SIZE of SIZE, in MODE. */
+static struct nlmsghdr *build_learn_size(void *buf, const struct nl_ctx *c,
+					 uint32_t mode, uint32_t size)
+{
+	struct nlmsghdr *nlh = set_msg(buf, c);
+	struct nlattr *nest;
+
+	mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, c->cgid);
+	nest = mnl_attr_nest_start(nlh, CTRPOLICY_A_POLICY);
+	put_name_mode_caps(nlh, BAD_NAME, mode, BAD_CAPS);
+	mnl_attr_put_u32(nlh, CTRPOLICY_POLICY_A_LEARN_SIZE, size);
+	mnl_attr_nest_end(nlh, nest);
+	return nlh;
+}
+
+static struct nlmsghdr *build_learn_size_enforce(void *buf, const struct nl_ctx *c)
+{
+	return build_learn_size(buf, c, CTRPOLICY_MODE_ENFORCE, 16);
+}
+
+static struct nlmsghdr *build_learn_size_0(void *buf, const struct nl_ctx *c)
+{
+	return build_learn_size(buf, c, CTRPOLICY_MODE_LEARN, 0);
+}
+
+static struct nlmsghdr *build_learn_size_big(void *buf, const struct nl_ctx *c)
+{
+	return build_learn_size(buf, c, CTRPOLICY_MODE_LEARN,
+				CTRPOLICY_LEARN_SIZE_MAX + 1);
+}
+
+/* A dump of a learned set: of the baseline's cgroup, or without one. */
+static struct nlmsghdr *build_learned(void *buf, const struct nl_ctx *c,
+				      bool cgroup)
+{
+	struct nlmsghdr *nlh = genl_msg(buf, c->family, CTRPOLICY_CMD_LEARNED_GET,
+					NLM_F_DUMP | NLM_F_ACK);
+
+	if (cgroup)
+		mnl_attr_put_u64(nlh, CTRPOLICY_A_CGROUP_ID, c->cgid);
+	return nlh;
+}
+
+static struct nlmsghdr *build_learned_no_cgroup(void *buf, const struct nl_ctx *c)
+{
+	return build_learned(buf, c, false);
+}
+
+/* The baseline policy enforces: it learned nothing. */
+static struct nlmsghdr *build_learned_not_learning(void *buf, const struct nl_ctx *c)
+{
+	return build_learned(buf, c, true);
+}
+
 static struct nlmsghdr *build_caps_63(void *buf, const struct nl_ctx *c)
 {
 	return build_set(buf, c, c->cgid, BAD_NAME, BAD_MODE, 1ULL << 63);
@@ -1011,6 +1065,20 @@ static const struct bad_case bad_cases[] = {
 	  .errnos = { EINVAL, ERANGE }, .extack = EXTACK_MSG },
 	{ .desc = "set with MODE 7", .build = build_mode_7,
 	  .errnos = { EINVAL, ERANGE }, .extack = EXTACK_MSG },
+	{ .desc = "set with a LEARN_SIZE in enforce mode", .build = build_learn_size_enforce,
+	  .errnos = { EINVAL }, .extack = EXTACK_MSG, .msg_has = "needs learn mode" },
+	{ .desc = "set with LEARN_SIZE 0", .build = build_learn_size_0,
+	  .errnos = { EINVAL, ERANGE }, .extack = EXTACK_MSG },
+	{ .desc = "set with LEARN_SIZE CTRPOLICY_LEARN_SIZE_MAX + 1",
+	  .build = build_learn_size_big,
+	  .errnos = { EINVAL, ERANGE }, .extack = EXTACK_MSG },
+	{ .desc = "learned dump without CGROUP_ID", .build = build_learned_no_cgroup,
+	  .errnos = { EINVAL }, .extack = EXTACK_MISSING,
+	  .missing = CTRPOLICY_A_CGROUP_ID },
+	{ .desc = "learned dump of a policy that does not learn",
+	  .build = build_learned_not_learning,
+	  /* A dump's error comes in its NLMSG_DONE: a message, no offset. */
+	  .errnos = { ENOENT }, .extack = EXTACK_MSG },
 	{ .desc = "set with CAPS bit 63", .build = build_caps_63,
 	  .errnos = { EINVAL }, .extack = EXTACK_MSG },
 	{ .desc = "set with CAPS bit CAP_LAST_CAP + 1", .build = build_caps_next,

@@ -466,15 +466,15 @@ static const struct error_case {
 	{ "unknown mode, with a suggestion",
 	  "policy a\nmode audti\n", 0,
 	  "t.policy:2:6: error: unknown mode 'audti'; did you mean 'audit'?\n"
-	  "t.policy:2:6: hint: valid modes: enforce, audit\n" },
+	  "t.policy:2:6: hint: valid modes: enforce, audit, learn\n" },
 	{ "unknown mode",
 	  "policy a\nmode permissive\n", 0,
 	  "t.policy:2:6: error: unknown mode 'permissive'\n"
-	  "t.policy:2:6: hint: valid modes: enforce, audit\n" },
+	  "t.policy:2:6: hint: valid modes: enforce, audit, learn\n" },
 	{ "missing mode",
 	  "policy a\nmode\n", 0,
 	  "t.policy:2:5: error: expected a mode after 'mode'\n"
-	  "t.policy:2:5: hint: valid modes: enforce, audit\n" },
+	  "t.policy:2:5: hint: valid modes: enforce, audit, learn\n" },
 	{ "missing '{'",
 	  "policy a\ncapabilities\nallow chown\n}\n", 0,
 	  "t.policy:2:13: error: expected '{' after 'capabilities'\n"
@@ -796,7 +796,7 @@ static const struct error_case {
 	{ "mount: an error after rules (they are freed)",
 	  "policy a\nmount {\n\tallow mount from \"a b\" on \"/c d\"\n\tallow bind from /x on /y\n}\nmode x\n", 0,
 	  "t.policy:6:6: error: unknown mode 'x'\n"
-	  "t.policy:6:6: hint: valid modes: enforce, audit\n" },
+	  "t.policy:6:6: hint: valid modes: enforce, audit, learn\n" },
 	{ "mount: capability statements are not mount statements",
 	  M("allow chown"), 0,
 	  "t.policy:3:7: error: unknown mount operation 'chown'\n"
@@ -1054,7 +1054,7 @@ static const struct error_case {
 	{ "network: an error after address rules (they are freed)",
 	  "policy a\nnetwork {\n\tallow connect tcp port 1,2,3\n}\nmode x\n", 0,
 	  "t.policy:5:6: error: unknown mode 'x'\n"
-	  "t.policy:5:6: hint: valid modes: enforce, audit\n" },
+	  "t.policy:5:6: hint: valid modes: enforce, audit, learn\n" },
 	{ "network: ports at the very end of the input, no newline",
 	  "policy a\nnetwork {\n\tallow bind tcp port 80 41,", 0,
 	  "t.policy:3:25: error: unexpected '41,' after the ports\n"
