@@ -127,10 +127,11 @@ static const struct btf_kfunc_id_set ctrpolicy_kfunc_set = {
  * 6.12), so the one registration covers both; a second one, for
  * BPF_PROG_TYPE_TRACING, is refused with a warning (6.1: a module may
  * register one set per hook).  Where the kernel has kfunc filters (6.8),
- * only those tracing programs may call them.  Before 6.8, any tracing program may: one that
- * its loader (with CAP_BPF and CAP_PERFMON, as a policy's capability rules
- * allow) attaches elsewhere can make a decision out of place, which counts
- * and reports a denial that did not happen and decides nothing.
+ * only those tracing programs may call them.  Before 6.8, any tracing
+ * program may: one that its loader (with CAP_BPF and CAP_PERFMON, as a
+ * policy's capability rules allow) attaches elsewhere can make a decision
+ * out of place, which decides nothing but counts and reports a denial that
+ * did not happen.
  *
  * Without module BTF the kernel only warns and the kfuncs are silently
  * missing; the ctrpolicy tool checks for them before it attaches.
