@@ -33,10 +33,10 @@
  *  - bpf/ctrpolicy.bpf.c: the BPF-LSM program of <hook>, which calls the
  *    kfunc unless an earlier LSM already denied; and the same call as an
  *    fmod_ret program on security_<hook>() (fentry for a void hook), for
- *    a kernel whose BPF LSM is not active.  Tracing programs on
- *    security_*() may not sleep (only functions marked for error
- *    injection take sleepable ones), so a SLEEPABLE hook also has a kfunc
- *    ctrpolicy_<hook>_atomic(), its decision with may_sleep false.
+ *    a kernel whose BPF LSM is not active.  That program calls its own
+ *    kfunc, ctrpolicy_<hook>_tracing(), the decision with may_sleep
+ *    false: tracing programs on security_*() may not sleep (only
+ *    functions marked for error injection take sleepable ones).
  *
  * A hook is one line here plus its decision function.  A kfunc takes at
  * most five arguments, so a hook here has at most five parameters.  The

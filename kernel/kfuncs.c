@@ -41,23 +41,24 @@ __bpf_kfunc ret name(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM,		\
 	CTRPOLICY_RETURN_##ret decision;				\
 }
 
-/* A SLEEPABLE hook's kfunc for the fmod_ret program, which may not sleep. */
-#define KFUNC_ATOMIC_ATOMIC(hook, ret, decision, ...)
-#define KFUNC_ATOMIC_SLEEPABLE(hook, ret, decision, ...)		\
-	KFUNC_DEF(ctrpolicy_##hook##_atomic, ATOMIC, ret, decision, __VA_ARGS__)
-
+/*
+ * Each hook has two kfuncs: ctrpolicy_<hook>() for its BPF-LSM program,
+ * and ctrpolicy_<hook>_tracing() for its fmod_ret (or fentry) program on
+ * security_<hook>().  The second never sleeps (such programs may not), and
+ * does not ask for trusted arguments: the verifier trusts the arguments
+ * of an LSM hook, not those of a traced function (6.12 refuses the call
+ * of a KF_TRUSTED_ARGS kfunc there).  They are the pointers the kernel
+ * passed to security_<hook>(), as valid as the hook's.
+ */
 #define KFUNC(hook, ret, sleep, decision, ...)				\
 	KFUNC_DEF(ctrpolicy_##hook, sleep, ret, decision, __VA_ARGS__)	\
-	KFUNC_ATOMIC_##sleep(hook, ret, decision, __VA_ARGS__)
+	KFUNC_DEF(ctrpolicy_##hook##_tracing, ATOMIC, ret, decision, __VA_ARGS__)
 
 #define KF_FLAGS_ATOMIC		CTRPOLICY_KF_TRUSTED_ARGS
 #define KF_FLAGS_SLEEPABLE	(KF_SLEEPABLE | CTRPOLICY_KF_TRUSTED_ARGS)
-#define KFUNC_ID_ATOMIC(hook)
-#define KFUNC_ID_SLEEPABLE(hook)					\
-	BTF_ID_FLAGS(func, ctrpolicy_##hook##_atomic, KF_FLAGS_ATOMIC)
 #define KFUNC_ID(hook, ret, sleep, ...)					\
 	BTF_ID_FLAGS(func, ctrpolicy_##hook, KF_FLAGS_##sleep)		\
-	KFUNC_ID_##sleep(hook)
+	BTF_ID_FLAGS(func, ctrpolicy_##hook##_tracing)
 
 CTRPOLICY_KFUNC_DEFS_START;
 
@@ -74,8 +75,8 @@ __bpf_kfunc u32 ctrpolicy_abi_version(void)
 /*
  * ctrpolicy_<hook>() for each hook of the table: the hook's parameters, a
  * string or void * as an address; returns the hook's decision, 0 or
- * -EPERM.  A SLEEPABLE hook also has ctrpolicy_<hook>_atomic(), which
- * decides without sleeping, for its fmod_ret program.
+ * -EPERM; and ctrpolicy_<hook>_tracing(), the same decision without
+ * sleeping, for the hook's tracing program.
  */
 CTRPOLICY_HOOKS(KFUNC)
 

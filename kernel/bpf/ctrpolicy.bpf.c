@@ -24,9 +24,10 @@
  *    parameters than the hook (security_inode_rename()'s flags); the hook's
  *    are its first ones.
  *  - a void hook, fentry: it runs before security_<hook>().
- *  - a SLEEPABLE hook: tracing programs on security_*() may not sleep, so
- *    it calls ctrpolicy_<hook>_atomic(), which decides without what may
- *    sleep (sb_mount: the source of a bind or move is then unknown).
+ *  - each calls ctrpolicy_<hook>_tracing(): tracing programs on
+ *    security_*() may not sleep, so that kfunc decides without what may
+ *    sleep (sb_mount: the source of a bind or move is then unknown), and
+ *    their arguments are not trusted ones, which that kfunc does not ask.
  * The kernel's BTF must hold security_<hook>() with the hook's parameters
  * first: every hook of the table has one on 6.1 and 6.12 (none is inlined).
  */
@@ -86,24 +87,17 @@ static __always_inline int verdict(int value)
 #define CALL_int(call)	return verdict(ret ?: call);
 #define CALL_void(call)	call; return 0;
 
-/* The tracing program's section, and the kfunc it calls (above). */
+/* The tracing program's section, and what it returns. */
 #define TRACING_SECTION_int	"fmod_ret/security_"
 #define TRACING_SECTION_void	"fentry/security_"
-#define TRACING_KFUNC_ATOMIC(hook)	ctrpolicy_##hook
-#define TRACING_KFUNC_SLEEPABLE(hook)	ctrpolicy_##hook##_atomic
 #define TRACING_CALL_int(call)	return verdict(call);
 #define TRACING_CALL_void(call)	CALL_void(call)
-
-/* The kfunc ctrpolicy_<hook>_atomic() of a SLEEPABLE hook. */
-#define EXTERN_ATOMIC_ATOMIC(hook, ret, ...)
-#define EXTERN_ATOMIC_SLEEPABLE(hook, ret, ...)				\
-extern ret ctrpolicy_##hook##_atomic(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM, \
-						   CTRPOLICY_COMMA, __VA_ARGS__)) __ksym;
 
 #define PROGRAM(hook, ret, sleep, decision, ...)			\
 extern ret ctrpolicy_##hook(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM,	\
 					  CTRPOLICY_COMMA, __VA_ARGS__)) __ksym; \
-EXTERN_ATOMIC_##sleep(hook, ret, __VA_ARGS__)				\
+extern ret ctrpolicy_##hook##_tracing(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM, \
+						    CTRPOLICY_COMMA, __VA_ARGS__)) __ksym; \
 									\
 SEC(SECTION_##sleep #hook)						\
 int BPF_PROG(hook, CTRPOLICY_MAP(CTRPOLICY_HOOK_PARAM, CTRPOLICY_COMMA,	\
@@ -121,7 +115,7 @@ int BPF_PROG(security_##hook, CTRPOLICY_MAP(CTRPOLICY_HOOK_PARAM,	\
 {									\
 	if (!(1 CTRPOLICY_MAP(DEFINED, CTRPOLICY_NOTHING, __VA_ARGS__)))	\
 		return 0;						\
-	TRACING_CALL_##ret(TRACING_KFUNC_##sleep(hook)(			\
+	TRACING_CALL_##ret(ctrpolicy_##hook##_tracing(			\
 		CTRPOLICY_MAP(CTRPOLICY_KFUNC_ARG, CTRPOLICY_COMMA, __VA_ARGS__))) \
 }
 
