@@ -41,6 +41,17 @@
 #define CTRPOLICY_KFUNCS_END(name)	BTF_SET8_END(name)
 #endif
 
+/*
+ * A kfunc set's filter, which may refuse a kfunc to some programs:
+ * struct btf_kfunc_id_set gained .filter in 6.8 ("bpf: add kfunc filter
+ * function to 'struct btf_kfunc_id_set'").  A member leaves no macro to
+ * test, hence the version.  Without it, every tracing program may call the
+ * kfuncs (kfuncs.c).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+#define CTRPOLICY_HAVE_KFUNC_FILTER
+#endif
+
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0) && defined(KF_TRUSTED_ARGS)
 #define CTRPOLICY_KF_TRUSTED_ARGS	KF_TRUSTED_ARGS
 #else

@@ -10,7 +10,12 @@
  * @ret:	int, or void for a hook whose verdict the kernel does not ask
  * @sleep:	ATOMIC, or SLEEPABLE where the decision may sleep: its BPF
  *		program is then "lsm.s/" and its kfunc KF_SLEEPABLE
- * @decision:	the expression that decides, over the parameters' names
+ * @decision:	the expression that decides, over the parameters' names and
+ *		may_sleep, which each glue defines: true where the decision
+ *		may sleep (a SLEEPABLE hook's native hook, kfunc and
+ *		BPF-LSM program), false where it may not (every ATOMIC
+ *		hook, and the fmod_ret program of a SLEEPABLE one: see
+ *		below)
  * @params:	the hook's parameters in order, each (kind, type, name):
  *		VAL	a value, passed as it is
  *		PTR	a pointer to a struct or union, passed as it is
@@ -26,7 +31,12 @@
  *    set that makes it callable from BPF-LSM programs (the module);
  *  - lsm.c: a native hook that returns @decision (ctrpolicy built in);
  *  - bpf/ctrpolicy.bpf.c: the BPF-LSM program of <hook>, which calls the
- *    kfunc unless an earlier LSM already denied.
+ *    kfunc unless an earlier LSM already denied; and the same call as an
+ *    fmod_ret program on security_<hook>() (fentry for a void hook), for
+ *    a kernel whose BPF LSM is not active.  That program calls its own
+ *    kfunc, ctrpolicy_<hook>_tracing(), the decision with may_sleep
+ *    false: tracing programs on security_*() may not sleep (only
+ *    functions marked for error injection take sleepable ones).
  *
  * A hook is one line here plus its decision function.  A kfunc takes at
  * most five arguments, so a hook here has at most five parameters.  The
@@ -125,7 +135,7 @@
 	  (SKIP, const struct cred *, cred),				\
 	  (SKIP, const struct cred *, tcred), (VAL, unsigned int, flags)) \
 	X(sb_mount, int, SLEEPABLE,					\
-	  ctrpolicy_decide_sb_mount(dev_name, path, type, flags),	\
+	  ctrpolicy_decide_sb_mount(dev_name, path, type, flags, may_sleep), \
 	  (ADDR, const char *, dev_name),				\
 	  (PTR, const struct path *, path),				\
 	  (ADDR, const char *, type), (VAL, unsigned long, flags),	\
@@ -210,6 +220,10 @@
 #define CTRPOLICY_KFUNC_ARG_PTR(name) name
 #define CTRPOLICY_KFUNC_ARG_ADDR(name) (unsigned long)name
 #define CTRPOLICY_KFUNC_ARG_SKIP(name) 0
+
+/* may_sleep, for a glue of an ATOMIC or a SLEEPABLE hook. */
+#define CTRPOLICY_MAY_SLEEP_ATOMIC	false
+#define CTRPOLICY_MAY_SLEEP_SLEEPABLE	true
 
 /* "return" where the hook returns a verdict. */
 #define CTRPOLICY_RETURN_int return

@@ -12,6 +12,7 @@
 #include <linux/btf.h>
 #include <linux/btf_ids.h>
 #include <linux/module.h>
+#include <linux/string.h>
 
 #include "caps.h"
 #include "compat.h"
@@ -29,18 +30,35 @@
 #define KFUNC_UNPACK_ADDR(type, name) type name __maybe_unused = (type)name##_addr;
 #define KFUNC_UNPACK_SKIP(type, name)
 
-#define KFUNC(hook, ret, sleep, decision, ...)				\
-__bpf_kfunc ret ctrpolicy_##hook(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM,	\
-					      CTRPOLICY_COMMA, __VA_ARGS__)) \
+/* kfunc NAME: the hook's decision, where it may sleep or not (SLEEP). */
+#define KFUNC_DEF(name, sleep, ret, decision, ...)			\
+__bpf_kfunc ret name(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM,		\
+				   CTRPOLICY_COMMA, __VA_ARGS__))	\
 {									\
+	const bool may_sleep __maybe_unused = CTRPOLICY_MAY_SLEEP_##sleep; \
+									\
 	CTRPOLICY_MAP(KFUNC_UNPACK, CTRPOLICY_NOTHING, __VA_ARGS__)	\
 	CTRPOLICY_RETURN_##ret decision;				\
 }
 
+/*
+ * Each hook has two kfuncs: ctrpolicy_<hook>() for its BPF-LSM program,
+ * and ctrpolicy_<hook>_tracing() for its fmod_ret (or fentry) program on
+ * security_<hook>().  The second never sleeps (such programs may not), and
+ * does not ask for trusted arguments: the verifier trusts the arguments
+ * of an LSM hook, not those of a traced function (6.12 refuses the call
+ * of a KF_TRUSTED_ARGS kfunc there).  They are the pointers the kernel
+ * passed to security_<hook>(), as valid as the hook's.
+ */
+#define KFUNC(hook, ret, sleep, decision, ...)				\
+	KFUNC_DEF(ctrpolicy_##hook, sleep, ret, decision, __VA_ARGS__)	\
+	KFUNC_DEF(ctrpolicy_##hook##_tracing, ATOMIC, ret, decision, __VA_ARGS__)
+
 #define KF_FLAGS_ATOMIC		CTRPOLICY_KF_TRUSTED_ARGS
 #define KF_FLAGS_SLEEPABLE	(KF_SLEEPABLE | CTRPOLICY_KF_TRUSTED_ARGS)
 #define KFUNC_ID(hook, ret, sleep, ...)					\
-	BTF_ID_FLAGS(func, ctrpolicy_##hook, KF_FLAGS_##sleep)
+	BTF_ID_FLAGS(func, ctrpolicy_##hook, KF_FLAGS_##sleep)		\
+	BTF_ID_FLAGS(func, ctrpolicy_##hook##_tracing)
 
 CTRPOLICY_KFUNC_DEFS_START;
 
@@ -57,7 +75,8 @@ __bpf_kfunc u32 ctrpolicy_abi_version(void)
 /*
  * ctrpolicy_<hook>() for each hook of the table: the hook's parameters, a
  * string or void * as an address; returns the hook's decision, 0 or
- * -EPERM.
+ * -EPERM; and ctrpolicy_<hook>_tracing(), the same decision without
+ * sleeping, for the hook's tracing program.
  */
 CTRPOLICY_HOOKS(KFUNC)
 
@@ -68,13 +87,52 @@ BTF_ID_FLAGS(func, ctrpolicy_abi_version)
 CTRPOLICY_HOOKS(KFUNC_ID)
 CTRPOLICY_KFUNCS_END(ctrpolicy_kfunc_ids)
 
+#ifdef CTRPOLICY_HAVE_KFUNC_FILTER
+/*
+ * The programs that may call the kfuncs: BPF-LSM ones, and tracing ones
+ * only as ctrpolicy's fallback glue is, fmod_ret or fentry on a
+ * security_*() function.  Any other program of the kfunc hook (a tracing
+ * program on any other function, a tracepoint or perf event one, in any
+ * context) is refused the call at load time.
+ */
+static int ctrpolicy_kfunc_filter(const struct bpf_prog *prog, u32 kfunc_id)
+{
+	const char *name = prog->aux->attach_func_name;
+
+	if (prog->type == BPF_PROG_TYPE_LSM)
+		return 0;
+	if (prog->type == BPF_PROG_TYPE_TRACING &&
+	    (prog->expected_attach_type == BPF_MODIFY_RETURN ||
+	     prog->expected_attach_type == BPF_TRACE_FENTRY) &&
+	    name && str_has_prefix(name, "security_"))
+		return 0;
+	return -EACCES;
+}
+#endif
+
 static const struct btf_kfunc_id_set ctrpolicy_kfunc_set = {
 	.owner = THIS_MODULE,
 	.set = &ctrpolicy_kfunc_ids,
+#ifdef CTRPOLICY_HAVE_KFUNC_FILTER
+	.filter = ctrpolicy_kfunc_filter,
+#endif
 };
 
 /**
- * ctrpolicy_kfuncs_register - Make the kfuncs callable from BPF-LSM programs
+ * ctrpolicy_kfuncs_register - Make the kfuncs callable from BPF programs
+ *
+ * From BPF-LSM programs, and from tracing programs: the fmod_ret and
+ * fentry programs on security_*() that enforce where the BPF LSM is not
+ * active.  BPF_PROG_TYPE_LSM and BPF_PROG_TYPE_TRACING share one kfunc
+ * hook (bpf_prog_type_to_kfunc_hook() in kernel/bpf/btf.c, 6.1 and
+ * 6.12), so the one registration covers both; a second one, for
+ * BPF_PROG_TYPE_TRACING, is refused with a warning (6.1: a module may
+ * register one set per hook).  Where the kernel has kfunc filters (6.8),
+ * only those tracing programs may call them.  Before 6.8, any tracing
+ * program may: one that its loader (with CAP_BPF and CAP_PERFMON, as a
+ * policy's capability rules allow) attaches elsewhere can make a decision
+ * out of place, which decides nothing but counts and reports a denial that
+ * did not happen.
  *
  * Without module BTF the kernel only warns and the kfuncs are silently
  * missing; the ctrpolicy tool checks for them before it attaches.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ctrpolicy - The BPF-LSM links the loadable module holds.
+ * ctrpolicy - The BPF links the loadable module holds: BPF-LSM ones, or
+ * fmod_ret and fentry ones on security_*() where the BPF LSM is off.
  *
  * Pinned in the BPF file system only, the enforcement programs would stay
  * attached only as long as that file system: a confined task allowed to
@@ -32,14 +33,39 @@ static void put_all(struct bpf_link **held, unsigned int n)
 		bpf_link_put(held[--n]);
 }
 
-/* The hook @link's program is attached to: bpf_lsm_<hook>. */
+/*
+ * The hook @link's program is attached to: bpf_lsm_<hook> (a BPF-LSM
+ * program), or security_<hook> (an fmod_ret or fentry program).
+ */
 static const char *hook_of(const struct bpf_link *link)
 {
 	const char *name = link->prog->aux->attach_func_name;
+	size_t len;
 
-	if (name && str_has_prefix(name, "bpf_lsm_"))
-		return name + strlen("bpf_lsm_");
-	return name ?: "";
+	if (!name)
+		return "";
+	len = str_has_prefix(name, "bpf_lsm_") ?: str_has_prefix(name, "security_");
+	return name + len;
+}
+
+/*
+ * A link of ctrpolicy's glue: a BPF-LSM program, or where the BPF LSM is
+ * not active an fmod_ret program (fentry for a void hook) on a
+ * security_*() function.
+ */
+static bool enforcement_link(const struct bpf_link *link)
+{
+	const struct bpf_prog *prog = link->prog;
+
+	if (link->type != BPF_LINK_TYPE_TRACING)
+		return false;
+	if (prog->type == BPF_PROG_TYPE_LSM)
+		return true;
+	return prog->type == BPF_PROG_TYPE_TRACING &&
+	       (prog->expected_attach_type == BPF_MODIFY_RETURN ||
+		prog->expected_attach_type == BPF_TRACE_FENTRY) &&
+	       prog->aux->attach_func_name &&
+	       str_has_prefix(prog->aux->attach_func_name, "security_");
 }
 
 /**
@@ -51,7 +77,8 @@ static const char *hook_of(const struct bpf_link *link)
  *
  * The links held before are released once the new ones are all held.
  *
- * Return: 0, or -EBADF or -EINVAL (not a BPF-LSM link) or -E2BIG (more
+ * Return: 0, or -EBADF or -EINVAL (not a BPF-LSM link, nor a tracing link
+ * of an fmod_ret or fentry program on a security_*() function) or -E2BIG (more
  * than %CTRPOLICY_MAX_LINKS), with the links held before kept.
  */
 int ctrpolicy_links_set(const struct nlmsghdr *nlh, int hdrlen,
@@ -78,9 +105,9 @@ int ctrpolicy_links_set(const struct nlmsghdr *nlh, int hdrlen,
 		}
 		held[n++] = link;
 		err = -EINVAL;
-		if (link->type != BPF_LINK_TYPE_TRACING ||
-		    link->prog->type != BPF_PROG_TYPE_LSM) {
-			NL_SET_ERR_MSG_ATTR(extack, attr, "not a BPF-LSM program's link");
+		if (!enforcement_link(link)) {
+			NL_SET_ERR_MSG_ATTR(extack, attr,
+					    "not a BPF-LSM program's link, nor an fmod_ret or fentry one on security_*()");
 			goto out_put;
 		}
 	}

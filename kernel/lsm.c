@@ -27,6 +27,8 @@
 static ret hook_##hook(CTRPOLICY_MAP(CTRPOLICY_HOOK_PARAM,		\
 				     CTRPOLICY_COMMA, __VA_ARGS__))	\
 {									\
+	const bool may_sleep __maybe_unused = CTRPOLICY_MAY_SLEEP_##sleep; \
+									\
 	CTRPOLICY_RETURN_##ret decision;				\
 }
 CTRPOLICY_HOOKS(NATIVE_HOOK)

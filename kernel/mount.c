@@ -183,11 +183,12 @@ int ctrpolicy_decide_mount_syscall(void)
 
 /*
  * A bind or move names its source by a path string: look it up again.  If
- * that fails (it may succeed for the kernel a moment later), the source is
- * unknown.
+ * that fails (it may succeed for the kernel a moment later), or if the
+ * caller may not sleep (the lookup may), the source is unknown.
  */
 static int decide_with_source(struct ctrpolicy_mount_request *req,
-			      const char *dev_name, const struct path *target)
+			      const char *dev_name, const struct path *target,
+			      bool may_sleep)
 {
 	struct path source;
 	int ret;
@@ -195,7 +196,8 @@ static int decide_with_source(struct ctrpolicy_mount_request *req,
 	/* Before the lookup, which only a confined task needs. */
 	if (!ctrpolicy_current_confined())
 		return 0;
-	if (!dev_name || kern_path(dev_name, LOOKUP_FOLLOW, &source)) {
+	if (!dev_name || !may_sleep ||
+	    kern_path(dev_name, LOOKUP_FOLLOW, &source)) {
 		req->fstype = "";
 		req->unknown = CTRPOLICY_MOUNT_FIELD_SOURCE | CTRPOLICY_MOUNT_FIELD_FSTYPE;
 		return decide(req, NULL, target);
@@ -212,13 +214,17 @@ static int decide_with_source(struct ctrpolicy_mount_request *req,
  * @path: the target, resolved
  * @type: the file system type, or NULL
  * @flags: MS_* flags
+ * @may_sleep: whether the caller may sleep
  *
- * May sleep: the source of a bind or a move is resolved here again.
+ * May sleep if @may_sleep: the source of a bind or a move is then resolved
+ * here again.  Otherwise (an fmod_ret program, which may not sleep) that
+ * source is unknown: only a rule that names no source admits it.
  *
  * Return: 0 when allowed, -EPERM when denied.
  */
 int ctrpolicy_decide_sb_mount(const char *dev_name, const struct path *path,
-			      const char *type, unsigned long flags)
+			      const char *type, unsigned long flags,
+			      bool may_sleep)
 {
 	struct ctrpolicy_mount_request req = {
 		.op = CTRPOLICY_MOUNT_OP_MOUNT,
@@ -232,12 +238,12 @@ int ctrpolicy_decide_sb_mount(const char *dev_name, const struct path *path,
 		req.op = CTRPOLICY_MOUNT_OP_REMOUNT;
 	} else if (flags & MS_BIND) {
 		req.op = CTRPOLICY_MOUNT_OP_BIND;
-		return decide_with_source(&req, dev_name, path);
+		return decide_with_source(&req, dev_name, path, may_sleep);
 	} else if (flags & (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE)) {
 		req.op = CTRPOLICY_MOUNT_OP_PROPAGATION;
 	} else if (flags & MS_MOVE) {
 		req.op = CTRPOLICY_MOUNT_OP_MOVE;
-		return decide_with_source(&req, dev_name, path);
+		return decide_with_source(&req, dev_name, path, may_sleep);
 	} else {
 		return decide(&req, NULL, path);
 	}

@@ -10,7 +10,8 @@ struct super_block;
 struct vfsmount;
 
 int ctrpolicy_decide_sb_mount(const char *dev_name, const struct path *path,
-			      const char *type, unsigned long flags);
+			      const char *type, unsigned long flags,
+			      bool may_sleep);
 int ctrpolicy_decide_sb_kern_mount(const struct super_block *sb);
 int ctrpolicy_decide_sb_remount(const struct super_block *sb);
 int ctrpolicy_decide_move_mount(const struct path *from, const struct path *to);

@@ -56,11 +56,11 @@ all_tests() {
 		--filter "$filter" --log "$build/console.log" ||
 		echo "not ok - vm: tests/vm/run.sh ran the guest (exit status $?)"
 	matches lsmoff || return 0
-	# The same kernel booted without the BPF LSM, for the group that
-	# checks no command claims enforcement there.
-	echo "# vm: booting $(basename "$kernel") with lsm=$LSM_WITHOUT_BPF"
+	# The same kernel booted without the BPF LSM: the same groups, in
+	# the fmod_ret mode attach falls back to.
+	echo "# vm: booting $(basename "$kernel") with lsm=$LSM_WITHOUT_BPF (fmod_ret mode)"
 	"$here/vm/run.sh" --kernel "$kernel" --initrd "$initrd" --mode check \
-		--filter lsmoff --append "lsm=$LSM_WITHOUT_BPF" \
+		--filter "$filter" --append "lsm=$LSM_WITHOUT_BPF" \
 		--log "$build/console-lsmoff.log" ||
 		echo "not ok - vm: tests/vm/run.sh ran the guest without the BPF LSM (exit status $?)"
 }

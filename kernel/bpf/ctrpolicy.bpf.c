@@ -6,6 +6,30 @@
  * module's kfunc: no policy logic lives here.  A hook that an earlier LSM
  * (or an earlier BPF program) already denied keeps that verdict and is not
  * counted.
+ *
+ * Where the BPF LSM is not active (bpf left out of lsm=), its programs
+ * would attach and never run.  Each hook then has a second program, the
+ * same kfunc call as a tracing program on the kernel's security_<hook>()
+ * ("ctrpolicy attach" loads one set or the other):
+ *  - an int hook, fmod_ret: it runs before security_<hook>() and, by
+ *    returning non-zero, makes it return that value without running its
+ *    body -- every LSM's hook included, as is right for a denial.  It
+ *    returns 0 to allow, and security_<hook>() runs as without it.  So
+ *    ctrpolicy decides before the other LSMs rather than after them (it
+ *    counts and reports a denial that one of them would have made too),
+ *    and before what the wrapper itself tests first (security_inode_*()
+ *    skip private inodes: S_PRIVATE inodes are checked too).  The
+ *    trampoline runs fmod_ret programs in turn until one returns non-zero,
+ *    so there is no earlier verdict to keep.  A wrapper may take more
+ *    parameters than the hook (security_inode_rename()'s flags); the hook's
+ *    are its first ones.
+ *  - a void hook, fentry: it runs before security_<hook>().
+ *  - each calls ctrpolicy_<hook>_tracing(): tracing programs on
+ *    security_*() may not sleep, so that kfunc decides without what may
+ *    sleep (sb_mount: the source of a bind or move is then unknown), and
+ *    their arguments are not trusted ones, which that kfunc does not ask.
+ * The kernel's BTF must hold security_<hook>() with the hook's parameters
+ * first: every hook of the table has one on 6.1 and 6.12 (none is inlined).
  */
 #include "vmlinux.h"
 #include <bpf/bpf_core_read.h>
@@ -63,9 +87,17 @@ static __always_inline int verdict(int value)
 #define CALL_int(call)	return verdict(ret ?: call);
 #define CALL_void(call)	call; return 0;
 
+/* The tracing program's section, and what it returns. */
+#define TRACING_SECTION_int	"fmod_ret/security_"
+#define TRACING_SECTION_void	"fentry/security_"
+#define TRACING_CALL_int(call)	return verdict(call);
+#define TRACING_CALL_void(call)	CALL_void(call)
+
 #define PROGRAM(hook, ret, sleep, decision, ...)			\
 extern ret ctrpolicy_##hook(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM,	\
 					  CTRPOLICY_COMMA, __VA_ARGS__)) __ksym; \
+extern ret ctrpolicy_##hook##_tracing(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM, \
+						    CTRPOLICY_COMMA, __VA_ARGS__)) __ksym; \
 									\
 SEC(SECTION_##sleep #hook)						\
 int BPF_PROG(hook, CTRPOLICY_MAP(CTRPOLICY_HOOK_PARAM, CTRPOLICY_COMMA,	\
@@ -75,6 +107,16 @@ int BPF_PROG(hook, CTRPOLICY_MAP(CTRPOLICY_HOOK_PARAM, CTRPOLICY_COMMA,	\
 		return VERDICT_##ret;					\
 	CALL_##ret(ctrpolicy_##hook(CTRPOLICY_MAP(CTRPOLICY_KFUNC_ARG,	\
 						  CTRPOLICY_COMMA, __VA_ARGS__))) \
+}									\
+									\
+SEC(TRACING_SECTION_##ret #hook)					\
+int BPF_PROG(security_##hook, CTRPOLICY_MAP(CTRPOLICY_HOOK_PARAM,	\
+					    CTRPOLICY_COMMA, __VA_ARGS__)) \
+{									\
+	if (!(1 CTRPOLICY_MAP(DEFINED, CTRPOLICY_NOTHING, __VA_ARGS__)))	\
+		return 0;						\
+	TRACING_CALL_##ret(ctrpolicy_##hook##_tracing(			\
+		CTRPOLICY_MAP(CTRPOLICY_KFUNC_ARG, CTRPOLICY_COMMA, __VA_ARGS__))) \
 }
 
 CTRPOLICY_HOOKS(PROGRAM)

@@ -121,6 +121,28 @@ output_has() {
 NATIVE=
 grep -q ctrpolicy /sys/kernel/security/lsm && NATIVE=1
 
+# With the BPF LSM off (lsm= lacking bpf), attach puts fmod_ret programs on
+# security_*() instead (README, "fmod_ret mode"): the few checks that cannot
+# hold there say SKIP with the reason.
+FMOD_RET=
+if [ -z "$NATIVE" ] && ! grep -Eq '(^|,)bpf(,|$)' /sys/kernel/security/lsm; then
+	FMOD_RET=1
+fi
+
+# unless_fmod_ret REASON CHECK DESCRIPTION ...: run the check, or in
+# fmod_ret mode skip it for REASON (check_exit STATUS DESCRIPTION ...: the
+# description comes third).
+unless_fmod_ret() {
+	local reason=$1
+	shift
+	if [ -n "$FMOD_RET" ]; then
+		if [ "$1" = check_exit ]; then shift; fi
+		skip "$2" "fmod_ret mode: $reason"
+	else
+		"$@"
+	fi
+}
+
 # if_module CHECK DESCRIPTION ...: run the check only on the module path
 # (check_exit STATUS DESCRIPTION ...: the description comes third).
 if_module() {

@@ -45,9 +45,17 @@ fi
 check_exit 0 "status: exit 0 once attached" ctrpolicy status
 check "status says enforcement attached" \
 	output_has "enforcement attached: yes" ctrpolicy status
-check "status -j is one JSON object with attached true and the LSM list" sh -c \
+# The mode, and the LSM list that decides it: bpf in it but for fmod_ret.
+if [ -n "$NATIVE" ]; then
+	mode=native lsms='[^"]*'
+elif [ -n "$FMOD_RET" ]; then
+	mode=fmod_ret lsms='[^"]*'
+else
+	mode=bpf-lsm lsms='[^"]*bpf[^"]*'
+fi
+check "status -j is one JSON object with attached true, the LSM list and mode $mode" sh -c \
 	"ctrpolicy -j status | grep '^{.*}$' |
-	 grep -q '\"attached\":true.*\"lsm\":\"[^\"]*bpf[^\"]*\"'"
+	 grep -q '\"attached\":true.*\"lsm\":\"$lsms\".*\"mode\":\"$mode\"'"
 
 # check: no module needed, but run here all the same.
 check_exit 0 "check of every shipped policy: exit 0" sh -c \

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ctrpolicy attach and detach: the BPF-LSM programs that call the module.
+ * ctrpolicy attach and detach: the BPF-LSM programs that call the module,
+ * or where the BPF LSM is not active the same calls as fmod_ret programs
+ * on the kernel's security_*() functions (kernel/bpf/ctrpolicy.bpf.c).
  *
  * The module holds the links (CTRPOLICY_CMD_LINKS_SET), so that enforcement
  * outlives the tool and depends on no file system a confined task could
@@ -21,13 +23,29 @@
 #include "ctrpolicy.skel.h"
 #include "nl.h"
 
-/* The hook a program attaches to: its section name after "lsm/". */
+/*
+ * The hook a program attaches to: its section name after "lsm/", or after
+ * "fmod_ret/security_" (or "fentry/security_").
+ */
 static const char *program_hook(const struct bpf_program *prog)
 {
 	const char *section = bpf_program__section_name(prog);
 	const char *slash = strchr(section, '/');
+	const char *hook = slash ? slash + 1 : section;
 
-	return slash ? slash + 1 : section;
+	return strncmp(hook, "security_", 9) ? hook : hook + 9;
+}
+
+/*
+ * Whether PROG is of the set MODE attaches: the BPF-LSM programs, or the
+ * tracing programs on security_*() where the BPF LSM is not active.
+ */
+static bool program_in_mode(const struct bpf_program *prog,
+			    enum enforcement_mode mode)
+{
+	bool lsm = bpf_program__type(prog) == BPF_PROG_TYPE_LSM;
+
+	return mode == MODE_FMOD_RET ? !lsm : lsm;
 }
 
 static bool hook_in(const struct hook_names *set, const char *hook)
@@ -43,6 +61,7 @@ static bool hook_in(const struct hook_names *set, const char *hook)
 int hooks_not_enforced(const struct hook_names *held,
 		       struct hook_names *missing)
 {
+	enum enforcement_mode mode = enforcement_mode();
 	struct ctrpolicy_bpf *skel;
 	struct bpf_program *prog;
 
@@ -51,7 +70,8 @@ int hooks_not_enforced(const struct hook_names *held,
 	if (!skel)
 		return -errno;
 	bpf_object__for_each_program(prog, skel->obj) {
-		if (held && hook_in(held, program_hook(prog)))
+		if (!program_in_mode(prog, mode) ||
+		    (held && hook_in(held, program_hook(prog))))
 			continue;
 		if (missing->n < CTRPOLICY_MAX_LINKS)
 			snprintf(missing->names[missing->n++], sizeof(missing->names[0]),
@@ -152,10 +172,11 @@ static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list 
 int cmd_attach(int argc, char **argv)
 {
 	struct bpf_link *links[CTRPOLICY_MAX_LINKS];
+	enum enforcement_mode mode = enforcement_mode();
 	struct ctrpolicy_bpf *skel;
 	struct bpf_program *prog;
 	unsigned int n = 0;
-	char path[256], why[640];
+	char path[256];
 	int err;
 
 	(void)argv;
@@ -163,13 +184,9 @@ int cmd_attach(int argc, char **argv)
 		fprintf(stderr, "usage: ctrpolicy attach\n");
 		return EXIT_USAGE;
 	}
-	if (native_lsm_active()) {
+	if (mode == MODE_NATIVE) {
 		fprintf(stderr, "ctrpolicy: built into this kernel: nothing to attach\n");
 		return EXIT_OK;
-	}
-	if (bpf_lsm_inactive(why, sizeof(why))) {
-		fprintf(stderr, "ctrpolicy: not attaching: %s\n", why);
-		return EXIT_NOT_ATTACHED;
 	}
 	if (!module_kfuncs_present()) {
 		fprintf(stderr, "ctrpolicy: the module is not loaded or has no usable kfuncs: run 'modprobe ctrpolicy', then 'ctrpolicy status'\n");
@@ -185,11 +202,22 @@ int cmd_attach(int argc, char **argv)
 	if (err)
 		return err;
 	libbpf_set_print(libbpf_quiet);
-	skel = ctrpolicy_bpf__open_and_load();
+	skel = ctrpolicy_bpf__open();
 	if (!skel) {
-		fprintf(stderr, "ctrpolicy: cannot load the BPF programs: %s (is the BPF LSM active? see 'ctrpolicy status')\n",
+		fprintf(stderr, "ctrpolicy: cannot open the BPF programs: %s\n",
 			strerror(errno));
 		return EXIT_FAILURE_GENERIC;
+	}
+	/* One set: the BPF-LSM programs, or the fmod_ret ones. */
+	bpf_object__for_each_program(prog, skel->obj)
+		bpf_program__set_autoload(prog, program_in_mode(prog, mode));
+	if (ctrpolicy_bpf__load(skel)) {
+		fprintf(stderr, "ctrpolicy: cannot load the BPF programs: %s (%s; see 'ctrpolicy status')\n",
+			strerror(errno), mode == MODE_FMOD_RET ?
+			"the BPF LSM is not active: fmod_ret programs need BPF trampolines (CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS)" :
+			"is the BPF LSM active?");
+		err = EXIT_FAILURE_GENERIC;
+		goto out;
 	}
 	if (mkdir(PIN_DIR, 0700) && errno != EEXIST) {
 		fprintf(stderr, "ctrpolicy: %s: %s (is bpffs mounted on /sys/fs/bpf?)\n",
@@ -200,8 +228,10 @@ int cmd_attach(int argc, char **argv)
 	bpf_object__for_each_program(prog, skel->obj) {
 		struct bpf_link *link;
 
+		if (!program_in_mode(prog, mode))
+			continue;
 		snprintf(path, sizeof(path), "%s/%s", PIN_DIR, bpf_program__name(prog));
-		link = n < CTRPOLICY_MAX_LINKS ? bpf_program__attach_lsm(prog) : NULL;
+		link = n < CTRPOLICY_MAX_LINKS ? bpf_program__attach(prog) : NULL;
 		if (!link || bpf_link__pin(link, path)) {
 			fprintf(stderr, "ctrpolicy: cannot attach %s: %s\n",
 				bpf_program__name(prog), strerror(errno));

@@ -98,10 +98,15 @@ bool module_kfuncs_present(void);
 /* status.c */
 bool native_lsm_active(void);
 /*
- * status.c: the kernel's LSM list shows the BPF LSM inactive; the next
- * step into NEXT.
+ * status.c: how ctrpolicy's hooks run on this kernel: built in, BPF-LSM
+ * programs, or (the BPF LSM not active) fmod_ret programs on security_*().
  */
-bool bpf_lsm_inactive(char *next, size_t size);
+enum enforcement_mode {
+	MODE_NATIVE,
+	MODE_BPF_LSM,
+	MODE_FMOD_RET,
+};
+enum enforcement_mode enforcement_mode(void);
 /*
  * status.c: why loaded policies are not enforced, with the next step, in
  * BUF; NULL when they are.

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ctrpolicy status: is the module loaded, are its kfuncs usable, and is
- * the BPF LSM active in this kernel.
+ * ctrpolicy status: is the module loaded, are its kfuncs usable, is the
+ * BPF LSM active in this kernel, and which mode enforces: native, bpf-lsm
+ * or (the BPF LSM not active) fmod_ret.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -159,29 +160,54 @@ bool native_lsm_active(void)
 }
 
 /*
- * The kernel's LSM list says the BPF LSM is not active: its programs attach
- * all the same and are never called.  The next step into NEXT.  An
- * unreadable list (securityfs not mounted) proves nothing either way.
+ * Built in when the kernel's LSM list names ctrpolicy; else BPF-LSM
+ * programs, unless the list shows the BPF LSM not active (its programs
+ * would attach and never be called): then fmod_ret programs.  An
+ * unreadable list (securityfs not mounted) proves nothing either way: the
+ * BPF LSM, as on most kernels.
  */
-bool bpf_lsm_inactive(char *next, size_t size)
+enum enforcement_mode enforcement_mode(void)
 {
 	char lsms[512];
 
-	if (!read_line(LSM_LIST_PATH, lsms, sizeof(lsms)) ||
-	    lsm_list_has(lsms, "bpf"))
-		return false;
-	snprintf(next, size,
-		 "the BPF LSM is not active in this kernel, so attached programs are never called: boot with lsm=%s,bpf",
-		 lsms);
-	return true;
+	if (!read_line(LSM_LIST_PATH, lsms, sizeof(lsms)))
+		return MODE_BPF_LSM;
+	if (lsm_list_has(lsms, "ctrpolicy"))
+		return MODE_NATIVE;
+	return lsm_list_has(lsms, "bpf") ? MODE_BPF_LSM : MODE_FMOD_RET;
+}
+
+static const char *const mode_names[] = {
+	[MODE_NATIVE] = "native",
+	[MODE_BPF_LSM] = "bpf-lsm",
+	[MODE_FMOD_RET] = "fmod_ret",
+};
+
+/* What the fmod_ret fallback does otherwise than the BPF LSM, one a line. */
+static const char *const fmod_ret_differences[] = {
+	"ctrpolicy decides before the other LSMs, not after them: it also counts and reports denials that one of them would make",
+	"a denial skips the whole security_*() function, the other LSMs' hooks included",
+	"mount(2) binds and moves: the source is not looked up again, so only a rule that names no source admits them",
+	"the BPF LSM would not need BPF trampolines; this does",
+};
+
+/* On the fallback, the next step back to the BPF LSM: into BUF. */
+static void print_fallback(const char *lsms, char *buf, size_t size)
+{
+	unsigned int i;
+
+	out_begin_named_array("fallback_differs");
+	for (i = 0; i < sizeof(fmod_ret_differences) / sizeof(fmod_ret_differences[0]); i++)
+		out_string(NULL, "fmod_ret fallback: %s\n", fmod_ret_differences[i]);
+	out_end_array();
+	snprintf(buf, size, "lsm=%s,bpf", lsms);
+	out_string("bpf_lsm_boot", "for the BPF LSM instead, boot with: %s\n", buf);
 }
 
 const char *enforcement_gap(char *buf, size_t size)
 {
 	if (native_lsm_active())
 		return NULL;
-	if (bpf_lsm_inactive(buf, size))
-		return buf;
 	if (!enforcement_attached()) {
 		snprintf(buf, size, "%s", NOT_ATTACHED);
 		return buf;
@@ -204,8 +230,10 @@ static void print_not_enforced(const struct hook_names *missing)
 
 int cmd_status(int argc, char **argv)
 {
-	char version[64], lsms[512], why[640];
-	bool loaded, kfuncs, bpf_lsm = false, native = false, have_lsms, attached;
+	enum enforcement_mode mode = enforcement_mode();
+	bool native = mode == MODE_NATIVE, bpf_lsm = false;
+	char version[64], lsms[512], next[640];
+	bool loaded, kfuncs, have_lsms, attached;
 	struct hook_names held = { 0 }, missing = { 0 };
 	int held_err = -ENOENT;
 
@@ -215,10 +243,8 @@ int cmd_status(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	have_lsms = read_line(LSM_LIST_PATH, lsms, sizeof(lsms));
-	if (have_lsms) {
+	if (have_lsms)
 		bpf_lsm = lsm_list_has(lsms, "bpf");
-		native = lsm_list_has(lsms, "ctrpolicy");
-	}
 	loaded = read_line(MODULE_VERSION_PATH, version, sizeof(version));
 	kfuncs = loaded && module_kfuncs_present();
 
@@ -241,9 +267,11 @@ int cmd_status(int argc, char **argv)
 	if (have_lsms)
 		out_string("lsm", "kernel LSMs: %s\n", lsms);
 	out_bool("bpf_lsm", "BPF LSM active: %s\n", bpf_lsm);
-	/* Attached programs of an inactive BPF LSM enforce nothing. */
-	out_bool("enforced", "policies enforced: %s\n",
-		 native || (attached && (bpf_lsm || !have_lsms)));
+	out_string("mode", "mode: %s\n", mode_names[mode]);
+	if (mode == MODE_FMOD_RET)
+		print_fallback(lsms, next, sizeof(next));
+	/* The programs of the mode in force, so attached means enforced. */
+	out_bool("enforced", "policies enforced: %s\n", attached);
 	out_end_object();
 
 	if (native)
@@ -257,10 +285,8 @@ int cmd_status(int argc, char **argv)
 			MODULE_BTF_PATH, PROBE_KFUNC);
 		return EXIT_NO_MODULE;
 	}
-	/* The LSM first: attaching on such a kernel would not help. */
-	if (bpf_lsm_inactive(why, sizeof(why)) ||
-	    (!attached && snprintf(why, sizeof(why), "%s", NOT_ATTACHED))) {
-		fprintf(stderr, "ctrpolicy: policies are not enforced: %s\n", why);
+	if (!attached) {
+		fprintf(stderr, "ctrpolicy: policies are not enforced: %s\n", NOT_ATTACHED);
 		return EXIT_NOT_ATTACHED;
 	}
 	return EXIT_OK;
