@@ -216,7 +216,17 @@ $(BUILD)/tests/%: tests/guest/progs/%.c $(GUEST_BPF) $(wildcard tests/guest/prog
 	$(CC) $(USER_CFLAGS) -I$(BUILD)/tests -o $@ $< \
 		$(if $(filter $*,$(GUEST_STATIC)),-static,-Wl,--as-needed -lbpf -lelf -lmnl)
 
-tests: tool $(BUILD)/btfids $(GUEST_PROGS)
+# 32-bit programs, for the kernel's compat entry points: freestanding, so
+# that no 32-bit C library is needed to build them.
+GUEST_PROGS32 := $(patsubst tests/guest/progs32/%.c,$(BUILD)/tests/%, \
+		   $(wildcard tests/guest/progs32/*.c))
+
+$(BUILD)/tests/%: tests/guest/progs32/%.c
+	@mkdir -p $(@D)
+	$(CC) -m32 -static -nostdlib -ffreestanding -fno-pic -fno-stack-protector \
+		-O2 -Wall -Wextra -Werror -o $@ $<
+
+tests: tool $(BUILD)/btfids $(GUEST_PROGS) $(GUEST_PROGS32)
 
 # The parser under libFuzzer (tests/fuzz/fuzz_policy.c); make check runs it
 # for a minute (tests/fuzz/run.sh).

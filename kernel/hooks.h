@@ -100,6 +100,9 @@
 	X(file_ioctl, int, ATOMIC, ctrpolicy_decide_file_ioctl(cmd),	\
 	  (PTR, struct file *, file), (VAL, unsigned int, cmd),		\
 	  (VAL, unsigned long, arg))					\
+	X(file_ioctl_compat, int, ATOMIC, ctrpolicy_decide_file_ioctl(cmd), \
+	  (PTR, struct file *, file), (VAL, unsigned int, cmd),		\
+	  (VAL, unsigned long, arg))					\
 	X(file_fcntl, int, ATOMIC, ctrpolicy_decide_file_fcntl(cmd, arg), \
 	  (PTR, struct file *, file), (VAL, unsigned int, cmd),		\
 	  (VAL, unsigned long, arg))					\

@@ -497,7 +497,8 @@ int ctrpolicy_decide_file_open(struct file *file)
  * TIOCSTI types into a terminal, and TIOCLINUX pastes into a virtual
  * console: the input is read by whoever reads the terminal next, such as
  * the host shell that started the container, after it exits.  FIOSETOWN
- * and SIOCSPGRP set a file's owner, as F_SETOWN_EX does.
+ * and SIOCSPGRP set a file's owner, as F_SETOWN_EX does.  A 32-bit
+ * program's ioctl comes through file_ioctl_compat with the same numbers.
  *
  * Return: 0 when allowed, -EPERM when denied.
  */

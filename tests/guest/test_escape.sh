@@ -202,6 +202,18 @@ check "typing into a terminal (TIOCSTI): denied (EPERM)" \
 	confined $TRY --expect EPERM tiocsti
 check "typing into a terminal (TIOCSTI): unconfined, the input is read back" \
 	unconfined $TRY tiocsti
+# A 32-bit program's ioctl takes the compat entry (exit status: errno).
+status_is() { local want=$1; shift; "$@"; [ $? -eq $want ]; }
+# (abi.vsyscall32 exists where the kernel runs 32-bit programs.)
+if [ -e /proc/sys/abi/vsyscall32 ]; then
+	check "typing into a terminal from a 32-bit program: denied (EPERM)" \
+		status_is 1 confined $TESTS/tiocsti32
+	check "typing into a terminal from a 32-bit program: unconfined, it is read back" \
+		unconfined $TESTS/tiocsti32
+else
+	skip "typing into a terminal from a 32-bit program" \
+		"this kernel runs no 32-bit program"
+fi
 
 # A file's owner gets its SIGIO (or the signal of F_SETSIG), sent without
 # kill(2)'s checks.
