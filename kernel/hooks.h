@@ -106,6 +106,10 @@
 	X(file_fcntl, int, ATOMIC, ctrpolicy_decide_file_fcntl(cmd, arg), \
 	  (PTR, struct file *, file), (VAL, unsigned int, cmd),		\
 	  (VAL, unsigned long, arg))					\
+	X(path_notify, int, ATOMIC,					\
+	  ctrpolicy_decide_path_notify(mask, obj_type),			\
+	  (PTR, const struct path *, path), (VAL, u64, mask),		\
+	  (VAL, unsigned int, obj_type))				\
 	X(kernel_load_data, int, ATOMIC, ctrpolicy_decide_kernel_load(id), \
 	  (VAL, enum kernel_load_data_id, id), (VAL, bool, contents))	\
 	X(kernel_read_file, int, ATOMIC, ctrpolicy_decide_kernel_load(id), \

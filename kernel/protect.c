@@ -14,7 +14,8 @@
  *    signal it, change its limits or scheduling, make it the owner of a
  *    file (which gets the file's SIGIO): a less-confined process would act
  *    for it; sample the tasks of a whole CPU; type into a terminal another
- *    process reads;
+ *    process reads; watch a whole mount or file system, or hold up other
+ *    tasks' file access (fanotify permission events);
  *  - make the kernel run a program for it outside its cgroup (modprobe for
  *    a module it names, ...), or change the host at large: host-global
  *    sysctls (core_pattern, modprobe, hotplug, poweroff_cmd, ...), sysfs
@@ -32,6 +33,7 @@
 #include <linux/cred.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
+#include <linux/fsnotify_backend.h>
 #include <linux/ipc_namespace.h>
 #include <linux/kernel_read_file.h>
 #include <linux/kernfs.h>
@@ -486,6 +488,27 @@ int ctrpolicy_decide_file_open(struct file *file)
 		return 0;
 	}
 	return ctrpolicy_protect("write a file of the host at large");
+}
+
+/**
+ * ctrpolicy_decide_path_notify - Decide a file system watch
+ * @mask: the events watched
+ * @obj_type: what is watched: an inode, a mount, or a whole file system
+ *
+ * A watch on a mount or a file system (fanotify) sees the file access of
+ * every task there, the host's included; a permission event (fanotify's
+ * FAN_*_PERM) makes each access wait for the watcher's verdict, and so
+ * blocks or denies other tasks' access.  Confined tasks watch inodes
+ * (inotify, dnotify, fanotify inode marks), for notification only.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_path_notify(u64 mask, unsigned int obj_type)
+{
+	if (obj_type == FSNOTIFY_OBJ_TYPE_INODE &&
+	    !(mask & ALL_FSNOTIFY_PERM_EVENTS))
+		return 0;
+	return ctrpolicy_protect("watch or hold up the file access of other tasks");
 }
 
 #define SIGIO_BEYOND "send SIGIO beyond its confinement"

@@ -29,6 +29,7 @@ int ctrpolicy_decide_task_prlimit(unsigned int flags);
 int ctrpolicy_decide_file_open(struct file *file);
 int ctrpolicy_decide_file_ioctl(unsigned int cmd);
 int ctrpolicy_decide_file_fcntl(unsigned int cmd, unsigned long arg);
+int ctrpolicy_decide_path_notify(u64 mask, unsigned int obj_type);
 int ctrpolicy_decide_kernel_load(int id);
 int ctrpolicy_decide_kernel_module_request(void);
 int ctrpolicy_decide_perf_event_alloc(struct perf_event *event);

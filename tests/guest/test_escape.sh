@@ -158,6 +158,15 @@ check "pidfd_getfd from a host process: denied (EPERM)" \
 	confined $TRY --expect EPERM pidfd-getfd $host 1
 check "pidfd_getfd from a host process: unconfined, it succeeds" \
 	unconfined $TRY pidfd-getfd $host 1
+# Joining a host process's namespaces asks the same ptrace check.
+check "setns to a host process's namespaces by pidfd: denied (EPERM)" \
+	confined $TRY --expect EPERM setns-pidfd $host
+check "setns to a host process's namespaces by pidfd: unconfined, it succeeds" \
+	unconfined $TRY setns-pidfd $host
+check "setns to a host process's mount namespace by /proc/PID/ns: denied (EACCES)" \
+	confined $TRY --expect EACCES setns /proc/$host/ns/mnt
+check "setns to a host process's mount namespace by /proc/PID/ns: unconfined, it succeeds" \
+	unconfined $TRY setns /proc/$host/ns/mnt
 check "/proc/PID/oom_score_adj of a host process: denied (EPERM)" \
 	confined $TRY --expect EPERM write /proc/$host/oom_score_adj 0
 check "/proc/PID/oom_score_adj of a host process: unconfined, it is written" \
@@ -195,6 +204,18 @@ check "perf events of every task on CPU 0: unconfined, they open" \
 	unconfined $TRY perf-open -1 0
 check "inside its subtree: perf events of itself are allowed" \
 	confined $TRY perf-open 0 -1
+
+# A watch on a whole mount or file system sees every task's file access,
+# and a permission event holds each access until the watcher answers.
+for what in filesystem mount; do
+	denied_where_possible "fanotify on a whole $what" EPERM fanotify-mark $what / open
+done
+denied_where_possible "fanotify permission events on a file" EPERM \
+	fanotify-mark inode /bin/busybox open-perm
+if ! unconfined $TRY --expect ENOSYS fanotify-mark inode / open > /dev/null; then
+	check "inside its subtree: fanotify notification on a file is allowed" \
+		confined $TRY fanotify-mark inode /bin/busybox open
+fi
 
 # A terminal's input is read by whoever reads it next: the host shell that
 # started the container, once it exits.

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/fanotify.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -370,6 +371,58 @@ static int do_pidfd_getfd(char **args)
 	return fd < 0 ? -1 : 0;
 }
 
+/*
+ * setns(2) into the namespaces of process PID, by a pidfd (CLONE_NEWUTS:
+ * one every test task may join) or by FILE (such as /proc/PID/ns/mnt).
+ */
+static int do_setns_pidfd(char **args)
+{
+	int pidfd, ret, saved;
+
+	pidfd = syscall(SYS_pidfd_open, atoi(args[0]), 0);
+	if (pidfd < 0)
+		return -1;
+	ret = setns(pidfd, CLONE_NEWUTS);
+	saved = errno;
+	close(pidfd);
+	errno = saved;
+	return ret;
+}
+
+static int do_setns(char **args)
+{
+	int fd = open(args[0], O_RDONLY), ret, saved;
+
+	if (fd < 0)
+		return -1;
+	ret = setns(fd, 0);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return ret;
+}
+
+/*
+ * fanotify_mark(2) of WHAT (inode, mount or filesystem) at PATH for EVENT
+ * (open, or open-perm: each open waits for this watcher's verdict).
+ */
+static int do_fanotify_mark(char **args)
+{
+	unsigned int what = !strcmp(args[0], "mount") ? FAN_MARK_MOUNT :
+			    !strcmp(args[0], "filesystem") ? FAN_MARK_FILESYSTEM : 0;
+	unsigned long long event = strcmp(args[2], "open-perm") ? FAN_OPEN : FAN_OPEN_PERM;
+	int fd, ret, saved;
+
+	fd = fanotify_init(FAN_CLASS_CONTENT, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	ret = fanotify_mark(fd, FAN_MARK_ADD | what, event, AT_FDCWD, args[1]);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return ret;
+}
+
 static int do_kill(char **args)
 {
 	return kill(atoi(args[0]), atoi(args[1]));
@@ -665,6 +718,9 @@ static const struct action actions[] = {
 	{ "ptrace-attach", "PID", 1, do_ptrace_attach },
 	{ "vm-readv", "PID ADDR", 2, do_vm_readv },
 	{ "pidfd-getfd", "PID FD", 2, do_pidfd_getfd },
+	{ "setns-pidfd", "PID", 1, do_setns_pidfd },
+	{ "setns", "FILE", 1, do_setns },
+	{ "fanotify-mark", "inode|mount|filesystem PATH open|open-perm", 3, do_fanotify_mark },
 	{ "kill", "PID SIGNAL", 2, do_kill },
 	{ "traceme-after", "FILE", 1, do_traceme_after },
 	{ "kexec-unload", "", 0, do_kexec_unload },
