@@ -64,30 +64,22 @@ static int on_learned(struct nl_msg *msg, void *arg)
 	return 0;
 }
 
+static void learned_reset(void *arg)
+{
+	struct learned *l = arg;
+
+	l->n = 0;
+	l->overflow = 0;
+}
+
 /* The learned set of cgroup ID into *L (free L->reqs): an exit code. */
 static int learned_fetch(uint64_t id, struct learned *l)
 {
-	struct nl_ctx ctx;
-	struct nl_msg *msg;
-	int err, tries = 0;
+	/* A set dropped meanwhile is read again. */
+	int err = nl_ctx_dump(CTRPOLICY_CMD_LEARNED_GET, id, 0, learned_reset,
+			  on_learned, l, "learn");
 
-	err = nl_ctx_open(&ctx);
-	if (err)
-		return err;
-	do {
-		l->n = 0;
-		l->overflow = 0;
-		msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_LEARNED_GET, NLM_F_DUMP);
-		if (!msg || nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id)) {
-			nlmsg_free(msg);
-			err = -ENOMEM;
-			break;
-		}
-		err = nl_ctx_request(&ctx, msg, on_learned, l, "learn");
-		/* A set dropped meanwhile: read again. */
-	} while (err == -EAGAIN && ++tries < 5);
-	nl_ctx_close(&ctx);
-	return err ? errno_exit(err) : EXIT_OK;
+	return err < 0 ? errno_exit(err) : err;
 }
 
 /* ---- learn start ---------------------------------------------------------- */

@@ -251,6 +251,32 @@ int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 	return 0;
 }
 
+int nl_ctx_dump(int cmd, uint64_t id, int quiet_error, void (*reset)(void *arg),
+	    int (*on_reply)(struct nl_msg *msg, void *arg), void *arg,
+	    const char *what)
+{
+	struct nl_ctx ctx;
+	struct nl_msg *msg;
+	int err, tries = 0;
+
+	err = nl_ctx_open(&ctx);
+	if (err)
+		return err;
+	ctx.quiet_error = quiet_error;
+	do {
+		reset(arg);
+		msg = nl_ctx_msg(&ctx, cmd, NLM_F_DUMP);
+		if (!msg || (id && nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id))) {
+			nlmsg_free(msg);
+			err = -ENOMEM;
+			break;
+		}
+		err = nl_ctx_request(&ctx, msg, on_reply, arg, what);
+	} while (err == -EAGAIN && ++tries < 5);
+	nl_ctx_close(&ctx);
+	return err;
+}
+
 const char *area_name(unsigned int area)
 {
 	static const char *const names[CTRPOLICY_AREA_MAX + 1] = {

@@ -30,9 +30,15 @@ int nl_ctx_request(struct nl_ctx *ctx, struct nl_msg *msg,
 		   int (*on_reply)(struct nl_msg *msg, void *arg), void *arg,
 		   const char *what);
 /*
- * Make room in the socket's receive buffer for a reply of LEN bytes and the
- * ack behind it; says so on stderr when it cannot (not root).
+ * A dump of CMD for cgroup ID (0: every cgroup), each reply passed to
+ * ON_REPLY.  A dump that raced with a change (-EAGAIN) is read again from
+ * the start, after RESET(ARG), up to five times.  QUIET_ERROR as in struct
+ * nl_ctx.  Returns 0, nl_ctx_open()'s exit code (positive) when the family
+ * cannot be reached, or nl_ctx_request()'s negative errno.
  */
+int nl_ctx_dump(int cmd, uint64_t id, int quiet_error, void (*reset)(void *arg),
+	    int (*on_reply)(struct nl_msg *msg, void *arg), void *arg,
+	    const char *what);
 /* The attributes of a reply of our family, or NULL if malformed. */
 int nl_reply_parse(struct nl_msg *msg, struct nlattr **tb);
 

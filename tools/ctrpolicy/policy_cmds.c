@@ -295,6 +295,11 @@ static void listing_clear(struct listing *listing)
 	listing->n = 0;
 }
 
+static void listing_reset(void *arg)
+{
+	listing_clear(arg);
+}
+
 static void listing_free(struct listing *listing)
 {
 	listing_clear(listing);
@@ -367,30 +372,14 @@ static int on_policy(struct nl_msg *msg, void *arg)
  */
 static int fetch_policies(uint64_t id, struct listing *listing, bool quiet)
 {
-	struct nl_ctx ctx;
-	struct nl_msg *msg;
-	int err, tries = 0;
+	/*
+	 * One cgroup's dump streams its address rules after it; a dump that
+	 * raced with a change is read again.
+	 */
+	int err = nl_ctx_dump(CTRPOLICY_CMD_POLICY_GET, id, quiet ? ENOENT : 0,
+			  listing_reset, on_policy, listing, id ? "show" : "list");
 
-	err = nl_ctx_open(&ctx);
-	if (err)
-		return err;
-	if (quiet)
-		ctx.quiet_error = ENOENT;
-	do {
-		listing_clear(listing);
-		/* One cgroup's dump streams its address rules after it. */
-		msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_POLICY_GET, NLM_F_DUMP);
-		if (!msg || (id && nla_put_u64(msg, CTRPOLICY_A_CGROUP_ID, id))) {
-			nlmsg_free(msg);
-			err = -ENOMEM;
-			break;
-		}
-		err = nl_ctx_request(&ctx, msg, on_policy, listing,
-				     id ? "show" : "list");
-		/* A dump that raced with a change is read again. */
-	} while (err == -EAGAIN && ++tries < 5);
-	nl_ctx_close(&ctx);
-	return err ? errno_exit(err) : EXIT_OK;
+	return err < 0 ? errno_exit(err) : err;
 }
 
 static void print_socket_rules_json(const struct policy *p)
