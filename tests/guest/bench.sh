@@ -5,19 +5,27 @@
 # runs a small version).  In one boot:
 #
 #  1. rounds: in each, the micro-benchmarks (the program bench) run once in
-#     every configuration, (a) to (f), in the order below;
+#     every configuration, (a) to (f) and (l), in the order below;
 #  2. policy load cost: load, replace and delete policies of 1, 100 and
 #     10,000 network address rules over netlink (loadcost), and the tool's
 #     load of the 10,000-rule policy file, end to end;
-#  3. memory: what the module charges to the memory cgroup of the task that
-#     loads policies: 10,000 policies, and policies of 1 to 10,000 rules.
+#  3. container start: a container running true started STARTS times by
+#     crun without hooks, by crun with ctrpolicy's OCI hooks in its
+#     config.json, and by ctrpolicy-runc (ctrpolicy runtime) over crun,
+#     the three taking turns;
+#  4. memory: what the module charges to the memory cgroup of the task that
+#     loads policies: 10,000 policies, policies of 1 to 10,000 rules, and
+#     learn-mode policies of two learned-set sizes.
 #
 # usage: bench.sh [-r ROUNDS] [-t MS] [-b BATCHES] [-o OTHERS] [-n RULES]
 #                 [-s LOAD_SIZES] [-R LOAD_REPEATS] [-S SETTLE]
+#                 [-L LEARN_SIZES] [-c STARTS]
 #
 # LOAD_SIZES: rule counts separated by colons (1:100:10000).  SETTLE: the
 # seconds to wait before reading memory statistics (default 3: the kernel
 # flushes them every 2 s, and frees replaced policies after RCU).
+# LEARN_SIZES: learned-set sizes ('mode learn size N') separated by colons
+# (512:16384).  STARTS: container starts timed in each way (20).
 #
 # Raw results on stdout, a record a line, for bench/report.sh:
 #   meta KEY VALUE
@@ -28,16 +36,18 @@
 #   note CONFIG TEXT                      how a configuration was made
 #   load RULES ACTION MEDIAN MIN MAX      microseconds
 #   load RULES ACTION na REASON
-#   memory policies|rules COUNT KERNEL SLAB PERCPU     bytes charged
-#   memory policies|rules COUNT na REASON
+#   memory policies|rules|learn COUNT KERNEL SLAB PERCPU     bytes charged
+#   memory policies|rules|learn COUNT na REASON
+#   start bare|hooks|runtime MEDIAN MIN MAX    microseconds a container start
+#   start bare|hooks|runtime na REASON
 # and progress as "# ..." lines.  It never stops on a failure: what could
 # not be measured is "na", with the reason.
 
 . /ctrpolicy/tests/lib.sh
 
 rounds=9 ms=10 batches=15 others=10000 rules=10000 load_sizes="1 100 10000"
-load_repeats=7 settle=3 memory_enabled=
-while getopts r:t:b:o:n:s:R:S: opt; do
+load_repeats=7 settle=3 memory_enabled= learn_sizes="512 16384" starts=20
+while getopts r:t:b:o:n:s:R:S:L:c: opt; do
 	case $opt in
 	r) rounds=$OPTARG ;;
 	t) ms=$OPTARG ;;
@@ -47,7 +57,9 @@ while getopts r:t:b:o:n:s:R:S: opt; do
 	s) load_sizes=$(echo $OPTARG | tr : ' ') ;;
 	R) load_repeats=$OPTARG ;;
 	S) settle=$OPTARG ;;
-	*) echo "usage: bench.sh [-r ROUNDS] [-t MS] [-b BATCHES] [-o OTHERS] [-n RULES] [-s SIZES] [-R REPEATS] [-S SETTLE]" >&2
+	L) learn_sizes=$(echo $OPTARG | tr : ' ') ;;
+	c) starts=$OPTARG ;;
+	*) echo "usage: bench.sh [-r ROUNDS] [-t MS] [-b BATCHES] [-o OTHERS] [-n RULES] [-s SIZES] [-R REPEATS] [-S SETTLE] [-L LEARN_SIZES] [-c STARTS]" >&2
 	   exit 2 ;;
 	esac
 done
@@ -60,7 +72,7 @@ MNT=/tmp/bench-mnt
 PORT=5555
 # The configurations in the order a round runs them, and where their
 # benchmark runs: (e) is (c)'s cgroup once the others hold policies.
-CONFIGS="a b c d f e"
+CONFIGS="a b c l d f e"
 DEEP=$B/f1/f2/f3/f4/f5/f6/f7/f8
 
 describe() {
@@ -71,6 +83,7 @@ describe() {
 	d) echo "as (c) with $rules network address rules more" ;;
 	e) echo "as (c) while $others other cgroups each hold a policy (k8s-restricted)" ;;
 	f) echo "8 nested cgroups, each with (c)'s policy; the task in the deepest" ;;
+	l) echo "as (c) in learn mode (mode learn): nothing denied, would-be denials recorded" ;;
 	esac
 }
 
@@ -80,10 +93,12 @@ cgroup_of() {
 	c|e) echo $B/c ;;
 	d) echo $B/d ;;
 	f) echo $DEEP ;;
+	l) echo $B/l ;;
 	esac
 }
 
-# bench_policy NAME RULES NET < BASE: the policy BASE renamed NAME, with
+# bench_policy NAME RULES NET [MODE] < BASE: the policy BASE renamed NAME,
+# in MODE if given ("learn", "learn size N": the base's mode line goes), with
 # what the benchmarks need allowed at the end of each section (a section
 # it lacks is added): CAP_SYS_ADMIN (sethostname, mount), a tmpfs on $MNT,
 # and TCP and UDP on 127.0.0.0/8.  RULES distinct network deny rules for
@@ -91,7 +106,7 @@ cgroup_of() {
 # base's too.  A prefix shorter than the rules' makes each benchmarked
 # lookup pass the level that holds them.
 bench_policy() {
-	awk -v name="$1" -v rules="$2" -v net="$3" -v mnt="$MNT" '
+	awk -v name="$1" -v rules="$2" -v net="$3" -v mode="$4" -v mnt="$MNT" '
 	function extra(s, i) {
 		if (s == "capabilities")
 			print "\tallow sys_admin"
@@ -115,7 +130,13 @@ bench_policy() {
 		if (s == "network")
 			print "\tdefault " (rules ? "allow" : "deny")
 	}
-	$1 == "policy" { print "policy " name; next }
+	$1 == "policy" {
+		print "policy " name
+		if (mode != "")
+			print "mode " mode
+		next
+	}
+	mode != "" && $1 == "mode" { next }
 	match($0, /^[ \t]*(capabilities|mount|network)[ \t]*\{/) {
 		section = $1
 		sub(/\{.*/, "", section)
@@ -144,21 +165,24 @@ bench_policy() {
 # as_cgroup_options DIR...: each as --cgroup=DIR, a line each.
 as_cgroup_options() { for d; do echo "--cgroup=$d"; done; }
 
-# load_policy CONFIG NAME RULES DIR...: (c)'s or (d)'s policy on each DIR.
+# policy_mode CONFIG: the mode of CONFIG's policy, if not the base's.
+policy_mode() { [ $1 != l ] || echo learn; }
+
+# load_policy CONFIG NAME RULES DIR...: (c)'s, (l)'s or (d)'s policy on each DIR.
 # When the tool refuses the network section, (c)'s policy (RULES 0) goes
 # without it (and says so in a note); (d) has no such fallback.  Prints
 # the reason on failure.
 load_policy() {
 	local config=$1 name=$2 n=$3 file=/tmp/$2.policy err
 	shift 3
-	bench_policy $name $n 1 < $K8S > $file
+	bench_policy $name $n 1 "$(policy_mode $config)" < $K8S > $file
 	err=$(ctrpolicy load $file $(as_cgroup_options "$@") 2>&1) && return 0
 	err=$(echo "$err" | head -n 1)
 	if [ "$n" -gt 0 ]; then
 		echo "ctrpolicy load: $err"
 		return 1
 	fi
-	bench_policy $name 0 0 < $K8S > $file.nonet
+	bench_policy $name 0 0 "$(policy_mode $config)" < $K8S > $file.nonet
 	if ctrpolicy load $file.nonet $(as_cgroup_options "$@") > /dev/null 2>&1; then
 		[ "$round" = 1 ] || return 0
 		echo "note $config policy loaded without its network section, so sockets are denied: the tool refused it: $err" >&3
@@ -224,6 +248,7 @@ prepare() {
 	a) enforcement_off ;;
 	b) load_module && ctrpolicy attach > /dev/null ;;
 	c) load_policy c bench-typical 0 $B/c ;;
+	l) load_policy l bench-learn 0 $B/l ;;
 	d) load_policy d bench-10k $rules $B/d ;;
 	f) load_policy f bench-typical 0 $B/f1 $B/f1/f2 $B/f1/f2/f3 $B/f1/f2/f3/f4 \
 		$B/f1/f2/f3/f4/f5 $B/f1/f2/f3/f4/f5/f6 $B/f1/f2/f3/f4/f5/f6/f7 $DEEP ;;
@@ -285,6 +310,117 @@ load_cost() {
 	ctrpolicy unload --cgroup $B/load > /dev/null 2>&1
 }
 
+# ---- container start ------------------------------------------------------
+
+RUNTIME_CONF=/etc/ctrpolicy/runtime.conf
+START=/tmp/bench-start
+
+# start_once BUNDLE COMMAND...: one run of the container of BUNDLE by
+# COMMAND (its arguments before the bundle's), from the bundle's original
+# config.json (ctrpolicy-runc rewrites it; the copy is paid in every way):
+# its time in microseconds, or "na REASON".
+start_once() {
+	local dir=$1 out
+	shift
+	out=$($TESTS/loadcost exec 1 sh -c \
+		'cp "$0/orig.json" "$0/config.json" && exec "$@" run --no-pivot -b "$0" bench-start' \
+		"$dir" "$@" 2> $dir/err | tail -n 1)
+	case $out in
+	[0-9]*) echo "${out%% *}" ;;
+	na*) echo "$out: $(cat $dir/err $dir/hooks.err 2>/dev/null | tail -n 1)" ;;
+	*) echo "na ${out:-no output}: $(cat $dir/err $dir/hooks.err 2>/dev/null | tail -n 1)" ;;
+	esac
+}
+
+# start_kind KIND: start_once with KIND's bundle and command.
+start_kind() {
+	case $1 in
+	bare) start_once $START/bare $CRUN ;;
+	hooks) start_once $START/hooks $CRUN ;;
+	runtime) start_once $START/bare ctrpolicy-runc --cgroup-manager=cgroupfs ;;
+	esac
+}
+
+# start_summary KIND: "start KIND MEDIAN MIN MAX" of KIND's times, or its
+# "na REASON".
+start_summary() {
+	if grep -q '^na' $START/$1.times; then
+		echo "start $1 $(head -n 1 $START/$1.times)"
+		return
+	fi
+	sort -n $START/$1.times | awk -v kind=$1 '{ t[NR] = $1 }
+	END {
+		if (!NR) { print "start " kind " na no start timed"; exit }
+		m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+		print "start", kind, m, t[1], t[NR]
+	}'
+}
+
+# What ctrpolicy-runc adds to a container start: a container running true,
+# started by crun from a bundle without hooks (bare), by crun with
+# ctrpolicy's hooks in config.json (hooks: what an engine's hooks.d gives;
+# the hook loads the policy k8s-restricted and unloads it), and by
+# ctrpolicy-runc over crun from the bundle without hooks (runtime: it adds
+# them, then runs crun).  The module is loaded and attached.  The three
+# take turns start by start, each round beginning with the next one, so
+# that what else runs on the host weighs on each alike; round 0 warms up
+# (translates crun, the hook and the front end under TCG) and is not
+# counted.
+start_cost() {
+	local kind saved= i t kinds
+	if ! command -v crun > /dev/null; then
+		for kind in bare hooks runtime; do
+			echo "start $kind na crun is not in the image (the host had none when it was built)"
+		done
+		return
+	fi
+	(
+	OCI_CGROUP=bench-oci
+	. $TESTS/oci.sh
+	oci_bundle $START/hooks k8s-restricted true
+	oci_bundle $START/bare k8s-restricted true
+	# The bundle without hooks: the same, its "hooks" object left out.
+	sed -i '/"hooks": {/,/^\t},$/d' $START/bare/config.json
+	cp $START/hooks/config.json $START/hooks/orig.json
+	cp $START/bare/config.json $START/bare/orig.json
+	if [ -e $RUNTIME_CONF ]; then
+		saved=$RUNTIME_CONF.bench-saved
+		mv $RUNTIME_CONF $saved
+	fi
+	mkdir -p ${RUNTIME_CONF%/*}
+	printf 'runtime = %s\npolicy-dir = /ctrpolicy/policies\n' "$(command -v crun)" > $RUNTIME_CONF
+	for kind in bare hooks runtime; do : > $START/$kind.times; done
+	wait_idle
+	i=0
+	while [ $i -le $starts ]; do
+		case $((i % 3)) in
+		0) kinds="bare hooks runtime" ;;
+		1) kinds="hooks runtime bare" ;;
+		2) kinds="runtime bare hooks" ;;
+		esac
+		for kind in $kinds; do
+			grep -q '^na' $START/$kind.times && continue
+			t=$(start_kind $kind)
+			case $t in
+			na*) echo "$t" > $START/$kind.times ;;
+			*) [ $i -eq 0 ] || echo "$t" >> $START/$kind.times ;;
+			esac
+			# The front end's rewrite of config.json: both hooks added.
+			if [ $kind = runtime ] && [ "${t#na}" = "$t" ] &&
+			   [ "$(grep -o oci-hook $START/bare/config.json | wc -l)" -lt 2 ]; then
+				echo "na ctrpolicy-runc did not add ctrpolicy's hooks to config.json" > $START/runtime.times
+			fi
+		done
+		i=$((i + 1))
+	done
+	for kind in bare hooks runtime; do start_summary $kind; done
+	rm -f $RUNTIME_CONF
+	[ -z "$saved" ] || mv $saved $RUNTIME_CONF
+	)
+	rm -rf $START
+	rmdir $CG/bench-oci 2>/dev/null
+}
+
 # ---- memory ---------------------------------------------------------------
 
 memstat() { sed -n "s/^$1 //p" $MEM/memory.stat; }
@@ -323,6 +459,14 @@ memory() {
 		charge rules $n $TESTS/loadcost set $B/load $n
 		ctrpolicy unload --cgroup $B/load > /dev/null
 	done
+	# A learn-mode policy allocates its learned set when it is loaded:
+	# k8s-restricted in learn mode with each size, the difference between
+	# two sizes being that of their sets.
+	for n in $learn_sizes; do
+		bench_policy bench-learn 0 1 "learn size $n" < $K8S > /tmp/bench-learn-$n.policy
+		charge learn $n ctrpolicy load /tmp/bench-learn-$n.policy --cgroup $B/load
+		ctrpolicy unload --cgroup $B/load > /dev/null 2>&1
+	done
 }
 
 # ---- the run --------------------------------------------------------------
@@ -336,10 +480,11 @@ echo "meta batches $batches"
 echo "meta batch_ms $ms"
 echo "meta others $others"
 echo "meta rules $rules"
+echo "meta starts $starts"
 $BENCH -l | sed 's/^/op /; s/\t/ /'
 for config in $CONFIGS; do echo "config $config $(describe $config)"; done
 
-mkdir -p $B/free $B/c $B/d $B/load $DEEP $B/o
+mkdir -p $B/free $B/c $B/l $B/d $B/load $DEEP $B/o
 echo "# creating $others cgroups"
 (cd $B/o && seq $others | xargs mkdir -p)
 
@@ -350,6 +495,8 @@ done
 echo "# load cost"
 enforcement_off && load_module && ctrpolicy attach > /dev/null
 load_cost
+echo "# container start: $starts starts each"
+start_cost
 echo "# memory"
 memory
 enforcement_off

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # The benchmarks' smoke test: bench.sh (what make bench runs) in a small
-# version, one short round with 20 other policies and 100 network rules.
+# version, one short round with 20 other policies and 100 network rules,
+# learned sets of 512 and 1024, and 2 container starts of each kind.
 # It checks that every benchmark ran or says why not, never how fast.
 
 # The configurations load and unload the module: with ctrpolicy built
@@ -11,14 +12,14 @@ if [ -n "$NATIVE" ]; then
 fi
 
 raw=/tmp/bench-smoke.out	# not $out: check() has a local of that name
-$TESTS/bench.sh -r 1 -t 2 -b 1 -o 20 -n 100 -s 1:100 -R 1 -S 0 > $raw 2>&1
+$TESTS/bench.sh -r 1 -t 2 -b 1 -o 20 -n 100 -s 1:100 -R 1 -S 0 -L 512:1024 -c 2 > $raw 2>&1
 ops=$($TESTS/bench -l | cut -f 1)
 
 # has CONFIG OP: a number, or with "na" at least a reason.
 has() { grep -Eq "^(result 1 $1 $2 [0-9.]+|na 1 $1 $2 .+)$" $raw; }
 every() {
 	local config op
-	for config in a b c d e f; do
+	for config in a b c d e f l; do
 		for op in $ops; do has $config $op || { echo "($config) $op: nothing"; return 1; }
 		done
 	done
@@ -37,12 +38,28 @@ if grep -q '^note c .*without its network section' $raw; then
 else
 	check "(c) confined: every operation measured" numbers c
 fi
+if grep -q '^note l .*without its network section' $raw; then
+	skip "(l) learn mode: every operation measured" "the tool refused the policy's network section"
+else
+	check "(l) learn mode: every operation measured" numbers l
+fi
 check "load, replace and delete of 1 and 100 rules timed" sh -c \
 	"[ \$(grep -Ec '^load (1|100) (load|replace|delete) [0-9.]+ ' $raw) -eq 6 ]"
 # A delta may be negative: the kernel stack and page tables of the previous
 # command are freed late (RCU), inside the next measurement.
 check "memory per policy and per rule measured" sh -c \
 	"[ \$(grep -Ec '^memory (policies 20|rules 1|rules 100) -?[0-9]+ ' $raw) -eq 3 ]"
-check "the benchmark's cgroups are gone" test ! -e $CG/bench
-grep -E '^(na|note|load|memory)' $raw | sed 's/^/#   /'
+check "memory of learned sets of 512 and 1024 measured" sh -c \
+	"[ \$(grep -Ec '^memory learn (512|1024) -?[0-9]+ ' $raw) -eq 2 ]"
+# Container starts: a number, or n/a with its reason (no crun in the image).
+check "container start, bare crun, with hooks, through ctrpolicy-runc: timed or a reason" sh -c \
+	"[ \$(grep -Ec '^start (bare|hooks|runtime) ([0-9.]+ [0-9.]+ [0-9.]+|na .+)\$' $raw) -eq 3 ]"
+if command -v crun > /dev/null; then
+	check "container start: timed in each way (crun is in the image)" sh -c \
+		"[ \$(grep -Ec '^start (bare|hooks|runtime) [0-9.]+ ' $raw) -eq 3 ]"
+fi
+check "runtime.conf as it was (the benchmark's own removed)" \
+	test ! -e /etc/ctrpolicy/runtime.conf.bench-saved
+check "the benchmark's cgroups are gone" test ! -e $CG/bench -a ! -e $CG/bench-oci
+grep -E '^(na|note|load|memory|start)' $raw | sed 's/^/#   /'
 check "module unloaded" sh -c '! test -d /sys/module/ctrpolicy'
