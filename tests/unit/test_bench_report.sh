@@ -40,3 +40,15 @@ elif python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["b
 else
 	echo "not ok - bench report: the JSON parses"
 fi
+
+# Learn mode (l) and the container starts, from a fixture of their own.
+md=$build/bench-report-learn.md json=$build/bench-report-learn.json
+if "$here/../../bench/report.sh" "$here/fixtures/bench-raw-learn-start.txt" "$md" "$json"; then
+	echo "ok - bench report: learn and starts written"
+else
+	echo "not ok - bench report: learn and starts written"
+fi
+has "(l), learn mode, in its own column" "| capable | 1000 ±0% | n/a[1] | 1.04 [1.04-1.04] | 1.06 [1.06-1.06] |"
+has "per learned entry, from the two sizes" "| per learned entry (size 512 to 16,384) | 1024.0 B | | |"
+has "the front end's own start cost as a share of a bare start" \
+	"| **the front end itself: (iii) - (ii)** | +20.0 ms, +5.0% of (i) |"
