@@ -200,9 +200,15 @@ GUEST_PROGS := $(patsubst tests/guest/progs/%.c,$(BUILD)/tests/%, \
 GUEST_BPF := $(patsubst tests/guest/progs/%.bpf.c,$(BUILD)/tests/%.skel.h, \
 	       $(wildcard tests/guest/progs/*.bpf.c))
 GUEST_PROGS := $(filter-out %.bpf,$(GUEST_PROGS))
+GUEST_BPF += $(BUILD)/tests/bench_floor.skel.h
 
 $(BUILD)/tests/%.bpf.o: tests/guest/progs/%.bpf.c $(BUILD)/vmlinux.h
 	$(BPF_CC)
+
+# The benchmarks' floor (bench_floor): ctrpolicy's BPF-LSM programs from
+# the same hook table, each returning at once.
+$(BUILD)/tests/bench_floor.bpf.o: kernel/bpf/ctrpolicy.bpf.c kernel/hooks.h $(BUILD)/vmlinux.h
+	$(BPF_CC) -DCTRPOLICY_FLOOR
 
 # The programs that need no library are static: the tests start them
 # thousands of times, and on the debug kernel the dynamic loader's work is

@@ -30,6 +30,12 @@
  *    their arguments are not trusted ones, which that kfunc does not ask.
  * The kernel's BTF must hold security_<hook>() with the hook's parameters
  * first: every hook of the table has one on 6.1 and 6.12 (none is inlined).
+ *
+ * Built with -DCTRPOLICY_FLOOR, the object is the benchmarks' floor
+ * (bench/README.md, configuration (b0)): the BPF-LSM program of each hook
+ * of the same table, in the same section, returning at once -- no kfunc,
+ * so it loads without the module.  It costs what any BPF-LSM enforcer of
+ * these hooks costs before deciding anything: the trampolines.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_core_read.h>
@@ -40,6 +46,15 @@
 
 #define SECTION_ATOMIC		"lsm/"
 #define SECTION_SLEEPABLE	"lsm.s/"
+
+#ifdef CTRPOLICY_FLOOR
+#define PROGRAM(hook, ret, sleep, decision, ...)			\
+SEC(SECTION_##sleep #hook)						\
+int BPF_PROG(hook)							\
+{									\
+	return 0;							\
+}
+#else /* the glue: each program calls the module */
 
 /* The verdict so far, after the hook's parameters. */
 #define VERDICT_PARAM_int	, int ret
@@ -118,6 +133,7 @@ int BPF_PROG(security_##hook, CTRPOLICY_MAP(CTRPOLICY_HOOK_PARAM,	\
 	TRACING_CALL_##ret(ctrpolicy_##hook##_tracing(			\
 		CTRPOLICY_MAP(CTRPOLICY_KFUNC_ARG, CTRPOLICY_COMMA, __VA_ARGS__))) \
 }
+#endif
 
 CTRPOLICY_HOOKS(PROGRAM)
 
