@@ -5,7 +5,7 @@
 # runs a small version).  In one boot:
 #
 #  1. rounds: in each, the micro-benchmarks (the program bench) run once in
-#     every configuration, (a) to (f) and (l), in the order below;
+#     every configuration, (a), (b0), (b) to (f) and (l), in the order below;
 #  2. policy load cost: load, replace and delete policies of 1, 100 and
 #     10,000 network address rules over netlink (loadcost), and the tool's
 #     load of the 10,000-rule policy file, end to end;
@@ -34,6 +34,7 @@
 #   result ROUND CONFIG OP NS             ns per operation
 #   na ROUND CONFIG OP REASON             no number, and why
 #   note CONFIG TEXT                      how a configuration was made
+#   hooks CONFIG HOOK...                  what (b0) and (b) attach, round 1
 #   load RULES ACTION MEDIAN MIN MAX      microseconds
 #   load RULES ACTION na REASON
 #   memory policies|rules|learn COUNT KERNEL SLAB PERCPU     bytes charged
@@ -72,12 +73,13 @@ MNT=/tmp/bench-mnt
 PORT=5555
 # The configurations in the order a round runs them, and where their
 # benchmark runs: (e) is (c)'s cgroup once the others hold policies.
-CONFIGS="a b c l d f e"
+CONFIGS="a b0 b c l d f e"
 DEEP=$B/f1/f2/f3/f4/f5/f6/f7/f8
 
 describe() {
 	case $1 in
 	a) echo "module not loaded (baseline)" ;;
+	b0) echo "the floor: module not loaded, the same hooks attached with BPF-LSM programs that return at once" ;;
 	b) echo "module loaded, programs attached, task unconfined (no policy loaded)" ;;
 	c) echo "confined: k8s-restricted plus the benchmarks' own allow rules" ;;
 	d) echo "as (c) with $rules network address rules more" ;;
@@ -89,7 +91,7 @@ describe() {
 
 cgroup_of() {
 	case $1 in
-	a|b) echo $B/free ;;
+	a|b0|b) echo $B/free ;;
 	c|e) echo $B/c ;;
 	d) echo $B/d ;;
 	f) echo $DEEP ;;
@@ -246,7 +248,9 @@ measure() {
 prepare() {
 	case $1 in
 	a) enforcement_off ;;
-	b) load_module && ctrpolicy attach > /dev/null ;;
+	b0) $TESTS/bench_floor attach && attached_hooks b0 $FLOOR_PINS ;;
+	b) $TESTS/bench_floor detach && load_module && ctrpolicy attach > /dev/null &&
+	   attached_hooks b /sys/fs/bpf/ctrpolicy ;;
 	c) load_policy c bench-typical 0 $B/c ;;
 	l) load_policy l bench-learn 0 $B/l ;;
 	d) load_policy d bench-10k $rules $B/d ;;
@@ -257,12 +261,24 @@ prepare() {
 	esac
 }
 
+FLOOR_PINS=/sys/fs/bpf/ctrpolicy-bench-floor
+
+# attached_hooks CONFIG PIN_DIR: in round 1, the hooks CONFIG attached (the
+# pins of its BPF-LSM programs are named after them), for the smoke test
+# to compare (b0) with (b).
+attached_hooks() {
+	[ "$round" = 1 ] || return 0
+	echo "hooks $1 $(ls $2 | sort | tr '\n' ' ')" >&3
+}
+
 # k8s-restricted on each of the other cgroups.
 LOAD_OTHERS="seq $others | sed 's|^|--cgroup=$B/o/|' | xargs ctrpolicy load $K8S"
 load_others() { sh -c "$LOAD_OTHERS"; }
 
-# Programs detached, module unloaded, the policies gone with it.
+# Programs detached (the floor's too), module unloaded, the policies gone
+# with it.
 enforcement_off() {
+	$TESTS/bench_floor detach || return 1
 	if [ -e /sys/fs/bpf/ctrpolicy ]; then
 		ctrpolicy detach > /dev/null || return 1
 	fi

@@ -19,7 +19,7 @@ ops=$($TESTS/bench -l | cut -f 1)
 has() { grep -Eq "^(result 1 $1 $2 [0-9.]+|na 1 $1 $2 .+)$" $raw; }
 every() {
 	local config op
-	for config in a b c d e f l; do
+	for config in a b0 b c d e f l; do
 		for op in $ops; do has $config $op || { echo "($config) $op: nothing"; return 1; }
 		done
 	done
@@ -32,7 +32,17 @@ numbers() {
 check "bench.sh ran to the end" grep -q '^# bench done' $raw
 check "every operation in every configuration has a result or a reason" every
 check "(a) module not loaded: every operation measured" numbers a
+check "(b0) the floor, programs that return at once: every operation measured" numbers b0
 check "(b) module attached, task unconfined: every operation measured" numbers b
+# hooks_of CONFIG: the hooks CONFIG attached, from bench.sh's record.
+hooks_of() { sed -n "s/^hooks $1 //p" $raw; }
+same_hooks() {
+	[ -n "$(hooks_of b0)" ] && [ "$(hooks_of b0)" = "$(hooks_of b)" ] && return
+	echo "(b0): $(hooks_of b0)"
+	echo "(b): $(hooks_of b)"
+	return 1
+}
+check "(b0) attaches exactly the hooks (b) attaches" same_hooks
 if grep -q '^note c .*without its network section' $raw; then
 	skip "(c) confined: every operation measured" "the tool refused the policy's network section"
 else
@@ -61,5 +71,5 @@ fi
 check "runtime.conf as it was (the benchmark's own removed)" \
 	test ! -e /etc/ctrpolicy/runtime.conf.bench-saved
 check "the benchmark's cgroups are gone" test ! -e $CG/bench -a ! -e $CG/bench-oci
-grep -E '^(na|note|load|memory|start)' $raw | sed 's/^/#   /'
+grep -E '^(na|note|hooks|load|memory|start)' $raw | sed 's/^/#   /'
 check "module unloaded" sh -c '! test -d /sys/module/ctrpolicy'
