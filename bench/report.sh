@@ -8,9 +8,13 @@
 #
 # Per operation and configuration: the median over the rounds of ns/op,
 # and the ratio to the baseline (a), taken round by round (each round's
-# (a) is its nearest neighbour in time) and then the median of those; the
-# range over the rounds shows the spread.  A ratio above its target is
-# marked "missed".  Then the policy load cost, the container start cost
+# (a) is its nearest neighbour in time) and then the median of those over
+# the rounds where the configuration ran at (a)'s speed (its getppid, the
+# control, within SPEED_TOLERANCE of (a)'s: the host switches speed
+# between runs), with how many rounds it kept; the range over those rounds
+# shows the spread.  A ratio above its target is marked "missed".  With
+# the floor (b0), what the unconfined cost is made of: (b0) - (a), the
+# trampolines, and (b) - (b0), ctrpolicy's own.  Then the policy load cost, the container start cost
 # (crun bare, crun with ctrpolicy's hooks, ctrpolicy-runc over crun) and
 # the memory charged.
 set -eu
@@ -119,11 +123,29 @@ $1 == "memory" {
 	next
 }
 
+# Whether CF ran at the speed of (a) in round R: its getppid within
+# speed_tolerance of that of (a).  Without both getppid numbers it cannot be
+# told, and the round is kept.
+function same_speed(cf, r) {
+	if (!((cf, "getppid", r) in v) || !(("a", "getppid", r) in v) || v["a", "getppid", r] <= 0)
+		return 1
+	return v[cf, "getppid", r] / v["a", "getppid", r] - 1 <= speed_tolerance + 1e-9 &&
+	       1 - v[cf, "getppid", r] / v["a", "getppid", r] <= speed_tolerance + 1e-9
+}
+
 END {
-	# (l), learn mode, is in the raw results of bench.sh since issue 21:
-	# its column only where they have it.
-	nconf = split((("l" in desc) || ("l" in seen_conf)) ? "a b c l d e f" : "a b c d e f", confs, " ")
+	# The floor (b0, issue 22) and learn mode (l, issue 21) are in the raw
+	# results of bench.sh since those issues: their columns only where
+	# they have them.
+	nall = split("a b0 b c l d e f", all, " ")
+	optional["b0"] = 1; optional["l"] = 1
+	nconf = 0
+	for (c = 1; c <= nall; c++)
+		if (!(all[c] in optional) || (all[c] in desc) || (all[c] in seen_conf))
+			confs[++nconf] = all[c]
+	notarget["b0"] = 1	# the floor: what any BPF-LSM enforcer pays
 	notarget["l"] = 1	# learn mode: a reported cost, no target
+	speed_tolerance = 0.08
 	conf_cols = ""
 	for (c = 2; c <= nconf; c++)
 		conf_cols = conf_cols " | (" confs[c] ")"
@@ -138,14 +160,17 @@ END {
 		op = ops[o]
 		for (c = 1; c <= nconf; c++) {
 			cf = confs[c]
-			n = 0; nr = 0
+			n = 0; nr = 0; rtot[cf, op] = 0
 			for (r = 1; r <= nrounds; r++) {
 				if (!((cf, op, rounds[r]) in v))
 					continue
 				x = v[cf, op, rounds[r]]
 				vals[++n] = x
 				roundvals[cf, op] = roundvals[cf, op] (n > 1 ? ", " : "") x
-				if (cf != "a" && (("a", op, rounds[r]) in v) && v["a", op, rounds[r]] > 0)
+				if (cf == "a" || !(("a", op, rounds[r]) in v) || v["a", op, rounds[r]] <= 0)
+					continue
+				rtot[cf, op]++
+				if (same_speed(cf, rounds[r]))
 					ratios[++nr] = x / v["a", op, rounds[r]]
 			}
 			cnt[cf, op] = n
@@ -154,6 +179,9 @@ END {
 				lo[cf, op] = vals[1]; hi[cf, op] = vals[n]
 			}
 			rcnt[cf, op] = nr
+			if (rtot[cf, op] && !nr)
+				na[cf, op] = sprintf("no round of (%s) ran at the speed of (a): getppid off by more than %.0f%% in each", \
+						     cf, 100 * speed_tolerance)
 			if (nr) {
 				ratio[cf, op] = median(ratios, nr)
 				rlo[cf, op] = ratios[1]; rhi[cf, op] = ratios[nr]
@@ -178,18 +206,19 @@ END {
 	# ---- Markdown ----
 	print "# ctrpolicy benchmarks" > md
 	print "" > md
-	printf "Kernel %s in QEMU (TCG, %s vCPUs), one boot. %d rounds; in each, every configuration runs every operation in %s batches of about %s ms and keeps the fastest batch. Cells: the median over the rounds. See bench/README.md for the method.\n", \
-		meta["kernel"], meta["cpus"], nrounds, meta["batches"], meta["batch_ms"] > md
+	printf "Kernel %s in QEMU (TCG, %s vCPUs), one boot. %d rounds; in each, every configuration runs every operation in %s batches of about %s ms and keeps the fastest batch. Ratios: the median over the rounds where the configuration ran at the speed of (a), its getppid (the control) within %.0f%% of (a)'"'"'s in the same round; k/n says it kept k of n rounds. See bench/README.md for the method.\n", \
+		meta["kernel"], meta["cpus"], nrounds, meta["batches"], meta["batch_ms"], 100 * speed_tolerance > md
 	print "" > md
 	print "Configurations:" > md
 	print "" > md
 	for (c = 1; c <= nconf; c++)
 		printf "- (%s) %s\n", confs[c], desc[confs[c]] > md
 	print "" > md
-	printf "Targets (ratio to (a) in the same round): (b) <= %.2f; (c) <= %.2f; (d), (e), (f) <= (c) + %.2f on the same row%s. getppid has no hook: it is the control, and its ratios show the noise. **missed** marks a ratio above its target.\n", \
-		target["b"], target["c"], above_c, (("l" in seen_conf) || ("l" in desc) ? "; (l) has none, its cost is reported" : "") > md
+	printf "Targets (ratio to (a) in the same round): (b) <= %.2f; (c) <= %.2f; (d), (e), (f) <= (c) + %.2f on the same row%s%s. getppid has no hook: it is the control, and its ratios show the noise. **missed** marks a ratio above its target.\n", \
+		target["b"], target["c"], above_c, (("b0" in seen_conf) || ("b0" in desc) ? "; (b0), the floor, has none" : ""), \
+		(("l" in seen_conf) || ("l" in desc) ? "; (l) has none, its cost is reported" : "") > md
 	print "" > md
-	table_head("Ratio to (a), median over the rounds [lowest-highest round]",
+	table_head("Ratio to (a), median over the rounds at (a)'"'"'s speed [lowest-highest] kept/rounds",
 		"operation | (a) ns/op" conf_cols)
 	for (o = 1; o <= nops; o++) {
 		op = ops[o]
@@ -200,7 +229,7 @@ END {
 				line = line " | " na_cell(cf, op)
 				continue
 			}
-			line = line " | " sprintf("%.2f [%.2f-%.2f]", ratio[cf, op], rlo[cf, op], rhi[cf, op])
+			line = line " | " sprintf("%.2f [%.2f-%.2f] %d/%d", ratio[cf, op], rlo[cf, op], rhi[cf, op], rcnt[cf, op], rtot[cf, op])
 			if (missed[cf, op])
 				line = line sprintf(" **missed** (> %.2f)", tgt[cf, op])
 		}
@@ -210,6 +239,22 @@ END {
 	for (o = 1; o <= nops; o++)
 		printf "- %s: %s\n", ops[o], what[ops[o]] > md
 	print "" > md
+	if (("b0" in desc) || ("b0" in seen_conf)) {
+		table_head("What an unconfined task pays, from the floor (b0): differences of the median ratios", \
+			"operation | (b0) - (a): the trampolines | (b) - (b0): ctrpolicy")
+		for (o = 1; o <= nops; o++) {
+			op = ops[o]
+			line = "| " op " | " (rcnt["b0", op] ? sprintf("%+.2f", ratio["b0", op] - 1) : na_cell("b0", op))
+			if (rcnt["b0", op] && rcnt["b", op])
+				line = line " | " sprintf("%+.2f", ratio["b", op] - ratio["b0", op])
+			else
+				line = line " | " na_cell(rcnt["b", op] ? "b0" : "b", op)
+			print line " |" > md
+		}
+		print "" > md
+		print "(b0) attaches the hooks (b) attaches, with BPF-LSM programs that return at once and no module: what any BPF-LSM enforcer of these hooks pays before it decides anything. (b) - (b0) is what ctrpolicy adds to it for a task it does not confine." > md
+		print "" > md
+	}
 	table_head("ns/op, median over the rounds ±half the range",
 		"operation | (a)" conf_cols)
 	for (o = 1; o <= nops; o++) {
@@ -354,8 +399,8 @@ END {
 	printf "{\n  \"meta\": {" > json
 	for (i = 1; i <= nmeta; i++)
 		printf "%s%s: %s", (i > 1 ? ", " : ""), jstr(metakeys[i]), jstr(meta[metakeys[i]]) > json
-	printf "},\n  \"targets\": {\"b\": %.2f, \"c\": %.2f, \"d_e_f_above_c\": %.2f, \"load_10000_rules_us\": %d, \"start_front_end_pct_of_bare\": %d},\n", \
-		target["b"], target["c"], above_c, load_target_us, start_target_pct > json
+	printf "},\n  \"speed_tolerance\": %.2f,\n  \"targets\": {\"b\": %.2f, \"c\": %.2f, \"d_e_f_above_c\": %.2f, \"load_10000_rules_us\": %d, \"start_front_end_pct_of_bare\": %d},\n", \
+		speed_tolerance, target["b"], target["c"], above_c, load_target_us, start_target_pct > json
 	printf "  \"configs\": [" > json
 	for (c = 1; c <= nconf; c++) {
 		cf = confs[c]
@@ -375,6 +420,10 @@ END {
 				if (rcnt[cf, op])
 					printf ", \"ratio\": %.4f, \"ratio_min\": %.4f, \"ratio_max\": %.4f", \
 						ratio[cf, op], rlo[cf, op], rhi[cf, op] > json
+				if (rtot[cf, op])
+					printf ", \"rounds_kept\": %d, \"rounds_with_ratio\": %d", rcnt[cf, op], rtot[cf, op] > json
+				if (rtot[cf, op] && !rcnt[cf, op])
+					printf ", \"ratio_na\": %s", jstr(na[cf, op]) > json
 				if ((cf, op) in tgt)
 					printf ", \"target\": %.4f, \"missed\": %s", tgt[cf, op], (missed[cf, op] ? "true" : "false") > json
 			} else {
