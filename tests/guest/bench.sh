@@ -248,7 +248,8 @@ measure() {
 prepare() {
 	case $1 in
 	a) enforcement_off ;;
-	b0) $TESTS/bench_floor attach && attached_hooks b0 $FLOOR_PINS ;;
+	b0) [ -z "$FMOD_RET" ] || { echo "the BPF LSM is not active: (b) runs fmod_ret programs, and the floor is that of the BPF-LSM path"; return 1; }
+	    $TESTS/bench_floor attach && attached_hooks b0 $FLOOR_PINS ;;
 	b) $TESTS/bench_floor detach && load_module && ctrpolicy attach > /dev/null &&
 	   attached_hooks b /sys/fs/bpf/ctrpolicy ;;
 	c) load_policy c bench-typical 0 $B/c ;;
