@@ -10,13 +10,13 @@
 # and the ratio to the baseline (a), taken round by round (each round's
 # (a) is its nearest neighbour in time) and then the median of those over
 # the rounds where the configuration ran at (a)'s speed (its getppid, the
-# control, within SPEED_TOLERANCE of (a)'s: the host switches speed
+# control, within speed_tolerance of (a)'s: the host switches speed
 # between runs), with how many rounds it kept; the range over those rounds
 # shows the spread.  A ratio above its target is marked "missed".  With
 # the floor (b0), what the unconfined cost is made of: (b0) - (a), the
-# trampolines, and (b) - (b0), ctrpolicy's own.  Then the policy load cost, the container start cost
-# (crun bare, crun with ctrpolicy's hooks, ctrpolicy-runc over crun) and
-# the memory charged.
+# trampolines, and (b) - (b0), ctrpolicy's own.  Then the policy load
+# cost, the container start cost (crun bare, crun with ctrpolicy's hooks,
+# ctrpolicy-runc over crun) and the memory charged.
 set -eu
 
 [ $# -eq 3 ] || { echo "usage: report.sh RAW OUT.md OUT.json" >&2; exit 2; }
@@ -126,11 +126,11 @@ $1 == "memory" {
 # Whether CF ran at the speed of (a) in round R: its getppid within
 # speed_tolerance of that of (a).  Without both getppid numbers it cannot be
 # told, and the round is kept.
-function same_speed(cf, r) {
+function same_speed(cf, r,   speed) {
 	if (!((cf, "getppid", r) in v) || !(("a", "getppid", r) in v) || v["a", "getppid", r] <= 0)
 		return 1
-	return v[cf, "getppid", r] / v["a", "getppid", r] - 1 <= speed_tolerance + 1e-9 &&
-	       1 - v[cf, "getppid", r] / v["a", "getppid", r] <= speed_tolerance + 1e-9
+	speed = v[cf, "getppid", r] / v["a", "getppid", r]
+	return speed - 1 <= speed_tolerance + 1e-9 && 1 - speed <= speed_tolerance + 1e-9
 }
 
 END {
