@@ -56,3 +56,15 @@ has "(l), learn mode, in its own column" "| capable | 1000 ±0% | n/a[1] | 1.04 
 has "per learned entry, from the two sizes" "| per learned entry (size 512 to 16,384) | 1024.0 B | | |"
 has "the front end's own start cost as a share of a bare start" \
 	"| **the front end itself: (iii) - (ii)** | +20.0 ms, +5.0% of (i) |"
+
+# A configuration that never ran at (a)'s speed: the first fixture with
+# (e)'s getppid taking 1.5 times (a)'s in every round.
+md=$build/bench-report-slow.md json=$build/bench-report-slow.json
+sed 's/^\(result [0-9] e getppid\) 100$/\1 150/' "$here/fixtures/bench-raw.txt" > $build/bench-raw-slow.txt
+if "$here/../../bench/report.sh" $build/bench-raw-slow.txt "$md" "$json"; then
+	echo "ok - bench report: a configuration never at (a)'s speed written"
+else
+	echo "not ok - bench report: a configuration never at (a)'s speed written"
+fi
+has "a configuration never at (a)'s speed is n/a, with why" \
+	"no round of (e) ran at the speed of (a): getppid off by more than 8% in each"
