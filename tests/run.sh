@@ -57,7 +57,7 @@ all_tests() {
 	# Its TAP lines say how the guest did; a non-zero status, that it
 	# could not even run it.
 	"$here/vm/run.sh" --kernel "$kernel" --initrd "$initrd" --mode check \
-		--filter "$filter" --log "$build/console.log" ||
+		--filter "$filter" --log "$build/console.log" --boot-retry ||
 		echo "not ok - vm: tests/vm/run.sh ran the guest (exit status $?)"
 	matches lsmoff || return 0
 	if [ "${FMOD_RET_BOOT:-yes}" = no ]; then
@@ -69,7 +69,7 @@ all_tests() {
 	echo "# vm: booting $(basename "$kernel") with lsm=$LSM_WITHOUT_BPF (fmod_ret mode)"
 	"$here/vm/run.sh" --kernel "$kernel" --initrd "$initrd" --mode check \
 		--filter "$filter" --append "lsm=$LSM_WITHOUT_BPF" \
-		--log "$build/console-lsmoff.log" ||
+		--log "$build/console-lsmoff.log" --boot-retry ||
 		echo "not ok - vm: tests/vm/run.sh ran the guest without the BPF LSM (exit status $?)"
 }
 
