@@ -79,6 +79,11 @@ static struct ctrpolicy_chain __percpu *chains;
 /* Readers that built a chain before this see a newer generation. */
 static void store_changed(void)
 {
+	/*
+	 * The change before the new generation: pairs with the smp_rmb() in
+	 * ctrpolicy_store_chain(), whose reader, seeing the new generation,
+	 * sees the change.
+	 */
 	smp_mb__before_atomic();
 	atomic_long_inc(&store_gen);
 }
