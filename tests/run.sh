@@ -40,13 +40,27 @@ matches() {
 	return 1
 }
 
+# unit TEST: run a unit test script.  One that stops with a failure status
+# and without a "not ok" line (a crash, a sanitizer's abort, a missing
+# tool) fails too.
+unit() {
+	local out status
+	out=$(mktemp)
+	bash "$1" "$build" 2>&1 | tee "$out"
+	status=${PIPESTATUS[0]}
+	if [ "$status" -ne 0 ] && ! grep -q '^not ok' "$out"; then
+		echo "not ok - unit: $(basename "$1" .sh) exited with status $status"
+	fi
+	rm -f "$out"
+}
+
 all_tests() {
 	local t name
 	for t in "$here"/unit/test_*.sh; do
 		name=$(basename "$t" .sh)
 		matches "$name" || continue
 		echo "# unit: ${name#test_}"
-		bash "$t" "$build" 2>&1 || true
+		unit "$t"
 	done
 	if matches fuzz; then
 		echo "# fuzz: policy parser"
