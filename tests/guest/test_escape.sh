@@ -137,7 +137,14 @@ check "inside its subtree: removing a cgroup is allowed" confined $TRY rmdir $CG
 # ---- tasks outside the confined subtree ----------------------------------
 sleep 1000 &
 host=$!
-addr=$(head -n 1 /proc/$host/maps | cut -d- -f1)
+# The address of its first mapping (read while it still execs, the maps
+# can be empty).
+addr=
+for i in $(seq 100); do
+	addr=$(head -n 1 /proc/$host/maps | cut -d- -f1)
+	[ -z "$addr" ] || break
+	sleep 0.05
+done
 check "PTRACE_ATTACH to a host process: denied (EPERM)" \
 	confined $TRY --expect EPERM ptrace-attach $host
 check "PTRACE_ATTACH to a host process: unconfined, it succeeds" \
