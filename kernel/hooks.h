@@ -72,6 +72,16 @@
 #define CTRPOLICY_HOOK_PERF(X)
 #endif
 
+/* The key hooks exist only with keys (request_key() and its upcall). */
+#if defined(CONFIG_KEYS) || defined(__bpf__)
+#define CTRPOLICY_HOOK_KEYS(X)						\
+	X(key_alloc, int, ATOMIC, ctrpolicy_decide_key_alloc(key),	\
+	  (PTR, struct key *, key), (PTR, const struct cred *, cred),	\
+	  (VAL, unsigned long, flags))
+#else
+#define CTRPOLICY_HOOK_KEYS(X)
+#endif
+
 #define CTRPOLICY_HOOKS(X)						\
 	X(capable, int, ATOMIC, ctrpolicy_decide_capable(cred, cap, opts), \
 	  (PTR, const struct cred *, cred),				\
@@ -118,6 +128,7 @@
 	X(kernel_module_request, int, ATOMIC,				\
 	  ctrpolicy_decide_kernel_module_request(),			\
 	  (SKIP, char *, kmod_name))					\
+	CTRPOLICY_HOOK_KEYS(X)						\
 	CTRPOLICY_HOOK_PERF(X)						\
 	X(ptrace_access_check, int, ATOMIC,				\
 	  ctrpolicy_decide_ptrace_access_check(child, mode),		\

@@ -17,11 +17,12 @@
  *    process reads; watch a whole mount or file system, or hold up other
  *    tasks' file access (fanotify permission events);
  *  - make the kernel run a program for it outside its cgroup (modprobe for
- *    a module it names, ...), or change the host at large: host-global
- *    sysctls (core_pattern, modprobe, hotplug, poweroff_cmd, ...), sysfs
- *    (uevent_helper, ...), debugfs, tracefs, securityfs, configfs,
- *    efivarfs, pstore, binfmt_misc, fusectl, the magic SysRq key, a cgroup
- *    v1 release_agent, /proc files of tasks outside its subtree.
+ *    a module it names, request-key for a key it asks, ...), or change the
+ *    host at large: host-global sysctls (core_pattern, modprobe, hotplug,
+ *    poweroff_cmd, ...), sysfs (uevent_helper, ...), debugfs, tracefs,
+ *    securityfs, configfs, efivarfs, pstore, binfmt_misc, fusectl, the
+ *    magic SysRq key, a cgroup v1 release_agent, /proc files of tasks
+ *    outside its subtree.
  * These denials hold in audit mode too.
  *
  * A task's confinement is the subtree of the deepest cgroup of its ancestry
@@ -37,6 +38,7 @@
 #include <linux/ipc_namespace.h>
 #include <linux/kernel_read_file.h>
 #include <linux/kernfs.h>
+#include <linux/key-type.h>
 #include <linux/magic.h>
 #include <linux/nsproxy.h>
 #include <linux/perf_event.h>
@@ -589,6 +591,31 @@ int ctrpolicy_decide_kernel_module_request(void)
 {
 	return ctrpolicy_protect("make the kernel load a module");
 }
+
+#ifdef CONFIG_KEYS
+/**
+ * ctrpolicy_decide_key_alloc - Decide a new key
+ * @key: the key, its type set
+ *
+ * A key that request_key() does not find is constructed by a program the
+ * kernel starts as host root, outside any container's cgroup
+ * (/sbin/request-key, or the key type's own upcall such as NFS's
+ * rpc.idmapd), with a description and callout data the task chose.  The
+ * kernel first makes the authorisation key that program works with, of
+ * type .request_key_auth: refusing it to a confined task refuses the
+ * upcall (request_key() fails with EPERM, and the key it asked for is
+ * negative for a while), whether the task asked or a file system it
+ * mounted did.  Every other key is the task's own.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_key_alloc(const struct key *key)
+{
+	if (strcmp(key->type->name, ".request_key_auth"))
+		return 0;
+	return ctrpolicy_protect("make the kernel upcall to construct a key");
+}
+#endif
 
 #ifdef CONFIG_PERF_EVENTS
 /**

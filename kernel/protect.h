@@ -10,6 +10,7 @@
 union bpf_attr;
 struct file;
 struct inode;
+struct key;
 struct perf_event;
 struct task_struct;
 
@@ -32,6 +33,7 @@ int ctrpolicy_decide_file_fcntl(unsigned int cmd, unsigned long arg);
 int ctrpolicy_decide_path_notify(u64 mask, unsigned int obj_type);
 int ctrpolicy_decide_kernel_load(int id);
 int ctrpolicy_decide_kernel_module_request(void);
+int ctrpolicy_decide_key_alloc(const struct key *key);
 int ctrpolicy_decide_perf_event_alloc(struct perf_event *event);
 
 #endif /* _SECURITY_CTRPOLICY_PROTECT_H */

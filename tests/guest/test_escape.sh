@@ -295,6 +295,35 @@ check "unconfined, the same socket() starts modprobe for net-pf-5" unconfined sh
 	"$TRY --expect EAFNOSUPPORT socket 5 2 && grep -q net-pf-5 /tmp/modprobe.log"
 echo "$modprobe" > /proc/sys/kernel/modprobe
 
+# ---- request-key, which the kernel starts as host root for a key asked -----
+# A key request_key() does not find is constructed by /sbin/request-key
+# (a path built into the kernel), with the type, description and callout
+# the caller chose; the stand-in records them and its cgroup, and leaves
+# the key unconstructed (ENOKEY).  Each request names a new key: a key
+# that failed is negative for a while, and asked again starts nothing.
+if [ ! -e /proc/keys ]; then
+	skip "request_key() starts no program for a confined task" \
+		"this kernel has no keys (CONFIG_KEYS)"
+else
+	printf '#!/bin/sh\necho "$*" $(cat /proc/self/cgroup) >> /tmp/request-key.log\n' \
+		> /sbin/request-key
+	chmod +x /sbin/request-key
+	rm -f /tmp/request-key.log
+	check "request_key() of a new key: denied (EPERM)" \
+		confined $TRY --expect EPERM request-key user ctrpolicy:confined callout
+	await_event /tmp/events.json confined sh -c \
+		"$TRY request-key user ctrpolicy:confined-\$\$ callout"
+	check "a confined task's key requests started no /sbin/request-key" \
+		test ! -e /tmp/request-key.log
+	check "the key request denial is reported as self-protection" grep -q \
+		'"area":"protect","operation":"make the kernel upcall to construct a key"' \
+		/tmp/events.json
+	check "unconfined, the same request_key() starts /sbin/request-key in the root cgroup" \
+		unconfined sh -c "$TRY --expect ENOKEY request-key user ctrpolicy:host callout &&
+			grep -q '^create .* 0::/\$' /tmp/request-key.log"
+	rm -f /sbin/request-key
+fi
+
 # traceme EXPECT MOVE: a confined shell's child asks to be traced by it,
 # as try EXPECT; with MOVE=1 the host has moved the child out of the
 # confined subtree first.

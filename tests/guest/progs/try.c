@@ -636,6 +636,15 @@ static int do_migrate_pages(char **args)
 }
 
 /*
+ * request_key(2) of a key that does not exist: the kernel asks
+ * /sbin/request-key to construct it, into the default keyring.
+ */
+static int do_request_key(char **args)
+{
+	return syscall(SYS_request_key, args[0], args[1], args[2], 0) < 0 ? -1 : 0;
+}
+
+/*
  * reboot(2) with LINUX_REBOOT_CMD_CAD_OFF then CAD_ON, the kernel's
  * default: what Ctrl-Alt-Del does, in the host's PID namespace (a reboot
  * of the host needs the same capability).
@@ -738,6 +747,7 @@ static const struct action actions[] = {
 	{ "setaffinity", "PID", 1, do_setaffinity },
 	{ "prlimit", "PID", 1, do_prlimit },
 	{ "migrate-pages", "PID", 1, do_migrate_pages },
+	{ "request-key", "TYPE DESCRIPTION CALLOUT", 3, do_request_key },
 	{ "read", "FILE", 1, do_read },
 	{ "mkdir", "DIR", 1, do_mkdir },
 	{ "rmdir", "DIR", 1, do_rmdir },
@@ -752,7 +762,7 @@ static const struct {
 	{ "EBUSY", EBUSY }, { "EINVAL", EINVAL }, { "EAGAIN", EAGAIN },
 	{ "EWOULDBLOCK", EWOULDBLOCK }, { "ENOSYS", ENOSYS },
 	{ "EFAULT", EFAULT }, { "EIO", EIO }, { "ENODEV", ENODEV },
-	{ "EAFNOSUPPORT", EAFNOSUPPORT },
+	{ "EAFNOSUPPORT", EAFNOSUPPORT }, { "ENOKEY", ENOKEY },
 };
 
 static const char *errno_name(int e)
