@@ -27,6 +27,11 @@
 #include "mount.h"
 #include "policy.h"
 #include "protect.h"
+#include "syscall.h"
+
+/* i386 numbers, for 32-bit tasks (arch/x86/entry/syscalls/syscall_32.tbl). */
+#define COMPAT_NR_OPEN_BY_HANDLE_AT	342
+#define COMPAT_NR_BPF			357
 
 static bool caps_allow(const struct ctrpolicy_policy *policy,
 		       const struct ctrpolicy_request *request)
@@ -45,6 +50,12 @@ static bool caps_allow(const struct ctrpolicy_policy *policy,
  * physical memory and I/O ports, can remove its own confinement.  So is
  * CAP_SYS_BOOT in the initial PID namespace, where reboot(2) restarts the
  * host rather than the task's own PID namespace.
+ * open_by_handle_at(2) asks only CAP_DAC_READ_SEARCH to open any file of a
+ * file system by its handle, outside the task's mount root too: denied.
+ * In bpf(2), CAP_PERFMON and CAP_SYS_ADMIN give a program the helpers
+ * that read kernel memory and the memory of whichever task it runs in (a
+ * socket filter runs in the sender's), and let it leak pointers: denied,
+ * so that a confined task loads its programs with CAP_BPF alone.
  * CAP_SYS_ADMIN is where mount_setattr(2) and open_tree(2) clones, which
  * reach no mount hook, are decided by the mount rules.
  *
@@ -71,6 +82,14 @@ int ctrpolicy_decide_capable(const struct cred *cred, int cap,
 					    request.quiet);
 	if (cap == CAP_SYS_BOOT && task_active_pid_ns(current) == &init_pid_ns)
 		return ctrpolicy_protect_as(current, "reboot or halt the host",
+					    request.quiet);
+	if (cap == CAP_DAC_READ_SEARCH &&
+	    ctrpolicy_in_syscall(__NR_open_by_handle_at, COMPAT_NR_OPEN_BY_HANDLE_AT))
+		return ctrpolicy_protect_as(current, "open a file by its handle",
+					    request.quiet);
+	if ((cap == CAP_PERFMON || cap == CAP_SYS_ADMIN) &&
+	    ctrpolicy_in_syscall(__NR_bpf, COMPAT_NR_BPF))
+		return ctrpolicy_protect_as(current, "let a BPF program read any memory",
 					    request.quiet);
 	if (cap == CAP_SYS_ADMIN) {
 		int err = ctrpolicy_decide_mount_syscall();

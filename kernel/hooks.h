@@ -160,7 +160,14 @@
 	  (ADDR, void *, data))						\
 	X(sb_kern_mount, int, ATOMIC, ctrpolicy_decide_sb_kern_mount(sb), \
 	  (PTR, CTRPOLICY_CONST_6_7 struct super_block *, sb))		\
-	X(sb_remount, int, ATOMIC, ctrpolicy_decide_sb_remount(sb),	\
+	X(sb_set_mnt_opts, int, ATOMIC,					\
+	  ctrpolicy_decide_sb_set_mnt_opts(sb),				\
+	  (PTR, struct super_block *, sb), (SKIP, void *, mnt_opts),	\
+	  (VAL, unsigned long, kern_flags),				\
+	  (SKIP, unsigned long *, set_kern_flags))			\
+	X(sb_remount, int, ATOMIC,					\
+	  ctrpolicy_decide_cgroup1_remount(sb) ?:			\
+	  ctrpolicy_decide_sb_remount(sb),				\
 	  (PTR, struct super_block *, sb), (ADDR, void *, mnt_opts))	\
 	X(move_mount, int, ATOMIC,					\
 	  ctrpolicy_decide_move_mount(from_path, to_path),		\
@@ -187,6 +194,7 @@
 	X(socket_listen, int, ATOMIC, ctrpolicy_decide_socket_listen(sock), \
 	  (PTR, struct socket *, sock), (VAL, int, backlog))		\
 	X(socket_sendmsg, int, ATOMIC,					\
+	  ctrpolicy_decide_uevent_send(sock) ?:				\
 	  ctrpolicy_decide_socket_sendmsg(sock, msg),			\
 	  (PTR, struct socket *, sock), (PTR, struct msghdr *, msg),	\
 	  (VAL, int, size))						\

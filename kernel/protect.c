@@ -38,6 +38,9 @@
 #include <linux/ipc_namespace.h>
 #include <linux/kernel_read_file.h>
 #include <linux/kernfs.h>
+#include <linux/kdev_t.h>
+#include <linux/miscdevice.h>
+#include <linux/netlink.h>
 #include <linux/key-type.h>
 #include <linux/magic.h>
 #include <linux/nsproxy.h>
@@ -54,6 +57,7 @@
 #include <linux/tty.h>
 #include <linux/utsname.h>
 #include <net/net_namespace.h>
+#include <net/sock.h>
 
 #include "common.h"
 #include "decide.h"
@@ -152,6 +156,10 @@ int ctrpolicy_decide_bpf(int cmd, const union bpf_attr *attr)
 /* Not in 6.1's uapi <linux/magic.h>. */
 #define CONFIGFS_MAGIC		0x62656570
 #define FUSE_CTL_SUPER_MAGIC	0x65735543
+#ifndef FS_IOC_SHUTDOWN
+/* ext4's, XFS's and f2fs's shutdown: one number, in uapi's <linux/fs.h> later. */
+#define FS_IOC_SHUTDOWN		_IOR('X', 125, __u32)
+#endif
 
 /*
  * Whether cgroup @target lies inside @subject's confinement.  Under RCU, in
@@ -280,6 +288,62 @@ int ctrpolicy_decide_rmdir(struct inode *dir)
 	if (!err && dir->i_sb->s_magic == CGROUP2_SUPER_MAGIC)
 		ctrpolicy_store_cgroup_removed();
 	return err;
+}
+
+#define CGROUP1_POWERS "mount cgroup v1 controllers or a release agent"
+
+/*
+ * Whether cgroup v1 superblock @sb is a hierarchy without controllers and
+ * without a release agent (a "none,name=" one, as old systemd mounts).
+ */
+static bool cgroup1_inert(const struct super_block *sb)
+{
+	const struct kernfs_node *kn = sb->s_root && d_inode(sb->s_root) ?
+				       d_inode(sb->s_root)->i_private : NULL;
+	const struct cgroup *cgrp = kn ? kn->priv : NULL;
+
+	/* The root's node holds the root cgroup, which knows its hierarchy. */
+	return cgrp && !cgrp->root->subsys_mask &&
+	       !READ_ONCE(cgrp->root->release_agent_path[0]);
+}
+
+/**
+ * ctrpolicy_decide_sb_set_mnt_opts - Decide the superblock a mount gets
+ * @sb: the superblock, new or found, of mount(2) or fsconfig(2)'s
+ *      FSCONFIG_CMD_CREATE, as the file system has set it up
+ *
+ * A cgroup v1 hierarchy with controllers moves, freezes and throttles any
+ * task of the host (its cgroup.procs and tasks files take any pid), and
+ * one with a release agent (a mount option: "release_agent=PROGRAM") has
+ * the kernel run that program as host root when a cgroup empties.  A
+ * confined task mounts only hierarchies with neither, whatever it asked:
+ * decided on the hierarchy, so that no option and no default escapes.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_sb_set_mnt_opts(const struct super_block *sb)
+{
+	if (sb->s_magic != CGROUP_SUPER_MAGIC || !ctrpolicy_current_confined() ||
+	    cgroup1_inert(sb))
+		return 0;
+	return ctrpolicy_protect(CGROUP1_POWERS);
+}
+
+/**
+ * ctrpolicy_decide_cgroup1_remount - Decide the reconfiguration of a superblock
+ * @sb: the superblock
+ *
+ * A cgroup v1 hierarchy reconfigured may gain controllers or a release
+ * agent (see ctrpolicy_decide_sb_set_mnt_opts()), which its options, not
+ * known here, decide: a confined task reconfigures none.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_cgroup1_remount(const struct super_block *sb)
+{
+	if (sb->s_magic != CGROUP_SUPER_MAGIC)
+		return 0;
+	return ctrpolicy_protect(CGROUP1_POWERS);
 }
 
 /**
@@ -458,12 +522,21 @@ static bool proc_writable(const struct file *file)
  *
  * Files that change the host at large or make the kernel start a program
  * are not opened for writing by a confined task (see the top of this
- * file).
+ * file).  Nor is the hibernation device, /dev/snapshot, opened at all: it
+ * reads out all memory, restores a kernel image of the task's making over
+ * the running kernel, and powers the host off, asking CAP_SYS_ADMIN only,
+ * where the capabilities of those deeds (CAP_SYS_RAWIO, CAP_SYS_BOOT) are
+ * denied to confined tasks whatever their policy.
  *
  * Return: 0 when allowed, -EPERM when denied.
  */
 int ctrpolicy_decide_file_open(struct file *file)
 {
+	const struct inode *inode = file_inode(file);
+
+	if (unlikely(S_ISCHR(inode->i_mode)) &&
+	    inode->i_rdev == MKDEV(MISC_MAJOR, SNAPSHOT_MINOR))
+		return ctrpolicy_protect("replace the kernel or read all memory");
 	if (!(file->f_mode & FMODE_WRITE))
 		return 0;
 	switch (file->f_path.dentry->d_sb->s_magic) {
@@ -522,7 +595,10 @@ int ctrpolicy_decide_path_notify(u64 mask, unsigned int obj_type)
  * TIOCSTI types into a terminal, and TIOCLINUX pastes into a virtual
  * console: the input is read by whoever reads the terminal next, such as
  * the host shell that started the container, after it exits.  FIOSETOWN
- * and SIOCSPGRP set a file's owner, as F_SETOWN_EX does.  A 32-bit
+ * and SIOCSPGRP set a file's owner, as F_SETOWN_EX does.  FIFREEZE and
+ * the file systems' shutdown (ext4's, XFS's and f2fs's, one number) stop
+ * every task's writes to a file system, the host's too if it shares it:
+ * any file of it opened will do, a bind-mounted /etc/resolv.conf.  A 32-bit
  * program's ioctl comes through file_ioctl_compat with the same numbers.
  *
  * Return: 0 when allowed, -EPERM when denied.
@@ -537,6 +613,10 @@ int ctrpolicy_decide_file_ioctl(unsigned int cmd)
 	case SIOCSPGRP:
 		/* The owner is read from memory after the hook: see below. */
 		return ctrpolicy_protect(SIGIO_BEYOND);
+	case FIFREEZE:
+	case FITHAW:
+	case FS_IOC_SHUTDOWN:
+		return ctrpolicy_protect("freeze or shut down a file system");
 	default:
 		return 0;
 	}
@@ -642,6 +722,30 @@ int ctrpolicy_decide_perf_event_alloc(struct perf_event *event)
 					  "observe every task of a CPU");
 }
 #endif
+
+/**
+ * ctrpolicy_decide_uevent_send - Decide a message sent on a socket
+ * @sock: the socket
+ *
+ * A message sent to the kernel on a NETLINK_KOBJECT_UEVENT socket is
+ * broadcast to the socket's network namespace as a uevent from the
+ * kernel: in the host's, the host's udevd takes it for a device event and
+ * runs its rules as host root, outside the task's cgroup (loading the
+ * module a MODALIAS names, running RUN programs).  A confined task sends
+ * none there; in a network namespace of its own only its own tasks listen.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_uevent_send(const struct socket *sock)
+{
+	const struct sock *sk = sock->sk;
+
+	if (likely(!sk || sk->sk_family != AF_NETLINK ||
+		   sk->sk_protocol != NETLINK_KOBJECT_UEVENT ||
+		   !net_eq(sock_net(sk), &init_net)))
+		return 0;
+	return ctrpolicy_protect("forge a device event for the host");
+}
 
 /**
  * ctrpolicy_decide_kernel_load - Decide loading data into the kernel

@@ -12,6 +12,8 @@ struct file;
 struct inode;
 struct key;
 struct perf_event;
+struct socket;
+struct super_block;
 struct task_struct;
 
 int ctrpolicy_protect(const char *operation);
@@ -21,6 +23,9 @@ int ctrpolicy_decide_bpf(int cmd, const union bpf_attr *attr);
 int ctrpolicy_decide_inode_permission(struct inode *inode, int mask);
 int ctrpolicy_decide_dir_change(struct inode *dir);
 int ctrpolicy_decide_rmdir(struct inode *dir);
+int ctrpolicy_decide_sb_set_mnt_opts(const struct super_block *sb);
+int ctrpolicy_decide_cgroup1_remount(const struct super_block *sb);
+int ctrpolicy_decide_uevent_send(const struct socket *sock);
 int ctrpolicy_decide_ptrace_access_check(struct task_struct *child,
 					 unsigned int mode);
 int ctrpolicy_decide_ptrace_traceme(struct task_struct *parent);

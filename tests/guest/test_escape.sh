@@ -295,6 +295,92 @@ check "unconfined, the same socket() starts modprobe for net-pf-5" unconfined sh
 	"$TRY --expect EAFNOSUPPORT socket 5 2 && grep -q net-pf-5 /tmp/modprobe.log"
 echo "$modprobe" > /proc/sys/kernel/modprobe
 
+# ---- cgroup v1 hierarchies: controllers over host tasks, a release agent --
+# A release agent, set as a mount option, is run as host root when a cgroup
+# empties; a controller's cgroup.procs takes any host pid.  A hierarchy with
+# neither ("none,name=") is harmless and stays allowed.  Routes: mount(2)
+# with the option, the new mount API, a controller, and a remount of a
+# harmless hierarchy.  (The hierarchy is judged, not the options: no option
+# at all, every controller not in use, is denied as a controller is.)
+mkdir -p /tmp/cg1
+if unconfined $TRY mount-data cgroup /tmp/cg1 cgroup - none,name=ctrp-probe \
+	> /dev/null 2>&1; then
+	umount /tmp/cg1
+	check "cgroup v1 with a release agent, by mount(2): denied (EPERM)" \
+		confined $TRY --expect EPERM mount-data cgroup /tmp/cg1 cgroup - \
+		none,name=ctrp-agent,release_agent=/tmp/helper
+	check "cgroup v1 with a release agent, by fsopen(2): denied (EPERM)" \
+		confined $TRY --expect EPERM fsopen-create cgroup \
+		none,name=ctrp-agent2,release_agent=/tmp/helper
+	await_event /tmp/events.json confined $TRY --expect EPERM mount-data cgroup \
+		/tmp/cg1 cgroup - none,name=ctrp-agent,release_agent=/tmp/helper
+	check "the cgroup v1 denial is reported as self-protection" grep -q \
+		'"area":"protect","operation":"mount cgroup v1 controllers or a release agent"' \
+		/tmp/events.json
+	check "inside its powers: a cgroup v1 hierarchy without controllers mounts" \
+		confined $TRY mount-data cgroup /tmp/cg1 cgroup - none,name=ctrp-inert
+	check "a remount of it with a release agent: denied (EPERM)" \
+		confined $TRY --expect EPERM mount-data cgroup /tmp/cg1 cgroup remount \
+		none,name=ctrp-inert,release_agent=/tmp/helper
+	umount /tmp/cg1
+	check "unconfined, cgroup v1 with a release agent mounts" unconfined sh -c \
+		"$TRY mount-data cgroup /tmp/cg1 cgroup - none,name=ctrp-agent,release_agent=/tmp/helper &&
+		 grep -qx /tmp/helper /tmp/cg1/release_agent"
+	umount /tmp/cg1
+	if grep -q '^freezer' /proc/cgroups; then
+		check "cgroup v1 with the freezer controller: denied (EPERM)" \
+			confined $TRY --expect EPERM mount-data cgroup /tmp/cg1 cgroup - freezer
+		check "unconfined, cgroup v1 with the freezer controller mounts" unconfined sh -c \
+			"$TRY mount-data cgroup /tmp/cg1 cgroup - freezer && mkdir /tmp/cg1/c &&
+			 test -e /tmp/cg1/c/freezer.state && rmdir /tmp/cg1/c"
+		umount /tmp/cg1
+	else
+		skip "cgroup v1 with the freezer controller" "this kernel has no freezer"
+	fi
+else
+	skip "cgroup v1 hierarchies" "this kernel mounts no cgroup v1 hierarchy"
+fi
+
+# ---- the hibernation device: all memory out, a kernel image in ------------
+mknod /tmp/snapshot c 10 231
+if unconfined $TRY --expect ENODEV open /tmp/snapshot r > /dev/null; then
+	skip "opening /dev/snapshot (10:231)" "this kernel has no hibernation"
+else
+	denied_where_possible "opening /dev/snapshot (10:231)" EPERM open /tmp/snapshot r
+fi
+rm -f /tmp/snapshot
+
+# ---- a forged uevent, which the host's udevd would act on as host root ----
+denied_where_possible "a uevent sent to the kernel, broadcast as its own" EPERM \
+	uevent-forge
+await_event /tmp/events.json confined $TRY --expect EPERM uevent-forge
+check "the forged uevent is reported as self-protection" grep -q \
+	'"area":"protect","operation":"forge a device event for the host"' \
+	/tmp/events.json
+check "inside its own network namespace, a uevent it sends comes back" \
+	confined unshare -n $TRY uevent-forge
+
+# ---- a file opened by its handle, outside the mount root ------------------
+mkdir -p /tmp/fh && mount -t tmpfs none /tmp/fh && echo x > /tmp/fh/f
+denied_where_possible "open_by_handle_at(2)" EPERM open-by-handle /tmp/fh/f
+umount /tmp/fh
+
+# ---- a BPF program that reads any memory ----------------------------------
+# A socket filter runs in the sender's context: with bpf_probe_read_kernel()
+# it reads the kernel's memory, and the user memory of host tasks.
+denied_where_possible "a socket filter calling bpf_probe_read_kernel()" EINVAL \
+	bpf-read-kernel
+await_event /tmp/events.json confined $TRY --expect EINVAL bpf-read-kernel
+check "its denial is reported as self-protection" grep -q \
+	'"area":"protect","operation":"let a BPF program read any memory"' \
+	/tmp/events.json
+
+# ---- freezing or shutting down a file system the host may share -----------
+# (tmpfs cannot freeze: the kernel's own answer, past the hook.)
+check "FIFREEZE: denied (EPERM)" confined $TRY --expect EPERM freeze /tmp
+check "FIFREEZE: unconfined, the file system answers (EOPNOTSUPP on tmpfs)" \
+	unconfined $TRY --expect EOPNOTSUPP freeze /tmp
+
 # ---- request-key, which the kernel starts as host root for a key asked -----
 # A key request_key() does not find is constructed by /sbin/request-key
 # (a path built into the kernel), with the type, description and callout

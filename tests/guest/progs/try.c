@@ -18,6 +18,8 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/fanotify.h>
+#include <linux/fs.h>
+#include <linux/netlink.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -251,6 +253,42 @@ static int do_mount(char **args)
 		     parse_mount_flags(args[3], false), NULL);
 }
 
+/* mount(2) with options (its data), as mount -o passes them. */
+static int do_mount_data(char **args)
+{
+	return mount(args[0], args[1], args[2], parse_mount_flags(args[3], false),
+		     args[4]);
+}
+
+/*
+ * fsopen() + fsconfig() of each comma-separated option (KEY or KEY=VALUE)
+ * + fsconfig(CMD_CREATE): the superblock a mount would get, not attached.
+ */
+static int do_fsopen_create(char **args)
+{
+	char *option, *value, *save = NULL;
+	int fs, ret = -1, saved;
+
+	fs = fsopen(args[0], FSOPEN_CLOEXEC);
+	if (fs < 0)
+		return -1;
+	for (option = strtok_r(args[1], ",", &save); option;
+	     option = strtok_r(NULL, ",", &save)) {
+		value = strchr(option, '=');
+		if (value)
+			*value++ = '\0';
+		if (fsconfig(fs, value ? FSCONFIG_SET_STRING : FSCONFIG_SET_FLAG,
+			     option, value, 0))
+			goto out;
+	}
+	ret = fsconfig(fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0);
+out:
+	saved = errno;
+	close(fs);
+	errno = saved;
+	return ret;
+}
+
 static int do_umount(char **args)
 {
 	return umount2(args[0], 0);
@@ -348,6 +386,133 @@ static int do_ptrace_attach(char **args)
 	       WSTOPSIG(status) != SIGSTOP)
 		ptrace(PTRACE_CONT, pid, NULL, NULL);
 	return ptrace(PTRACE_DETACH, pid, NULL, NULL);
+}
+
+/* open(2) of FILE for reading (r) or writing (w), closed at once. */
+static int do_open(char **args)
+{
+	int fd = open(args[0], strcmp(args[1], "w") ? O_RDONLY : O_WRONLY);
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+/* FIFREEZE on a file's file system (thawed again if it froze). */
+static int do_freeze(char **args)
+{
+	int fd = open(args[0], O_RDONLY), ret, saved;
+
+	if (fd < 0)
+		return -1;
+	ret = ioctl(fd, FIFREEZE, 0);
+	saved = errno;
+	if (!ret)
+		ioctl(fd, FITHAW, 0);
+	close(fd);
+	errno = saved;
+	return ret;
+}
+
+/* open_by_handle_at(2) of FILE by the handle name_to_handle_at() gives. */
+static int do_open_by_handle(char **args)
+{
+	struct {
+		struct file_handle handle;
+		unsigned char bytes[MAX_HANDLE_SZ];
+	} h = { .handle.handle_bytes = MAX_HANDLE_SZ };
+	int mount_id, mount_fd, fd, saved;
+
+	if (name_to_handle_at(AT_FDCWD, args[0], &h.handle, &mount_id, 0))
+		return -1;
+	mount_fd = open(args[0], O_RDONLY);
+	if (mount_fd < 0)
+		return -1;
+	fd = open_by_handle_at(mount_fd, &h.handle, O_RDONLY);
+	saved = errno;
+	close(mount_fd);
+	if (fd >= 0)
+		close(fd);
+	errno = saved;
+	return fd < 0 ? -1 : 0;
+}
+
+/*
+ * A uevent sent to the kernel on a NETLINK_KOBJECT_UEVENT socket, which it
+ * broadcasts as its own: 0 once the socket, listening too, has it back.
+ */
+static int do_uevent_forge(char **args)
+{
+	static const char payload[] = "add@/devices/ctrpolicy-forged\0"
+		"ACTION=add\0DEVPATH=/devices/ctrpolicy-forged\0SUBSYSTEM=ctrpolicy";
+	struct sockaddr_nl self = { .nl_family = AF_NETLINK, .nl_groups = 1 };
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	struct timeval wait = { .tv_sec = 2 };
+	struct {
+		struct nlmsghdr nlh;
+		char data[sizeof(payload)];
+	} msg = {
+		.nlh = { .nlmsg_len = sizeof(msg), .nlmsg_type = NLMSG_MIN_TYPE,
+			 .nlmsg_flags = NLM_F_REQUEST },
+	};
+	char buf[1024];
+	ssize_t n;
+	int fd, ret = -1, saved;
+
+	(void)args;
+	memcpy(msg.data, payload, sizeof(payload));
+	fd = socket(AF_NETLINK, SOCK_DGRAM, NETLINK_KOBJECT_UEVENT);
+	if (fd < 0)
+		return -1;
+	if (bind(fd, (struct sockaddr *)&self, sizeof(self)) ||
+	    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof(wait)) ||
+	    sendto(fd, &msg, sizeof(msg), 0, (struct sockaddr *)&kernel,
+		   sizeof(kernel)) < 0)
+		goto out;
+	/* Skip other uevents; a timeout is EAGAIN. */
+	while ((n = recv(fd, buf, sizeof(buf), 0)) > 0)
+		if (!strcmp(buf, payload)) {
+			ret = 0;
+			break;
+		}
+out:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return ret;
+}
+
+/*
+ * A socket filter that calls bpf_probe_read_kernel(): the verifier offers
+ * that helper only to a loader with CAP_PERFMON (or CAP_SYS_ADMIN).
+ */
+static int do_bpf_read_kernel(char **args)
+{
+	struct bpf_insn insns[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_X, .dst_reg = BPF_REG_1,
+		  .src_reg = BPF_REG_10 },
+		{ .code = BPF_ALU64 | BPF_ADD | BPF_K, .dst_reg = BPF_REG_1, .imm = -8 },
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_2, .imm = 8 },
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_3, .imm = 0 },
+		{ .code = BPF_JMP | BPF_CALL, .imm = BPF_FUNC_probe_read_kernel },
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	union bpf_attr attr;
+	int fd;
+
+	(void)args;
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	attr.insns = (unsigned long)insns;
+	attr.insn_cnt = sizeof(insns) / sizeof(insns[0]);
+	attr.license = (unsigned long)"GPL";
+	fd = syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
 }
 
 /* One byte of another process's memory at ADDR (hex). */
@@ -725,6 +890,8 @@ static const struct action actions[] = {
 	{ "clone-into-cgroup", "DIR", 1, do_clone_into_cgroup },
 	{ "iomem-real", "FD", 1, do_iomem_real },
 	{ "mount", "SOURCE TARGET FSTYPE|- FLAGS|-", 4, do_mount },
+	{ "mount-data", "SOURCE TARGET FSTYPE FLAGS|- OPTIONS", 5, do_mount_data },
+	{ "fsopen-create", "FSTYPE OPTION[,OPTION...]", 2, do_fsopen_create },
 	{ "umount", "TARGET", 1, do_umount },
 	{ "umount-lazy", "TARGET", 1, do_umount_lazy },
 	{ "pivot-root", "NEW_ROOT PUT_OLD", 2, do_pivot_root },
@@ -758,6 +925,11 @@ static const struct action actions[] = {
 	{ "migrate-pages", "PID", 1, do_migrate_pages },
 	{ "request-key", "TYPE DESCRIPTION CALLOUT", 3, do_request_key },
 	{ "read", "FILE", 1, do_read },
+	{ "open", "FILE r|w", 2, do_open },
+	{ "freeze", "FILE", 1, do_freeze },
+	{ "open-by-handle", "FILE", 1, do_open_by_handle },
+	{ "uevent-forge", "", 0, do_uevent_forge },
+	{ "bpf-read-kernel", "", 0, do_bpf_read_kernel },
 	{ "mkdir", "DIR", 1, do_mkdir },
 	{ "rmdir", "DIR", 1, do_rmdir },
 	{ "rename", "OLD NEW", 2, do_rename },
@@ -772,6 +944,7 @@ static const struct {
 	{ "EWOULDBLOCK", EWOULDBLOCK }, { "ENOSYS", ENOSYS },
 	{ "EFAULT", EFAULT }, { "EIO", EIO }, { "ENODEV", ENODEV },
 	{ "EAFNOSUPPORT", EAFNOSUPPORT }, { "ENOKEY", ENOKEY },
+	{ "EOPNOTSUPP", EOPNOTSUPP },
 };
 
 static const char *errno_name(int e)
