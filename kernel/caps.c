@@ -21,6 +21,7 @@
 #include <linux/cred.h>
 #include <linux/pid_namespace.h>
 #include <linux/security.h>
+#include <linux/utsname.h>
 
 #include "caps.h"
 #include "decide.h"
@@ -30,8 +31,47 @@
 #include "syscall.h"
 
 /* i386 numbers, for 32-bit tasks (arch/x86/entry/syscalls/syscall_32.tbl). */
+#define COMPAT_NR_SETHOSTNAME		74
+#define COMPAT_NR_SWAPON		87
+#define COMPAT_NR_SWAPOFF		115
+#define COMPAT_NR_SETDOMAINNAME		121
 #define COMPAT_NR_OPEN_BY_HANDLE_AT	342
 #define COMPAT_NR_BPF			357
+
+/*
+ * What capability @cap would let the current system call do to the host
+ * at large, whatever the policy: the operation to deny, or NULL.
+ */
+static const char *host_at_large(int cap)
+{
+	switch (cap) {
+	case CAP_DAC_READ_SEARCH:
+		if (ctrpolicy_in_syscall(__NR_open_by_handle_at,
+					 COMPAT_NR_OPEN_BY_HANDLE_AT))
+			return "open a file by its handle";
+		return NULL;
+	case CAP_PERFMON:
+	case CAP_SYS_ADMIN:
+		if (ctrpolicy_in_syscall(__NR_bpf, COMPAT_NR_BPF))
+			return "let a BPF program read any memory";
+		if (cap == CAP_PERFMON)
+			return NULL;
+		if (ctrpolicy_in_syscall(__NR_swapon, COMPAT_NR_SWAPON) ||
+		    ctrpolicy_in_syscall(__NR_swapoff, COMPAT_NR_SWAPOFF))
+			return "change the host's swap";
+		if (current->nsproxy->uts_ns == &init_uts_ns &&
+		    (ctrpolicy_in_syscall(__NR_sethostname, COMPAT_NR_SETHOSTNAME) ||
+		     ctrpolicy_in_syscall(__NR_setdomainname, COMPAT_NR_SETDOMAINNAME)))
+			return "rename the host";
+		return NULL;
+	case CAP_SYS_PACCT:
+		if (task_active_pid_ns(current) == &init_pid_ns)
+			return "switch the host's process accounting";
+		return NULL;
+	default:
+		return NULL;
+	}
+}
 
 static bool caps_allow(const struct ctrpolicy_policy *policy,
 		       const struct ctrpolicy_request *request)
@@ -50,12 +90,17 @@ static bool caps_allow(const struct ctrpolicy_policy *policy,
  * physical memory and I/O ports, can remove its own confinement.  So is
  * CAP_SYS_BOOT in the initial PID namespace, where reboot(2) restarts the
  * host rather than the task's own PID namespace.
- * open_by_handle_at(2) asks only CAP_DAC_READ_SEARCH to open any file of a
- * file system by its handle, outside the task's mount root too: denied.
- * In bpf(2), CAP_PERFMON and CAP_SYS_ADMIN give a program the helpers
- * that read kernel memory and the memory of whichever task it runs in (a
- * socket filter runs in the sender's), and let it leak pointers: denied,
- * so that a confined task loads its programs with CAP_BPF alone.
+ * Some checks let a system call act on the host at large, and are denied
+ * whatever the policy (host_at_large()): open_by_handle_at(2) asks only
+ * CAP_DAC_READ_SEARCH to open any file of a file system by its handle,
+ * outside the task's mount root too.  In bpf(2), CAP_PERFMON and
+ * CAP_SYS_ADMIN give a program the helpers that read kernel memory and the
+ * memory of whichever task it runs in (a socket filter runs in the
+ * sender's), and let it leak pointers: a confined task loads its programs
+ * with CAP_BPF alone.  swapon(2) and swapoff(2) change the host's memory;
+ * sethostname(2) and setdomainname(2) in the host's UTS namespace rename
+ * the host (as kernel.hostname, denied in protect.c); acct(2) in the
+ * host's PID namespace switches the host's process accounting.
  * CAP_SYS_ADMIN is where mount_setattr(2) and open_tree(2) clones, which
  * reach no mount hook, are decided by the mount rules.
  *
@@ -71,6 +116,8 @@ int ctrpolicy_decide_capable(const struct cred *cred, int cap,
 		.quiet = opts & CAP_OPT_NOAUDIT,
 	};
 
+	const char *operation;
+
 	if (WARN_ON_ONCE(!cap_valid(cap)))
 		return -EINVAL;
 	if (cap == CAP_SYS_MODULE)
@@ -83,14 +130,9 @@ int ctrpolicy_decide_capable(const struct cred *cred, int cap,
 	if (cap == CAP_SYS_BOOT && task_active_pid_ns(current) == &init_pid_ns)
 		return ctrpolicy_protect_as(current, "reboot or halt the host",
 					    request.quiet);
-	if (cap == CAP_DAC_READ_SEARCH &&
-	    ctrpolicy_in_syscall(__NR_open_by_handle_at, COMPAT_NR_OPEN_BY_HANDLE_AT))
-		return ctrpolicy_protect_as(current, "open a file by its handle",
-					    request.quiet);
-	if ((cap == CAP_PERFMON || cap == CAP_SYS_ADMIN) &&
-	    ctrpolicy_in_syscall(__NR_bpf, COMPAT_NR_BPF))
-		return ctrpolicy_protect_as(current, "let a BPF program read any memory",
-					    request.quiet);
+	operation = host_at_large(cap);
+	if (operation)
+		return ctrpolicy_protect_as(current, operation, request.quiet);
 	if (cap == CAP_SYS_ADMIN) {
 		int err = ctrpolicy_decide_mount_syscall();
 

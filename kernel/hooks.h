@@ -128,6 +128,8 @@
 	X(kernel_module_request, int, ATOMIC,				\
 	  ctrpolicy_decide_kernel_module_request(),			\
 	  (SKIP, char *, kmod_name))					\
+	X(syslog, int, ATOMIC, ctrpolicy_decide_syslog(type),		\
+	  (VAL, int, type))						\
 	CTRPOLICY_HOOK_KEYS(X)						\
 	CTRPOLICY_HOOK_PERF(X)						\
 	X(ptrace_access_check, int, ATOMIC,				\

@@ -22,7 +22,9 @@
  *    poweroff_cmd, ...), sysfs (uevent_helper, ...), debugfs, tracefs,
  *    securityfs, configfs, efivarfs, pstore, binfmt_misc, fusectl, the
  *    magic SysRq key, a cgroup v1 release_agent, /proc files of tasks
- *    outside its subtree.
+ *    outside its subtree, the kernel's log (cleared), forged uevents,
+ *    /dev/snapshot, frozen file systems; cgroup v1 controllers and release
+ *    agents; with the capabilities of caps.c's host_at_large().
  * These denials hold in audit mode too.
  *
  * A task's confinement is the subtree of the deepest cgroup of its ancestry
@@ -54,6 +56,7 @@
 #include <linux/security.h>
 #include <linux/sockios.h>
 #include <linux/string.h>
+#include <linux/syslog.h>
 #include <linux/tty.h>
 #include <linux/utsname.h>
 #include <net/net_namespace.h>
@@ -722,6 +725,30 @@ int ctrpolicy_decide_perf_event_alloc(struct perf_event *event)
 					  "observe every task of a CPU");
 }
 #endif
+
+/**
+ * ctrpolicy_decide_syslog - Decide an action on the kernel's log
+ * @type: SYSLOG_ACTION_*, of syslog(2) or /dev/kmsg
+ *
+ * The kernel's log is the host's, one for every namespace: a confined task
+ * reads it as its policy allows (CAP_SYSLOG) but neither clears it, which
+ * erases the host's record, nor switches or sets the console.
+ *
+ * Return: 0 when allowed, -EPERM when denied.
+ */
+int ctrpolicy_decide_syslog(int type)
+{
+	switch (type) {
+	case SYSLOG_ACTION_READ_CLEAR:
+	case SYSLOG_ACTION_CLEAR:
+	case SYSLOG_ACTION_CONSOLE_OFF:
+	case SYSLOG_ACTION_CONSOLE_ON:
+	case SYSLOG_ACTION_CONSOLE_LEVEL:
+		return ctrpolicy_protect("clear the host's log or set its console");
+	default:
+		return 0;
+	}
+}
 
 /**
  * ctrpolicy_decide_uevent_send - Decide a message sent on a socket

@@ -26,6 +26,7 @@ int ctrpolicy_decide_rmdir(struct inode *dir);
 int ctrpolicy_decide_sb_set_mnt_opts(const struct super_block *sb);
 int ctrpolicy_decide_cgroup1_remount(const struct super_block *sb);
 int ctrpolicy_decide_uevent_send(const struct socket *sock);
+int ctrpolicy_decide_syslog(int type);
 int ctrpolicy_decide_ptrace_access_check(struct task_struct *child,
 					 unsigned int mode);
 int ctrpolicy_decide_ptrace_traceme(struct task_struct *parent);

@@ -45,7 +45,8 @@ denied_where_possible() {
 	check "$desc: unconfined, it succeeds" unconfined $TRY "$@"
 }
 
-check "sanity: the policy allows sys_admin in the cgroup" confined $TRY sethostname vm
+check "sanity: the policy allows sys_admin in the cgroup" \
+	confined unshare -u $TRY sethostname vm
 
 # ---- kernel knobs that start programs as host root ------------------------
 for knob in core_pattern modprobe poweroff_cmd hotplug; do
@@ -374,6 +375,23 @@ await_event /tmp/events.json confined $TRY --expect EINVAL bpf-read-kernel
 check "its denial is reported as self-protection" grep -q \
 	'"area":"protect","operation":"let a BPF program read any memory"' \
 	/tmp/events.json
+
+# ---- the host at large, whatever capabilities the policy gives -----------
+denied_where_possible "sethostname(2) in the host's UTS namespace" EPERM \
+	sethostname vm
+touch /tmp/acct
+denied_where_possible "acct(2) in the host's PID namespace" EPERM acct /tmp/acct
+# (The kernel asks the capability first: past it, no such file, ENOENT.)
+for swap in swapon swapoff; do
+	check "$swap(2): denied (EPERM)" confined $TRY --expect EPERM $swap /tmp/none
+	check "$swap(2): unconfined, it gets past the capability (ENOENT)" \
+		unconfined $TRY --expect ENOENT $swap /tmp/none
+done
+# syslog(2): 5 clears the kernel's log, 7 turns the console on.
+for action in 5 7; do
+	denied_where_possible "syslog(2) action $action" EPERM syslog $action
+done
+check "inside its powers: syslog(2) reads the log's size (10)" confined $TRY syslog 10
 
 # ---- freezing or shutting down a file system the host may share -----------
 # (tmpfs cannot freeze: the kernel's own answer, past the hook.)

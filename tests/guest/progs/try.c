@@ -35,6 +35,8 @@
 #include <linux/reboot.h>
 #include <sys/io.h>
 #include <sys/ioctl.h>
+#include <sys/klog.h>
+#include <sys/swap.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 
@@ -515,6 +517,30 @@ static int do_bpf_read_kernel(char **args)
 	return 0;
 }
 
+static int do_swapon(char **args)
+{
+	return swapon(args[0], 0);
+}
+
+static int do_swapoff(char **args)
+{
+	return swapoff(args[0]);
+}
+
+/* acct(2) on FILE, then off again. */
+static int do_acct(char **args)
+{
+	if (acct(args[0]))
+		return -1;
+	return acct(NULL);
+}
+
+/* syslog(2) action TYPE (SYSLOG_ACTION_*), with no buffer. */
+static int do_syslog(char **args)
+{
+	return klogctl(atoi(args[0]), NULL, 0) < 0 ? -1 : 0;
+}
+
 /* One byte of another process's memory at ADDR (hex). */
 static int do_vm_readv(char **args)
 {
@@ -929,6 +955,10 @@ static const struct action actions[] = {
 	{ "freeze", "FILE", 1, do_freeze },
 	{ "open-by-handle", "FILE", 1, do_open_by_handle },
 	{ "uevent-forge", "", 0, do_uevent_forge },
+	{ "swapon", "FILE", 1, do_swapon },
+	{ "swapoff", "FILE", 1, do_swapoff },
+	{ "acct", "FILE", 1, do_acct },
+	{ "syslog", "TYPE", 1, do_syslog },
 	{ "bpf-read-kernel", "", 0, do_bpf_read_kernel },
 	{ "mkdir", "DIR", 1, do_mkdir },
 	{ "rmdir", "DIR", 1, do_rmdir },
