@@ -21,7 +21,6 @@
 #include <linux/cred.h>
 #include <linux/pid_namespace.h>
 #include <linux/security.h>
-#include <linux/utsname.h>
 
 #include "caps.h"
 #include "decide.h"
@@ -31,10 +30,8 @@
 #include "syscall.h"
 
 /* i386 numbers, for 32-bit tasks (arch/x86/entry/syscalls/syscall_32.tbl). */
-#define COMPAT_NR_SETHOSTNAME		74
 #define COMPAT_NR_SWAPON		87
 #define COMPAT_NR_SWAPOFF		115
-#define COMPAT_NR_SETDOMAINNAME		121
 #define COMPAT_NR_OPEN_BY_HANDLE_AT	342
 #define COMPAT_NR_BPF			357
 
@@ -59,10 +56,6 @@ static const char *host_at_large(int cap)
 		if (ctrpolicy_in_syscall(__NR_swapon, COMPAT_NR_SWAPON) ||
 		    ctrpolicy_in_syscall(__NR_swapoff, COMPAT_NR_SWAPOFF))
 			return "change the host's swap";
-		if (current->nsproxy->uts_ns == &init_uts_ns &&
-		    (ctrpolicy_in_syscall(__NR_sethostname, COMPAT_NR_SETHOSTNAME) ||
-		     ctrpolicy_in_syscall(__NR_setdomainname, COMPAT_NR_SETDOMAINNAME)))
-			return "rename the host";
 		return NULL;
 	case CAP_SYS_PACCT:
 		if (task_active_pid_ns(current) == &init_pid_ns)
@@ -98,9 +91,8 @@ static bool caps_allow(const struct ctrpolicy_policy *policy,
  * memory of whichever task it runs in (a socket filter runs in the
  * sender's), and let it leak pointers: a confined task loads its programs
  * with CAP_BPF alone.  swapon(2) and swapoff(2) change the host's memory;
- * sethostname(2) and setdomainname(2) in the host's UTS namespace rename
- * the host (as kernel.hostname, denied in protect.c); acct(2) in the
- * host's PID namespace switches the host's process accounting.
+ * acct(2) in the host's PID namespace switches the host's process
+ * accounting.
  * CAP_SYS_ADMIN is where mount_setattr(2) and open_tree(2) clones, which
  * reach no mount hook, are decided by the mount rules.
  *
