@@ -54,6 +54,7 @@
 #include <net/net_namespace.h>
 
 #include "common.h"
+#include "compat.h"
 #include "decide.h"
 #include "protect.h"
 #include "store.h"
@@ -224,13 +225,20 @@ static bool moves_tasks(const struct kernfs_node *kn)
  */
 int ctrpolicy_decide_inode_permission(struct inode *inode, int mask)
 {
-	struct kernfs_node *kn;
+	struct kernfs_node *kn, *parent;
+	bool inside;
 
 	if (!(mask & MAY_WRITE) || inode->i_sb->s_magic != CGROUP2_SUPER_MAGIC)
 		return 0;
 	kn = inode->i_private;
-	if (!kn || kernfs_type(kn) != KERNFS_FILE || !kn->parent ||
-	    !ctrpolicy_current_confined() || dir_within(kn->parent))
+	if (!kn || kernfs_type(kn) != KERNFS_FILE ||
+	    !ctrpolicy_current_confined())
+		return 0;
+	rcu_read_lock();
+	parent = ctrpolicy_kernfs_parent(kn);
+	inside = !parent || dir_within(parent);
+	rcu_read_unlock();
+	if (inside)
 		return 0;
 	return ctrpolicy_protect(moves_tasks(kn) ?
 				 "move a task out of its confined cgroup" :
