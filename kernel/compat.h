@@ -63,6 +63,21 @@
 #endif
 
 /*
+ * The pointer parameters of the tracing kfuncs (kfuncs.c): a tracing
+ * program's arguments are not trusted ones.  Before 7.0 a kfunc without
+ * KF_TRUSTED_ARGS takes them; from 7.0 every kfunc's pointer arguments
+ * must be trusted and the flag is gone (7.2 has no KF_TRUSTED_ARGS), but
+ * the verifier skips a parameter whose name ends in "__ign"
+ * (is_kfunc_arg_ignore()): those parameters are named so there.  The
+ * kfuncs read them as they would untrusted pointers anyway.
+ */
+#ifdef KF_TRUSTED_ARGS
+#define CTRPOLICY_UNTRUSTED(name)	__PASTE(name, _untrusted)
+#else
+#define CTRPOLICY_UNTRUSTED(name)	__PASTE(name, __ign)
+#endif
+
+/*
  * Whether an inet socket sends the IP header it is given (IP_HDRINCL,
  * IPPROTO_RAW): a bit field of struct inet_sock until 6.6, a bit of its
  * inet_flags since ("inet: move inet->hdrincl to inet->inet_flags").
