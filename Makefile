@@ -82,6 +82,8 @@ $(KERNEL_MK): tests/vm/fetch-kernel.sh
 ifeq ($(KERNEL),newest)
 VM_KBUILD_RUN ?= $(CURDIR)/tests/vm/toolchain.sh $(CACHE) run $(CURDIR) $(CACHE) $(BUILD) --
 BPF_CFLAGS += -fms-extensions -Wno-microsoft-anon-tag
+# Its VM runs both vCPUs on one host thread (tests/vm/run.sh).
+TCG_THREAD ?= single
 endif
 
 # The module is built out of a mirror of the sources, one per kernel
@@ -279,7 +281,7 @@ initramfs: vm-module tests
 		$(BUILD) $(VM_MODDIR)
 
 check: tests initramfs fuzz
-	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
+	CACHE=$(CACHE) TCG_THREAD=$(TCG_THREAD) tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
 		--initrd $(INITRAMFS) --filter '$(T)'
 
 check-debug: tests $(BUILD)/btfids
@@ -289,15 +291,15 @@ check-unit: tests fuzz
 	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --unit-only --filter '$(T)'
 
 vm: initramfs
-	tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode shell
+	TCG_THREAD=$(TCG_THREAD) tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode shell
 
 demo: initramfs
-	tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode demo
+	TCG_THREAD=$(TCG_THREAD) tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode demo
 
 # BENCH_ARGS: arguments of tests/guest/bench.sh, e.g. "-r 5 -t 20".
 BENCH_ARGS ?=
 bench: initramfs
-	bench/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --build $(BUILD) \
+	TCG_THREAD=$(TCG_THREAD) bench/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --build $(BUILD) \
 		--out $(CURDIR)/bench/results --args '$(BENCH_ARGS)'
 
 # ---- install ------------------------------------------------------------
