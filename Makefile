@@ -66,6 +66,8 @@ else
 include $(KERNEL_MK)
 KDIR := $(VM_KDIR)
 BTF_BASE ?= $(VM_BTF)
+# (The VM's headers, built for as the VM's module is.)
+KBUILD_RUN = $(VM_KBUILD_RUN)
 endif
 endif
 
@@ -142,7 +144,7 @@ all: module tool
 # (With a vmlinux in KDIR, Kbuild makes the BTF itself and needs no base.)
 module: $(BUILD)/btfids $(if $(wildcard $(KDIR)/vmlinux),,$(BTF_BASE))
 	@test -n "$(KDIR)" || { echo "no KDIR: install kernel headers or set KDIR"; exit 1; }
-	$(call build_module,$(KDIR),$(BTF_BASE),$(MODOUT),$(MODULE))
+	$(call build_module,$(KDIR),$(BTF_BASE),$(MODOUT),$(MODULE),$(KBUILD_RUN))
 
 # For dkms.conf: the module where DKMS looks for it.
 dkms: module

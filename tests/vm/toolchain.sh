@@ -23,6 +23,12 @@
 #                    of the command's own and go with it.
 set -euo pipefail
 
+# (Not root: through sudo, as .ci/run installs packages; the objects Kbuild
+# makes in the tree are then root's.)
+if [ "$(id -u)" -ne 0 ]; then
+	exec sudo -- "$0" "$@"
+fi
+
 cache=$(realpath -m "${1:?usage: toolchain.sh CACHE_DIR [run DIR... -- COMMAND...]}")
 shift
 root=$cache/toolchain-unstable
