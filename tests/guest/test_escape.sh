@@ -190,7 +190,7 @@ for change in setpriority ioprio-set setaffinity prlimit migrate-pages; do
 		confined sh -c "exec $TRY $change \$\$"
 done
 check "inside its subtree: tracing its own child is allowed" \
-	confined sh -c "sleep 100 & p=\$!; $TRY ptrace-attach \$p; r=\$?; kill \$p; exit \$r"
+	confined sh -c "sleep 100 & p=\$!; $TRY ptrace-attach \$p; r=\$?; kill -KILL \$p; exit \$r"
 check "inside its subtree: its own /proc/self files are written" \
 	confined $TRY write /proc/self/oom_score_adj 0
 check "perf events of a host process: denied (EPERM)" \

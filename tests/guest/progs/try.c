@@ -335,9 +335,18 @@ static int do_ptrace_attach(char **args)
 {
 	pid_t pid = atoi(args[0]);
 
+	int status;
+
 	if (ptrace(PTRACE_ATTACH, pid, NULL, NULL))
 		return -1;
-	waitpid(pid, NULL, __WALL);
+	/*
+	 * Until the stop of the attach's SIGSTOP, which the detach then
+	 * discards.  A tracee caught in execve() stops for its SIGTRAP
+	 * first: detached there, it would stop for good on the SIGSTOP.
+	 */
+	while (waitpid(pid, &status, __WALL) == pid && WIFSTOPPED(status) &&
+	       WSTOPSIG(status) != SIGSTOP)
+		ptrace(PTRACE_CONT, pid, NULL, NULL);
 	return ptrace(PTRACE_DETACH, pid, NULL, NULL);
 }
 
