@@ -8,6 +8,9 @@
 #   make check KERNEL=6.12   the same on Debian's 6.12 (bookworm-backports)
 #                         instead of Debian 12's stock 6.1: any VM goal takes
 #                         KERNEL (tests/vm/fetch-kernel.sh)
+#   make check KERNEL=newest the same on the newest Debian kernel (unstable's),
+#                         its module built with unstable's compiler in a tree
+#                         under the cache (tests/vm/toolchain.sh, as root)
 #   make fuzz             the parser's libFuzzer target (tests/fuzz/)
 #   make check-debug      the in-VM tests on a KASAN/lockdep/kmemleak kernel
 #                         with ctrpolicy built in (native hooks, then module)
@@ -25,7 +28,7 @@
 
 CACHE	?= $(CURDIR)/.cache
 # The kernel the VM boots and the module is built for when the host has no
-# headers: 6.1 (Debian 12's own, the default) or 6.12.  Another kernel's
+# headers: 6.1 (Debian 12's own, the default), 6.12 or newest.  Another kernel's
 # files and build outputs (tool and test programs included: vmlinux.h is
 # that kernel's) are kept apart from the default's.
 KERNEL	?= 6.1
@@ -63,11 +66,27 @@ else
 include $(KERNEL_MK)
 KDIR := $(VM_KDIR)
 BTF_BASE ?= $(VM_BTF)
+# (The VM's headers, built for as the VM's module is.)
+KBUILD_RUN = $(VM_KBUILD_RUN)
 endif
 endif
 
 $(KERNEL_MK): tests/vm/fetch-kernel.sh
 	tests/vm/fetch-kernel.sh $(CACHE) $(KERNEL)
+
+# The newest kernel's headers want a newer compiler, host tools and pahole
+# than Debian 12 has: its module is built in a Debian unstable tree
+# (tests/vm/toolchain.sh), which sees the sources, the cache and the build
+# directory at their own paths.  Its vmlinux.h wants -fms-extensions: 7.2
+# is built with it (a struct may embed another tagged struct without a
+# member name, as struct socket_alloc does), and bpftool writes what BTF
+# keeps, an anonymous "struct socket_alloc;" member.
+ifeq ($(KERNEL),newest)
+VM_KBUILD_RUN ?= $(CURDIR)/tests/vm/toolchain.sh $(CACHE) run $(CURDIR) $(CACHE) $(BUILD) --
+BPF_CFLAGS += -fms-extensions -Wno-microsoft-anon-tag
+# Its VM runs both vCPUs on one host thread (tests/vm/run.sh).
+TCG_THREAD ?= single
+endif
 
 # The module is built out of a mirror of the sources, one per kernel
 # release, so that modules for the host and for the VM do not clobber each
@@ -80,13 +99,14 @@ MODULE_SOURCES := Kbuild $(wildcard kernel/*.[ch]) include/uapi/linux/ctrpolicy.
 resolve_btfids = $(or $(wildcard $(1)/tools/bpf/resolve_btfids/resolve_btfids),$(BUILD)/btfids)
 
 # $(1): KDIR, $(2): BTF base, $(3): output directory, $(4): the module
-# with BTF.  Kbuild's own .ko stays as linked: BTF and resolved ids are added
+# with BTF, $(5): a command that Kbuild runs under (VM_KBUILD_RUN) or none.
+# Kbuild's own .ko stays as linked: BTF and resolved ids are added
 # to a copy, since the id resolver must see a freshly linked module.
 define build_module
 	@mkdir -p $(3)
 	@for f in $(MODULE_SOURCES); do \
 		mkdir -p $(3)/$$(dirname $$f); ln -sfn $(CURDIR)/$$f $(3)/$$f; done
-	$(MAKE) -C $(1) M=$(3) modules
+	$(5) $(MAKE) -C $(1) M=$(3) modules
 	@if [ ! -e $(4) ] || [ $(3)/ctrpolicy.ko -nt $(4) ]; then \
 		cp $(3)/ctrpolicy.ko $(4).tmp && \
 		if [ ! -e $(1)/vmlinux ]; then \
@@ -124,7 +144,7 @@ all: module tool
 # (With a vmlinux in KDIR, Kbuild makes the BTF itself and needs no base.)
 module: $(BUILD)/btfids $(if $(wildcard $(KDIR)/vmlinux),,$(BTF_BASE))
 	@test -n "$(KDIR)" || { echo "no KDIR: install kernel headers or set KDIR"; exit 1; }
-	$(call build_module,$(KDIR),$(BTF_BASE),$(MODOUT),$(MODULE))
+	$(call build_module,$(KDIR),$(BTF_BASE),$(MODOUT),$(MODULE),$(KBUILD_RUN))
 
 # For dkms.conf: the module where DKMS looks for it.
 dkms: module
@@ -132,7 +152,7 @@ dkms: module
 	cp $(MODULE) $(BUILD)/dkms/ctrpolicy.ko
 
 vm-module: $(BUILD)/btfids
-	$(call build_module,$(VM_KDIR),$(VM_BTF),$(VM_MODOUT),$(VM_MODULE))
+	$(call build_module,$(VM_KDIR),$(VM_BTF),$(VM_MODOUT),$(VM_MODULE),$(VM_KBUILD_RUN))
 
 $(BUILD)/vmlinux-%.btf: tools/vmlinux-btf.sh
 	@mkdir -p $(@D)
@@ -161,7 +181,7 @@ $(BUILD)/vmlinux.h: $(BTF_BASE)
 
 BPF_CC = @mkdir -p $(@D) && echo "  BPF     $@" && \
 	$(CLANG) -target bpf -g -O2 -D__TARGET_ARCH_x86 -I$(BUILD) \
-	-I$(CURDIR)/include/uapi -Wall -Werror -c $< -o $@
+	-I$(CURDIR)/include/uapi $(BPF_CFLAGS) -Wall -Werror -c $< -o $@
 
 $(BUILD)/%.skel.h: $(BUILD)/%.bpf.o
 	$(BPFTOOL) gen skeleton $< name $(notdir $*)_bpf > $@.tmp && mv $@.tmp $@
@@ -263,7 +283,7 @@ initramfs: vm-module tests
 		$(BUILD) $(VM_MODDIR)
 
 check: tests initramfs fuzz
-	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
+	CACHE=$(CACHE) TCG_THREAD=$(TCG_THREAD) tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
 		--initrd $(INITRAMFS) --filter '$(T)'
 
 check-debug: tests $(BUILD)/btfids
@@ -273,15 +293,15 @@ check-unit: tests fuzz
 	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --unit-only --filter '$(T)'
 
 vm: initramfs
-	tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode shell
+	TCG_THREAD=$(TCG_THREAD) tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode shell
 
 demo: initramfs
-	tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode demo
+	TCG_THREAD=$(TCG_THREAD) tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode demo
 
 # BENCH_ARGS: arguments of tests/guest/bench.sh, e.g. "-r 5 -t 20".
 BENCH_ARGS ?=
 bench: initramfs
-	bench/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --build $(BUILD) \
+	TCG_THREAD=$(TCG_THREAD) bench/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --build $(BUILD) \
 		--out $(CURDIR)/bench/results --args '$(BENCH_ARGS)'
 
 # ---- install ------------------------------------------------------------

@@ -12,7 +12,11 @@
 #include <linux/btf.h>
 #include <linux/btf_ids.h>
 #include <linux/compiler.h>
+#include <linux/fs_struct.h>
+#include <linux/kernfs.h>
 #include <linux/module.h>
+#include <linux/rcupdate.h>
+#include <linux/seqlock.h>
 #include <linux/version.h>
 #include <net/genetlink.h>
 #include <net/inet_sock.h>
@@ -56,6 +60,21 @@
 #define CTRPOLICY_KF_TRUSTED_ARGS	KF_TRUSTED_ARGS
 #else
 #define CTRPOLICY_KF_TRUSTED_ARGS	0
+#endif
+
+/*
+ * The pointer parameters of the tracing kfuncs (kfuncs.c): a tracing
+ * program's arguments are not trusted ones.  Before 7.0 a kfunc without
+ * KF_TRUSTED_ARGS takes them; from 7.0 every kfunc's pointer arguments
+ * must be trusted and the flag is gone (7.2 has no KF_TRUSTED_ARGS), but
+ * the verifier skips a parameter whose name ends in "__ign"
+ * (is_kfunc_arg_ignore()): those parameters are named so there.  The
+ * kfuncs read them as they would untrusted pointers anyway.
+ */
+#ifdef KF_TRUSTED_ARGS
+#define CTRPOLICY_UNTRUSTED(name)	__PASTE(name, _untrusted)
+#else
+#define CTRPOLICY_UNTRUSTED(name)	__PASTE(name, __ign)
 #endif
 
 /*
@@ -108,6 +127,45 @@
 #define CTRPOLICY_IMPORT_NS_BPF_INTERNAL	MODULE_IMPORT_NS("BPF_INTERNAL")
 #else
 #define CTRPOLICY_IMPORT_NS_BPF_INTERNAL	MODULE_IMPORT_NS(BPF_INTERNAL)
+#endif
+
+/*
+ * A kernfs node's parent: kernfs_node.parent until 6.15, then an RCU
+ * pointer, __parent ("kernfs: Use RCU to access kernfs_node::parent.",
+ * v6.15-rc1), whose accessor kernfs_parent() is internal to fs/kernfs.
+ * The caller holds rcu_read_lock().  A member leaves no macro to test,
+ * hence the version.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 15, 0)
+#define ctrpolicy_kernfs_parent(kn)	rcu_dereference((kn)->__parent)
+#else
+#define ctrpolicy_kernfs_parent(kn)	((kn)->parent)
+#endif
+
+/*
+ * A lockless read of a task's fs_struct (root, pwd): fs_struct.seq was a
+ * seqcount_spinlock_t beside a spinlock_t until 6.16, and is a seqlock_t
+ * from 6.17 ("fold fs_struct->{lock,seq} into a seqlock").
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
+#define ctrpolicy_fs_read_begin(fs)		read_seqbegin(&(fs)->seq)
+#define ctrpolicy_fs_read_retry(fs, seq)	read_seqretry(&(fs)->seq, seq)
+#else
+#define ctrpolicy_fs_read_begin(fs)		read_seqcount_begin(&(fs)->seq)
+#define ctrpolicy_fs_read_retry(fs, seq)	read_seqcount_retry(&(fs)->seq, seq)
+#endif
+
+/*
+ * The flow labels an IPv6 socket holds (struct ipv6_fl_socklist): a list
+ * in struct ipv6_pinfo through 6.12, in struct inet_sock next to pinet6 on
+ * 6.19 and 7.2 (6.19's stable tree sets inet->ipv6_fl_list; the release
+ * that moved it, after 6.12, was not checked here: a kernel from 6.13 to
+ * 6.18 that fails to build on this line wants the other branch).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 19, 0)
+#define ctrpolicy_ipv6_fl_list(sk)	(inet_sk(sk)->ipv6_fl_list)
+#else
+#define ctrpolicy_ipv6_fl_list(sk)	(inet6_sk(sk)->ipv6_fl_list)
 #endif
 
 #endif /* _SECURITY_CTRPOLICY_COMPAT_H */

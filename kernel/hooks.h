@@ -62,6 +62,19 @@
 #define CTRPOLICY_HOOK_BPF(X)
 #endif
 
+/*
+ * The parameters the bpf hook gained after 6.1's: a last one, bool kernel,
+ * in 6.15 (LSM_HOOK(int, 0, bpf, int cmd, union bpf_attr *attr, unsigned
+ * int size, bool kernel) in 7.2's include/linux/lsm_hook_defs.h).  A
+ * BPF-LSM program reads the verdict so far after the hook's parameters, so
+ * the bpf hook has a second program for that prototype
+ * (bpf/ctrpolicy.bpf.c, bpf_grown); ctrpolicy attach loads the one that
+ * the running kernel's BTF asks for.  The decision needs none of the new
+ * parameters: the kfunc and the native hook (built into 6.1 only) keep
+ * 6.1's three.
+ */
+#define CTRPOLICY_HOOK_BPF_GROWN_PARAMS	, bool kernel
+
 /* The perf event hooks exist only with perf events. */
 #if defined(CONFIG_PERF_EVENTS) || defined(__bpf__)
 #define CTRPOLICY_HOOK_PERF(X)						\

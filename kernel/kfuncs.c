@@ -30,14 +30,32 @@
 #define KFUNC_UNPACK_ADDR(type, name) type name __maybe_unused = (type)name##_addr;
 #define KFUNC_UNPACK_SKIP(type, name)
 
-/* kfunc NAME: the hook's decision, where it may sleep or not (SLEEP). */
-#define KFUNC_DEF(name, sleep, ret, decision, ...)			\
-__bpf_kfunc ret name(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM,		\
-				   CTRPOLICY_COMMA, __VA_ARGS__))	\
+/*
+ * The tracing kfunc's parameters: a pointer is named as compat.h says an
+ * untrusted one must be (CTRPOLICY_UNTRUSTED), and given the hook's name
+ * in the body.
+ */
+#define KFUNC_TRACING_PARAM(kind, type, name) KFUNC_TRACING_PARAM_##kind(type, name)
+#define KFUNC_TRACING_PARAM_VAL(type, name) CTRPOLICY_KFUNC_PARAM_VAL(type, name)
+#define KFUNC_TRACING_PARAM_PTR(type, name) type CTRPOLICY_UNTRUSTED(name)
+#define KFUNC_TRACING_PARAM_ADDR(type, name) CTRPOLICY_KFUNC_PARAM_ADDR(type, name)
+#define KFUNC_TRACING_PARAM_SKIP(type, name) CTRPOLICY_KFUNC_PARAM_SKIP(type, name)
+#define KFUNC_TRACING_UNPACK(kind, type, name) KFUNC_TRACING_UNPACK_##kind(type, name)
+#define KFUNC_TRACING_UNPACK_VAL(type, name)
+#define KFUNC_TRACING_UNPACK_PTR(type, name) type name __maybe_unused = CTRPOLICY_UNTRUSTED(name);
+#define KFUNC_TRACING_UNPACK_ADDR(type, name) KFUNC_UNPACK_ADDR(type, name)
+#define KFUNC_TRACING_UNPACK_SKIP(type, name)
+
+/*
+ * kfunc NAME: the hook's decision, where it may sleep or not (SLEEP), its
+ * parameters declared by PARAM and made the hook's by UNPACK.
+ */
+#define KFUNC_DEF(name, sleep, ret, decision, param, unpack, ...)	\
+__bpf_kfunc ret name(CTRPOLICY_MAP(param, CTRPOLICY_COMMA, __VA_ARGS__)) \
 {									\
 	const bool may_sleep __maybe_unused = CTRPOLICY_MAY_SLEEP_##sleep; \
 									\
-	CTRPOLICY_MAP(KFUNC_UNPACK, CTRPOLICY_NOTHING, __VA_ARGS__)	\
+	CTRPOLICY_MAP(unpack, CTRPOLICY_NOTHING, __VA_ARGS__)		\
 	CTRPOLICY_RETURN_##ret decision;				\
 }
 
@@ -47,12 +65,16 @@ __bpf_kfunc ret name(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM,		\
  * security_<hook>().  The second never sleeps (such programs may not), and
  * does not ask for trusted arguments: the verifier trusts the arguments
  * of an LSM hook, not those of a traced function (6.12 refuses the call
- * of a KF_TRUSTED_ARGS kfunc there).  They are the pointers the kernel
- * passed to security_<hook>(), as valid as the hook's.
+ * of a KF_TRUSTED_ARGS kfunc there; from 7.0, where every kfunc wants
+ * trusted pointers, its pointer parameters are named for the verifier to
+ * skip: CTRPOLICY_UNTRUSTED in compat.h).  They are the pointers the
+ * kernel passed to security_<hook>(), as valid as the hook's.
  */
 #define KFUNC(hook, ret, sleep, decision, ...)				\
-	KFUNC_DEF(ctrpolicy_##hook, sleep, ret, decision, __VA_ARGS__)	\
-	KFUNC_DEF(ctrpolicy_##hook##_tracing, ATOMIC, ret, decision, __VA_ARGS__)
+	KFUNC_DEF(ctrpolicy_##hook, sleep, ret, decision,		\
+		  CTRPOLICY_KFUNC_PARAM, KFUNC_UNPACK, __VA_ARGS__)	\
+	KFUNC_DEF(ctrpolicy_##hook##_tracing, ATOMIC, ret, decision,	\
+		  KFUNC_TRACING_PARAM, KFUNC_TRACING_UNPACK, __VA_ARGS__)
 
 #define KF_FLAGS_ATOMIC		CTRPOLICY_KF_TRUSTED_ARGS
 #define KF_FLAGS_SLEEPABLE	(KF_SLEEPABLE | CTRPOLICY_KF_TRUSTED_ARGS)

@@ -37,6 +37,7 @@
 #include <linux/string.h>
 #include <uapi/linux/mount.h>
 
+#include "compat.h"
 #include "decide.h"
 #include "mount.h"
 #include "mount_rules.h"
@@ -314,9 +315,9 @@ static bool attached(const struct path *path)
 
 	rcu_read_lock();
 	do {
-		seq = read_seqcount_begin(&fs->seq);
+		seq = ctrpolicy_fs_read_begin(fs);
 		root = fs->root;
-	} while (read_seqcount_retry(&fs->seq, seq));
+	} while (ctrpolicy_fs_read_retry(fs, seq));
 	under = path_is_under(path, &root);
 	rcu_read_unlock();
 	return under;

@@ -332,7 +332,7 @@ static int decide_route6(const struct sock *sk, struct hop_ctx *ctx)
 	if (opt && opt->srcrt)
 		err = ctrpolicy_route_rthdr(opt->srcrt, ipv6_optlen(opt->srcrt),
 					    hop_decide, ctx);
-	for (sfl = rcu_dereference(np->ipv6_fl_list); !err && sfl;
+	for (sfl = rcu_dereference(ctrpolicy_ipv6_fl_list(sk)); !err && sfl;
 	     sfl = rcu_dereference(sfl->next)) {
 		opt = sfl->fl->opt;
 		if (opt && opt->srcrt)

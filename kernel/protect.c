@@ -63,6 +63,7 @@
 #include <net/sock.h>
 
 #include "common.h"
+#include "compat.h"
 #include "decide.h"
 #include "protect.h"
 #include "store.h"
@@ -237,13 +238,20 @@ static bool moves_tasks(const struct kernfs_node *kn)
  */
 int ctrpolicy_decide_inode_permission(struct inode *inode, int mask)
 {
-	struct kernfs_node *kn;
+	struct kernfs_node *kn, *parent;
+	bool inside;
 
 	if (!(mask & MAY_WRITE) || inode->i_sb->s_magic != CGROUP2_SUPER_MAGIC)
 		return 0;
 	kn = inode->i_private;
-	if (!kn || kernfs_type(kn) != KERNFS_FILE || !kn->parent ||
-	    !ctrpolicy_current_confined() || dir_within(kn->parent))
+	if (!kn || kernfs_type(kn) != KERNFS_FILE ||
+	    !ctrpolicy_current_confined())
+		return 0;
+	rcu_read_lock();
+	parent = ctrpolicy_kernfs_parent(kn);
+	inside = !parent || dir_within(parent);
+	rcu_read_unlock();
+	if (inside)
 		return 0;
 	return ctrpolicy_protect(moves_tasks(kn) ?
 				 "move a task out of its confined cgroup" :
@@ -489,34 +497,94 @@ static bool sysctl_namespaced(const char *name)
 }
 
 /*
+ * Whether @path (below /proc) is a file of a task inside the current task's
+ * confinement: /PID/... or /PID/task/TID/..., that task's (a task gone
+ * counts as inside: it is nobody's to reach).  @path is cut up.
+ */
+static bool proc_task_inside(char *path, struct super_block *sb)
+{
+	struct task_struct *task;
+	unsigned int nr;
+	char *slash;
+	bool inside;
+
+	slash = strchr(path + 1, '/');
+	if (slash)
+		*slash = '\0';
+	if (kstrtouint(path + 1, 10, &nr))
+		return false;	/* /proc/sysrq-trigger and the like */
+	/* A thread's own directory: its id. */
+	if (slash && str_has_prefix(slash + 1, "task/")) {
+		char *tid = slash + 1 + strlen("task/");
+		char *end = strchr(tid, '/');
+
+		if (end)
+			*end = '\0';
+		if (kstrtouint(tid, 10, &nr))
+			return false;
+	}
+	rcu_read_lock();
+	task = pid_task(find_pid_ns(nr, proc_pid_ns(sb)), PIDTYPE_PID);
+	inside = !task || within_confinement(current, task_dfl_cgroup(task));
+	rcu_read_unlock();
+	return inside;
+}
+
+/*
  * Whether the /proc file of @file is the current task's to write: a
  * namespaced sysctl, or a file of a task inside its confinement.
  */
 static bool proc_writable(const struct file *file)
 {
-	struct task_struct *task;
 	char buf[256];
-	const char *path;
-	unsigned int nr;
-	char *slash;
-	bool inside;
+	char *path;
 
 	path = dentry_path_raw(file->f_path.dentry, buf, sizeof(buf));
 	if (IS_ERR(path))
 		return false;
 	if (str_has_prefix(path, "/sys/"))
 		return sysctl_namespaced(path + strlen("/sys/"));
-	slash = strchr(path + 1, '/');
-	if (slash)
-		*slash = '\0';
-	if (kstrtouint(path + 1, 10, &nr))
-		return false;	/* /proc/sysrq-trigger and the like */
-	rcu_read_lock();
-	task = pid_task(find_pid_ns(nr, proc_pid_ns(file->f_path.dentry->d_sb)),
-			PIDTYPE_PID);
-	inside = !task || within_confinement(current, task_dfl_cgroup(task));
-	rcu_read_unlock();
-	return inside;
+	return proc_task_inside(path, file->f_path.dentry->d_sb);
+}
+
+/*
+ * The /proc files of a task that read or write its memory, or map it out:
+ * those fs/proc opens through proc_mem_open().
+ */
+static bool proc_memory_file(const char *name)
+{
+	static const char *const names[] = {
+		"mem", "environ", "auxv", "pagemap", "maps", "smaps",
+		"smaps_rollup", "numa_maps",
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcmp(name, names[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Whether @file is a memory file (proc_memory_file()) of a task outside the
+ * current task's confinement.  The kernel asks ptrace_access_check before
+ * it opens one, which ctrpolicy denies (ctrpolicy_decide_ptrace_access_check())
+ * -- but not on every path: on Debian's 7.2 a confined root read
+ * /proc/PID/environ of a host task without that hook denying.  So the
+ * open itself is decided, for the whole class.
+ */
+static bool proc_memory_outside(const struct file *file)
+{
+	struct dentry *dentry = file->f_path.dentry;
+	char buf[256];
+	char *path;
+
+	if (!proc_memory_file(dentry->d_name.name))
+		return false;
+	path = dentry_path_raw(dentry, buf, sizeof(buf));
+	if (IS_ERR(path))
+		return true;
+	return !proc_task_inside(path, dentry->d_sb);
 }
 
 /**
@@ -525,13 +593,16 @@ static bool proc_writable(const struct file *file)
  *
  * Files that change the host at large or make the kernel start a program
  * are not opened for writing by a confined task (see the top of this
- * file).  Nor is the hibernation device, /dev/snapshot, opened at all: it
- * reads out all memory, restores a kernel image of the task's making over
- * the running kernel, and powers the host off, asking CAP_SYS_ADMIN only,
- * where the capabilities of those deeds (CAP_SYS_RAWIO, CAP_SYS_BOOT) are
- * denied to confined tasks whatever their policy.
+ * file), nor the memory files of a task outside its confinement
+ * (/proc/PID/mem, environ, maps, ...) at all.  Nor is the hibernation
+ * device, /dev/snapshot: it reads out all memory, restores a kernel image
+ * of the task's making over the running kernel, and powers the host off,
+ * asking CAP_SYS_ADMIN only, where the capabilities of those deeds
+ * (CAP_SYS_RAWIO, CAP_SYS_BOOT) are denied to confined tasks whatever
+ * their policy.
  *
- * Return: 0 when allowed, -EPERM when denied.
+ * Return: 0 when allowed, -EPERM when denied (-EACCES for a memory file,
+ * as the kernel's own refusal).
  */
 int ctrpolicy_decide_file_open(struct file *file)
 {
@@ -540,6 +611,11 @@ int ctrpolicy_decide_file_open(struct file *file)
 	if (unlikely(S_ISCHR(inode->i_mode)) &&
 	    inode->i_rdev == MKDEV(MISC_MAJOR, SNAPSHOT_MINOR))
 		return ctrpolicy_protect("replace the kernel or read all memory");
+	/* The errno of the kernel's own refusal (mm_access()). */
+	if (file->f_path.dentry->d_sb->s_magic == PROC_SUPER_MAGIC &&
+	    ctrpolicy_current_confined() && proc_memory_outside(file))
+		return ctrpolicy_protect("open a task's memory file outside its subtree") ?
+		       -EACCES : 0;
 	if (!(file->f_mode & FMODE_WRITE))
 		return 0;
 	switch (file->f_path.dentry->d_sb->s_magic) {

@@ -29,7 +29,8 @@
  *    sleep (sb_mount: the source of a bind or move is then unknown), and
  *    their arguments are not trusted ones, which that kfunc does not ask.
  * The kernel's BTF must hold security_<hook>() with the hook's parameters
- * first: every hook of the table has one on 6.1 and 6.12 (none is inlined).
+ * first: every hook of the table has one on 6.1, 6.12 and 7.2 (none is
+ * inlined).
  *
  * Built with -DCTRPOLICY_FLOOR, the object is the benchmarks' floor
  * (bench/README.md, configuration (b0)): the BPF-LSM program of each hook
@@ -108,21 +109,29 @@ static __always_inline int verdict(int value)
 #define TRACING_CALL_int(call)	return verdict(call);
 #define TRACING_CALL_void(call)	CALL_void(call)
 
+/*
+ * The BPF-LSM program NAME of HOOK, whose prototype has GROWN (none, or
+ * ", type name..." of the parameters later kernels added after the hook's
+ * own): the verdict so far comes after all of them.
+ */
+#define LSM_PROGRAM(name, grown, hook, ret, sleep, decision, ...)	\
+SEC(SECTION_##sleep #hook)						\
+int BPF_PROG(name, CTRPOLICY_MAP(CTRPOLICY_HOOK_PARAM, CTRPOLICY_COMMA,	\
+				 __VA_ARGS__) grown VERDICT_PARAM_##ret) \
+{									\
+	if (!(1 CTRPOLICY_MAP(DEFINED, CTRPOLICY_NOTHING, __VA_ARGS__)))	\
+		return VERDICT_##ret;					\
+	CALL_##ret(ctrpolicy_##hook(CTRPOLICY_MAP(CTRPOLICY_KFUNC_ARG,	\
+						  CTRPOLICY_COMMA, __VA_ARGS__))) \
+}
+
 #define PROGRAM(hook, ret, sleep, decision, ...)			\
 extern ret ctrpolicy_##hook(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM,	\
 					  CTRPOLICY_COMMA, __VA_ARGS__)) __ksym; \
 extern ret ctrpolicy_##hook##_tracing(CTRPOLICY_MAP(CTRPOLICY_KFUNC_PARAM, \
 						    CTRPOLICY_COMMA, __VA_ARGS__)) __ksym; \
 									\
-SEC(SECTION_##sleep #hook)						\
-int BPF_PROG(hook, CTRPOLICY_MAP(CTRPOLICY_HOOK_PARAM, CTRPOLICY_COMMA,	\
-				 __VA_ARGS__) VERDICT_PARAM_##ret)	\
-{									\
-	if (!(1 CTRPOLICY_MAP(DEFINED, CTRPOLICY_NOTHING, __VA_ARGS__)))	\
-		return VERDICT_##ret;					\
-	CALL_##ret(ctrpolicy_##hook(CTRPOLICY_MAP(CTRPOLICY_KFUNC_ARG,	\
-						  CTRPOLICY_COMMA, __VA_ARGS__))) \
-}									\
+LSM_PROGRAM(hook, , hook, ret, sleep, decision, __VA_ARGS__)		\
 									\
 SEC(TRACING_SECTION_##ret #hook)					\
 int BPF_PROG(security_##hook, CTRPOLICY_MAP(CTRPOLICY_HOOK_PARAM,	\
@@ -133,8 +142,22 @@ int BPF_PROG(security_##hook, CTRPOLICY_MAP(CTRPOLICY_HOOK_PARAM,	\
 	TRACING_CALL_##ret(ctrpolicy_##hook##_tracing(			\
 		CTRPOLICY_MAP(CTRPOLICY_KFUNC_ARG, CTRPOLICY_COMMA, __VA_ARGS__))) \
 }
+
+/*
+ * The bpf hook's program for 6.15's prototype, which gained a last
+ * parameter (hooks.h): bpf_grown, on the same hook.  ctrpolicy attach
+ * loads bpf or bpf_grown, as the running kernel's BTF says (attach.c).
+ * (The tracing program reads the function's first parameters only: one
+ * serves both.  The floor reads none: it needs no second program.)
+ */
+#define GROWN_PROGRAM(hook, ret, sleep, decision, ...)			\
+	LSM_PROGRAM(hook##_grown, CTRPOLICY_HOOK_BPF_GROWN_PARAMS, hook,	\
+		    ret, sleep, decision, __VA_ARGS__)
 #endif
 
 CTRPOLICY_HOOKS(PROGRAM)
+#ifndef CTRPOLICY_FLOOR
+CTRPOLICY_HOOK_BPF(GROWN_PROGRAM)
+#endif
 
 char LICENSE[] SEC("license") = "GPL";

@@ -16,6 +16,9 @@
 #   6.1   (the default) Debian 12's stock kernel, from the host's own apt
 #         sources; writes CACHE/kernel.mk
 #   6.12  Debian's 6.12 from bookworm-backports; writes CACHE/kernel-6.12.mk
+#   newest  the newest Debian kernel, unstable's (7.2 on 2026-12-05);
+#         writes CACHE/kernel-newest.mk.  Its headers want unstable's
+#         compiler and host tools: tests/vm/toolchain.sh builds with them.
 # A suite other than the host's is reached through an apt configuration of
 # the cache's own (CACHE/apt-SUITE/: a sources list, lists and archives):
 # the system's sources are never read or changed.
@@ -31,7 +34,8 @@ mkdir -p "$cache"
 case "$kernel" in
 6.1)	suite= mk=$cache/kernel.mk ;;
 6.12)	suite=bookworm-backports mk=$cache/kernel-6.12.mk ;;
-*)	echo "fetch-kernel: unknown KERNEL '$kernel' (known: 6.1, 6.12)" >&2
+newest)	suite=unstable mk=$cache/kernel-newest.mk ;;
+*)	echo "fetch-kernel: unknown KERNEL '$kernel' (known: 6.1, 6.12, newest)" >&2
 	exit 2 ;;
 esac
 
@@ -84,42 +88,63 @@ if [ ! -f "$root/.complete" ]; then
 	kbuild=$(apt_cache show "linux-headers-$krel=$version" |
 		awk '/^Depends: / && !k { if (match($0, /linux-kbuild-[^ ,]*/))
 			k = substr($0, RSTART, RLENGTH) } END { print k }')
+	# From 7.x (unstable) linux-image-V is a metapackage: the kernel is in
+	# linux-binary-V, its modules in linux-modules-V, System.map and config
+	# in linux-base-V, all under /usr/lib/modules/V.  Those the image
+	# depends on are fetched with it.
+	parts=$(apt_cache show "linux-image-$krel=$version" |
+		awk -v k="$krel" '/^Depends: / && !d { d = 1; n = split($0, a, /[ ,|]+/)
+			for (i = 1; i <= n; i++)
+				# (k has a '+': compared as a string.)
+				if (a[i] ~ /^linux-(base|binary|modules)-/ &&
+				    substr(a[i], length(a[i]) - length(k) + 1) == k)
+					printf "%s ", a[i] }')
 	debs="$cache/debs-$krel"
 	rm -rf "$root" "$debs"
 	mkdir -p "$debs" "$root"
 	echo "fetch-kernel: downloading Debian kernel $krel ($version)" >&2
 	# apt-get download writes into the current directory; _apt cannot
 	# write into a root-owned cache, hence the sandbox warning is expected.
+	# shellcheck disable=SC2046 # parts: package names, one word each
 	(cd "$debs" && apt-get ${apt_opts[@]+"${apt_opts[@]}"} download -q \
 		"linux-image-$krel=$version" \
+		$(for p in $parts; do echo "$p=$version"; done) \
 		"linux-headers-$krel=$version" \
 		"linux-headers-$abi-common=$version" \
 		"$kbuild=$version" 2>&1 | grep -v 'unsandboxed' >&2 || true)
 	for deb in "$debs"/*.deb; do
 		dpkg-deb -x "$deb" "$root"
 	done
-	[ -f "$root/boot/vmlinuz-$krel" ] || {
+	# (The older place, then the newer one.)
+	for vmlinuz in "$root/boot/vmlinuz-$krel" "$root/usr/lib/modules/$krel/vmlinuz" ""; do
+		[ -z "$vmlinuz" ] || [ -f "$vmlinuz" ] && break
+	done
+	[ -n "$vmlinuz" ] || {
 		echo "fetch-kernel: download failed: no vmlinuz-$krel in $debs" >&2
 		exit 1
 	}
 
 	# The -amd64 headers' Makefile includes the -common tree by its absolute
-	# /usr/src path; point it inside the cache instead.
-	echo "include $root/usr/src/linux-headers-$abi-common/Makefile" \
-		> "$root/usr/src/linux-headers-$krel/Makefile"
+	# /usr/src path (and from 7.x names itself as KBUILD_OUTPUT so); point
+	# them inside the cache instead.
+	sed -i "s|/usr/src/|$root/usr/src/|g" "$root/usr/src/linux-headers-$krel/Makefile"
 
 	# vmlinuz carries an XZ-compressed ELF that keeps its .BTF section.
-	"$(dirname "$0")/../../tools/vmlinux-btf.sh" "$root/boot/vmlinuz-$krel" \
+	"$(dirname "$0")/../../tools/vmlinux-btf.sh" "$vmlinuz" \
 		"$root/vmlinux.btf"
 	rm -rf "$debs"
 	touch "$root/.complete"
 fi
 
+vmlinuz=$root/boot/vmlinuz-$krel moddir=$root/lib/modules/$krel
+if [ ! -f "$vmlinuz" ]; then
+	vmlinuz=$root/usr/lib/modules/$krel/vmlinuz moddir=$root/usr/lib/modules/$krel
+fi
 cat > "$mk.tmp" <<MK
 VM_KREL := $krel
 VM_KDIR := $root/usr/src/linux-headers-$krel
-VM_VMLINUZ := $root/boot/vmlinuz-$krel
+VM_VMLINUZ := $vmlinuz
 VM_BTF := $root/vmlinux.btf
-VM_MODDIR := $root/lib/modules/$krel
+VM_MODDIR := $moddir
 MK
 mv "$mk.tmp" "$mk"

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 
 #include "ctrpolicy.h"
@@ -37,15 +38,50 @@ static const char *program_hook(const struct bpf_program *prog)
 }
 
 /*
+ * Whether the running kernel's bpf hook has 6.15's prototype, with a last
+ * parameter bool kernel: bpf_lsm_bpf() (the BPF LSM's attach point) then
+ * takes four.  Its BTF says so; without BTF, no (the load fails anyway).
+ */
+static bool bpf_hook_grown(void)
+{
+	static int grown = -1;
+	const struct btf_type *t;
+	struct btf *vmlinux;
+	int id;
+
+	if (grown >= 0)
+		return grown;
+	grown = 0;
+	vmlinux = btf__load_vmlinux_btf();
+	if (!vmlinux)
+		return false;
+	id = btf__find_by_name_kind(vmlinux, "bpf_lsm_bpf", BTF_KIND_FUNC);
+	t = id > 0 ? btf__type_by_id(vmlinux, btf__type_by_id(vmlinux, id)->type) : NULL;
+	if (t && btf_is_func_proto(t))
+		grown = btf_vlen(t) > 3;
+	btf__free(vmlinux);
+	return grown;
+}
+
+/*
  * Whether PROG is of the set MODE attaches: the BPF-LSM programs, or the
- * tracing programs on security_*() where the BPF LSM is not active.
+ * tracing programs on security_*() where the BPF LSM is not active.  Of
+ * the bpf hook's two BPF-LSM programs (kernel/bpf/ctrpolicy.bpf.c), the
+ * one for the kernel's prototype: bpf, or bpf_grown for 6.15's.
  */
 static bool program_in_mode(const struct bpf_program *prog,
 			    enum enforcement_mode mode)
 {
 	bool lsm = bpf_program__type(prog) == BPF_PROG_TYPE_LSM;
+	const char *name = bpf_program__name(prog);
 
-	return mode == MODE_FMOD_RET ? !lsm : lsm;
+	if (mode == MODE_FMOD_RET)
+		return !lsm;
+	if (lsm && !strcmp(name, "bpf"))
+		return !bpf_hook_grown();
+	if (lsm && !strcmp(name, "bpf_grown"))
+		return bpf_hook_grown();
+	return lsm;
 }
 
 static bool hook_in(const struct hook_names *set, const char *hook)
@@ -230,7 +266,8 @@ int cmd_attach(int argc, char **argv)
 
 		if (!program_in_mode(prog, mode))
 			continue;
-		snprintf(path, sizeof(path), "%s/%s", PIN_DIR, bpf_program__name(prog));
+		/* Named after the hook, whichever program: the same in every mode. */
+		snprintf(path, sizeof(path), "%s/%s", PIN_DIR, program_hook(prog));
 		link = n < CTRPOLICY_MAX_LINKS ? bpf_program__attach(prog) : NULL;
 		if (!link || bpf_link__pin(link, path)) {
 			fprintf(stderr, "ctrpolicy: cannot attach %s: %s\n",
