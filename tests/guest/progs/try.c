@@ -390,6 +390,21 @@ static int do_ptrace_attach(char **args)
 	return ptrace(PTRACE_DETACH, pid, NULL, NULL);
 }
 
+/*
+ * The result of a call that gave @fd through @holder: both closed, its
+ * errno kept; 0 when it gave one.
+ */
+static int close_both(int fd, int holder)
+{
+	int saved = errno;
+
+	close(holder);
+	if (fd >= 0)
+		close(fd);
+	errno = saved;
+	return fd < 0 ? -1 : 0;
+}
+
 /* open(2) of FILE for reading (r) or writing (w), closed at once. */
 static int do_open(char **args)
 {
@@ -424,7 +439,7 @@ static int do_open_by_handle(char **args)
 		struct file_handle handle;
 		unsigned char bytes[MAX_HANDLE_SZ];
 	} h = { .handle.handle_bytes = MAX_HANDLE_SZ };
-	int mount_id, mount_fd, fd, saved;
+	int mount_id, mount_fd, fd;
 
 	if (name_to_handle_at(AT_FDCWD, args[0], &h.handle, &mount_id, 0))
 		return -1;
@@ -432,12 +447,7 @@ static int do_open_by_handle(char **args)
 	if (mount_fd < 0)
 		return -1;
 	fd = open_by_handle_at(mount_fd, &h.handle, O_RDONLY);
-	saved = errno;
-	close(mount_fd);
-	if (fd >= 0)
-		close(fd);
-	errno = saved;
-	return fd < 0 ? -1 : 0;
+	return close_both(fd, mount_fd);
 }
 
 /*
@@ -557,18 +567,13 @@ static int do_vm_readv(char **args)
 /* A duplicate of another process's file descriptor FD. */
 static int do_pidfd_getfd(char **args)
 {
-	int pidfd, fd, saved;
+	int pidfd, fd;
 
 	pidfd = syscall(SYS_pidfd_open, atoi(args[0]), 0);
 	if (pidfd < 0)
 		return -1;
 	fd = syscall(SYS_pidfd_getfd, pidfd, atoi(args[1]), 0);
-	saved = errno;
-	close(pidfd);
-	if (fd >= 0)
-		close(fd);
-	errno = saved;
-	return fd < 0 ? -1 : 0;
+	return close_both(fd, pidfd);
 }
 
 /*
