@@ -65,6 +65,16 @@ static int do_chown(char **args)
 	return chown(args[0], atoi(args[1]), atoi(args[2]));
 }
 
+/* RET, after closing FD with the errno of the call that gave RET kept. */
+static int close_keeping_errno(int fd, int ret)
+{
+	int saved = errno;
+
+	close(fd);
+	errno = saved;
+	return ret;
+}
+
 static int do_bind_tcp(char **args)
 {
 	struct sockaddr_in addr = {
@@ -72,30 +82,24 @@ static int do_bind_tcp(char **args)
 		.sin_port = htons(atoi(args[0])),
 		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
 	};
-	int fd, ret, saved;
+	int fd, ret;
 
 	fd = socket(AF_INET, SOCK_STREAM, 0);
 	if (fd < 0)
 		return -1;
 	ret = bind(fd, (struct sockaddr *)&addr, sizeof(addr));
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fd, ret);
 }
 
 static int do_write(char **args)
 {
-	int fd, ret, saved;
+	int fd, ret;
 
 	fd = open(args[0], O_WRONLY);
 	if (fd < 0)
 		return -1;
 	ret = write(fd, args[1], strlen(args[1])) < 0 ? -1 : 0;
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fd, ret);
 }
 
 static int do_unlink(char **args)
@@ -112,7 +116,7 @@ static int do_delete_module(char **args)
 static int do_bpf_link_detach(char **args)
 {
 	union bpf_attr attr;
-	int fd, ret, saved;
+	int fd, ret;
 
 	memset(&attr, 0, sizeof(attr));
 	attr.link_id = atoi(args[0]);
@@ -122,10 +126,7 @@ static int do_bpf_link_detach(char **args)
 	memset(&attr, 0, sizeof(attr));
 	attr.link_detach.link_fd = fd;
 	ret = syscall(SYS_bpf, BPF_LINK_DETACH, &attr, sizeof(attr));
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fd, ret);
 }
 
 /* bpf(BPF_OBJ_GET) of a pinned object. */
@@ -269,7 +270,7 @@ static int do_mount_data(char **args)
 static int do_fsopen_create(char **args)
 {
 	char *option, *value, *save = NULL;
-	int fs, ret = -1, saved;
+	int fs, ret = -1;
 
 	fs = fsopen(args[0], FSOPEN_CLOEXEC);
 	if (fs < 0)
@@ -285,10 +286,7 @@ static int do_fsopen_create(char **args)
 	}
 	ret = fsconfig(fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0);
 out:
-	saved = errno;
-	close(fs);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fs, ret);
 }
 
 static int do_umount(char **args)
@@ -309,7 +307,7 @@ static int do_pivot_root(char **args)
 /* fsopen() + fsconfig(CMD_CREATE) + fsmount() + move_mount(). */
 static int do_newapi_mount(char **args)
 {
-	int fs, mnt, ret = -1, saved;
+	int fs, mnt, ret = -1;
 
 	fs = fsopen(args[0], FSOPEN_CLOEXEC);
 	if (fs < 0)
@@ -319,36 +317,28 @@ static int do_newapi_mount(char **args)
 	mnt = fsmount(fs, FSMOUNT_CLOEXEC, parse_mount_flags(args[2], true));
 	if (mnt < 0)
 		goto out;
-	ret = move_mount(mnt, "", AT_FDCWD, args[1], MOVE_MOUNT_F_EMPTY_PATH);
-	saved = errno;
-	close(mnt);
-	errno = saved;
+	ret = close_keeping_errno(mnt, move_mount(mnt, "", AT_FDCWD, args[1],
+						  MOVE_MOUNT_F_EMPTY_PATH));
 out:
-	saved = errno;
-	close(fs);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fs, ret);
 }
 
 /* open_tree(OPEN_TREE_CLONE) + move_mount(): a bind by the new API. */
 static int do_open_tree_clone(char **args)
 {
-	int fd, ret, saved;
+	int fd, ret;
 
 	fd = open_tree(AT_FDCWD, args[0], OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	ret = move_mount(fd, "", AT_FDCWD, args[1], MOVE_MOUNT_F_EMPTY_PATH);
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fd, ret);
 }
 
 /* fspick() + fsconfig(FSCONFIG_CMD_RECONFIGURE) making a mount read-write. */
 static int do_fspick_rw(char **args)
 {
-	int fd, ret, saved;
+	int fd, ret;
 
 	fd = fspick(AT_FDCWD, args[0], FSPICK_CLOEXEC);
 	if (fd < 0)
@@ -356,10 +346,7 @@ static int do_fspick_rw(char **args)
 	ret = fsconfig(fd, FSCONFIG_SET_FLAG, "rw", NULL, 0);
 	if (!ret)
 		ret = fsconfig(fd, FSCONFIG_CMD_RECONFIGURE, NULL, NULL, 0);
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fd, ret);
 }
 
 /* mount_setattr() clearing MOUNT_ATTR_RDONLY. */
@@ -470,7 +457,7 @@ static int do_uevent_forge(char **args)
 	};
 	char buf[1024];
 	ssize_t n;
-	int fd, ret = -1, saved;
+	int fd, ret = -1;
 
 	(void)args;
 	memcpy(msg.data, payload, sizeof(payload));
@@ -489,10 +476,7 @@ static int do_uevent_forge(char **args)
 			break;
 		}
 out:
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fd, ret);
 }
 
 /*
@@ -582,29 +566,23 @@ static int do_pidfd_getfd(char **args)
  */
 static int do_setns_pidfd(char **args)
 {
-	int pidfd, ret, saved;
+	int pidfd, ret;
 
 	pidfd = syscall(SYS_pidfd_open, atoi(args[0]), 0);
 	if (pidfd < 0)
 		return -1;
 	ret = setns(pidfd, CLONE_NEWUTS);
-	saved = errno;
-	close(pidfd);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(pidfd, ret);
 }
 
 static int do_setns(char **args)
 {
-	int fd = open(args[0], O_RDONLY), ret, saved;
+	int fd = open(args[0], O_RDONLY), ret;
 
 	if (fd < 0)
 		return -1;
 	ret = setns(fd, 0);
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fd, ret);
 }
 
 /*
@@ -616,16 +594,13 @@ static int do_fanotify_mark(char **args)
 	unsigned int what = !strcmp(args[0], "mount") ? FAN_MARK_MOUNT :
 			    !strcmp(args[0], "filesystem") ? FAN_MARK_FILESYSTEM : 0;
 	unsigned long long event = strcmp(args[2], "open-perm") ? FAN_OPEN : FAN_OPEN_PERM;
-	int fd, ret, saved;
+	int fd, ret;
 
 	fd = fanotify_init(FAN_CLASS_CONTENT, O_RDONLY);
 	if (fd < 0)
 		return -1;
 	ret = fanotify_mark(fd, FAN_MARK_ADD | what, event, AT_FDCWD, args[1]);
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fd, ret);
 }
 
 static int do_kill(char **args)
@@ -881,16 +856,13 @@ static int do_iopl(char **args)
 static int do_read(char **args)
 {
 	char buf[64];
-	int fd, ret, saved;
+	int fd, ret;
 
 	fd = open(args[0], O_RDONLY);
 	if (fd < 0)
 		return -1;
 	ret = read(fd, buf, sizeof(buf)) < 0 ? -1 : 0;
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fd, ret);
 }
 
 static int do_mkdir(char **args)
