@@ -479,6 +479,27 @@ out:
 	return close_keeping_errno(fd, ret);
 }
 
+/* BPF_PROG_LOAD of COUNT instructions, the program closed at once. */
+static int load_bpf_prog(enum bpf_prog_type type,
+			 enum bpf_attach_type expected_attach_type,
+			 const struct bpf_insn *insns, unsigned int count)
+{
+	union bpf_attr attr;
+	int fd;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_type = type;
+	attr.expected_attach_type = expected_attach_type;
+	attr.insns = (unsigned long)insns;
+	attr.insn_cnt = count;
+	attr.license = (unsigned long)"GPL";
+	fd = syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
 /*
  * A socket filter that calls bpf_probe_read_kernel(): the verifier offers
  * that helper only to a loader with CAP_PERFMON (or CAP_SYS_ADMIN).
@@ -495,20 +516,10 @@ static int do_bpf_read_kernel(char **args)
 		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0 },
 		{ .code = BPF_JMP | BPF_EXIT },
 	};
-	union bpf_attr attr;
-	int fd;
 
 	(void)args;
-	memset(&attr, 0, sizeof(attr));
-	attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
-	attr.insns = (unsigned long)insns;
-	attr.insn_cnt = sizeof(insns) / sizeof(insns[0]);
-	attr.license = (unsigned long)"GPL";
-	fd = syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
-	if (fd < 0)
-		return -1;
-	close(fd);
-	return 0;
+	return load_bpf_prog(BPF_PROG_TYPE_SOCKET_FILTER, 0, insns,
+			     sizeof(insns) / sizeof(insns[0]));
 }
 
 static int do_swapon(char **args)
@@ -668,9 +679,7 @@ static int do_bpf_prog_load(char **args)
 		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 1 },
 		{ .code = BPF_JMP | BPF_EXIT },
 	};
-	union bpf_attr attr;
 	size_t i;
-	int fd;
 
 	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 		if (!strcmp(args[0], types[i].name))
@@ -679,17 +688,8 @@ static int do_bpf_prog_load(char **args)
 		fprintf(stderr, "try: unknown program type %s\n", args[0]);
 		exit(2);
 	}
-	memset(&attr, 0, sizeof(attr));
-	attr.prog_type = types[i].type;
-	attr.expected_attach_type = types[i].attach;
-	attr.insns = (unsigned long)insns;
-	attr.insn_cnt = sizeof(insns) / sizeof(insns[0]);
-	attr.license = (unsigned long)"GPL";
-	fd = syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
-	if (fd < 0)
-		return -1;
-	close(fd);
-	return 0;
+	return load_bpf_prog(types[i].type, types[i].attach, insns,
+			     sizeof(insns) / sizeof(insns[0]));
 }
 
 /* perf_event_open(2) of a software clock on task PID (-1: every task) and CPU. */
