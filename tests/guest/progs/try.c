@@ -406,17 +406,15 @@ static int do_open(char **args)
 /* FIFREEZE on a file's file system (thawed again if it froze). */
 static int do_freeze(char **args)
 {
-	int fd = open(args[0], O_RDONLY), ret, saved;
+	int fd = open(args[0], O_RDONLY), ret;
 
 	if (fd < 0)
 		return -1;
 	ret = ioctl(fd, FIFREEZE, 0);
-	saved = errno;
+	/* errno is read only when FIFREEZE failed, and then nothing is thawed. */
 	if (!ret)
 		ioctl(fd, FITHAW, 0);
-	close(fd);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fd, ret);
 }
 
 /* open_by_handle_at(2) of FILE by the handle name_to_handle_at() gives. */
@@ -763,18 +761,14 @@ out:
  */
 static int do_sigio(char **args)
 {
-	int fds[2], ret = -1, saved;
+	int fds[2], ret = -1;
 
 	if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds))
 		return -1;
 	if (!fcntl(fds[0], F_SETOWN, atoi(args[0])) &&
 	    !fcntl(fds[0], F_SETFL, O_ASYNC) && write(fds[1], "x", 1) == 1)
 		ret = 0;
-	saved = errno;
-	close(fds[0]);
-	close(fds[1]);
-	errno = saved;
-	return ret;
+	return close_keeping_errno(fds[0], close_keeping_errno(fds[1], ret));
 }
 
 /* Changes to process PID's limits and scheduling, each to what it was. */
