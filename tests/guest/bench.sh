@@ -102,7 +102,8 @@ cgroup_of() {
 # bench_policy NAME RULES NET [MODE] < BASE: the policy BASE renamed NAME,
 # in MODE if given ("learn", "learn size N": the base's mode line goes), with
 # what the benchmarks need allowed at the end of each section (a section
-# it lacks is added): CAP_SYS_ADMIN (sethostname, mount), a tmpfs on $MNT,
+# it lacks is added): CAP_SYS_ADMIN (sethostname, mount), tmpfs on $MNT and
+# in it (the mount points bench makes there) and the unmount of $MNT,
 # and TCP and UDP on 127.0.0.0/8.  RULES distinct network deny rules for
 # 10.X.Y.0/24 follow.  With NET 0 the network section is left out, the
 # base's too.  A prefix shorter than the rules' makes each benchmarked
@@ -114,6 +115,7 @@ bench_policy() {
 			print "\tallow sys_admin"
 		if (s == "mount") {
 			print "\tallow mount tmpfs on " mnt
+			print "\tallow mount tmpfs on " mnt "/*"
 			print "\tallow umount on " mnt
 		}
 		if (s == "network") {
