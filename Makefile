@@ -275,12 +275,16 @@ fuzz: $(BUILD)/fuzz_policy
 
 INITRAMFS := $(BUILD)/initramfs-$(VM_KREL).cpio
 
-# containerd where apt can fetch it (the guest test of 'ctrpolicy runtime'
-# says SKIP without it).
+# containerd and AppArmor's parser where apt can fetch them (the guest
+# test of 'ctrpolicy runtime' says SKIP without containerd, the benchmark's
+# AppArmor configuration n/a without the parser).
 initramfs: vm-module tests
-	CONTAINERD_BIN=$$(tests/vm/fetch-containerd.sh $(CACHE)) || true; \
-	CONTAINERD_BIN=$$CONTAINERD_BIN tests/vm/mkinitramfs.sh $(INITRAMFS) $(VM_MODULE) \
-		$(BUILD) $(VM_MODDIR)
+	CONTAINERD_BIN=$$(tests/vm/fetch-package.sh $(CACHE) containerd usr/bin \
+		containerd ctr containerd-shim-runc-v2) || true; \
+	APPARMOR_BIN=$$(tests/vm/fetch-package.sh $(CACHE) apparmor sbin \
+		apparmor_parser) || true; \
+	CONTAINERD_BIN=$$CONTAINERD_BIN APPARMOR_BIN=$$APPARMOR_BIN BASE_BUILD=$(IMAGE_BASE) \
+		tests/vm/mkinitramfs.sh $(INITRAMFS) $(VM_MODULE) $(BUILD) $(VM_MODDIR)
 
 check: tests initramfs fuzz
 	CACHE=$(CACHE) TCG_THREAD=$(TCG_THREAD) tests/run.sh --build $(BUILD) --kernel $(VM_VMLINUZ) \
@@ -288,6 +292,18 @@ check: tests initramfs fuzz
 
 check-debug: tests $(BUILD)/btfids
 	tests/debug/check.sh $(CACHE) $(BUILD) '$(T)'
+
+.PHONY: bench-base
+bench-base:
+	rm -rf $(BASE_BUILD)
+ifneq ($(BENCH_BASE),)
+	mkdir -p $(BASE_BUILD)/src
+	git archive --format=tar $(BENCH_BASE) | tar -x -C $(BASE_BUILD)/src
+	$(MAKE) -C $(BASE_BUILD)/src BUILD=$(BASE_BUILD) CACHE=$(CACHE) KERNEL=$(KERNEL) \
+		vm-module tool
+	cp $(BASE_BUILD)/ctrpolicy-$(VM_KREL).ko $(BASE_BUILD)/ctrpolicy.ko
+	git describe --always $(BENCH_BASE) > $(BASE_BUILD)/revision
+endif
 
 check-unit: tests fuzz
 	CACHE=$(CACHE) tests/run.sh --build $(BUILD) --unit-only --filter '$(T)'
@@ -299,8 +315,14 @@ demo: initramfs
 	TCG_THREAD=$(TCG_THREAD) tests/vm/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --mode demo
 
 # BENCH_ARGS: arguments of tests/guest/bench.sh, e.g. "-r 5 -t 20".
+# BENCH_BASE: a git revision whose module and tool the same boot measures
+# beside this tree's, configurations (pb) and (pc) (bench/README.md).
 BENCH_ARGS ?=
-bench: initramfs
+BENCH_BASE ?=
+BASE_BUILD := $(BUILD)/base
+# Only the benchmark's image holds the base (initramfs inherits this).
+bench: IMAGE_BASE = $(BASE_BUILD)
+bench: bench-base initramfs
 	TCG_THREAD=$(TCG_THREAD) bench/run.sh --kernel $(VM_VMLINUZ) --initrd $(INITRAMFS) --build $(BUILD) \
 		--out $(CURDIR)/bench/results --args '$(BENCH_ARGS)'
 

@@ -17,9 +17,42 @@
 # trampolines, and (b) - (b0), ctrpolicy's own.  Then the policy load
 # cost, the container start cost (crun bare, crun with ctrpolicy's hooks,
 # ctrpolicy-runc over crun) and the memory charged.
+#
+# A run's JSON read back (bench/report.jq):
+#   report.sh --table RUN.json            its table of median ratios
+#   report.sh --compare OLD.json NEW.json the two runs row by row
+#   report.sh --readme RUN.json           that table into bench/README.md,
+#                                         as the reference run
 set -eu
 
-[ $# -eq 3 ] || { echo "usage: report.sh RAW OUT.md OUT.json" >&2; exit 2; }
+usage() {
+	echo "usage: report.sh RAW OUT.md OUT.json | --table RUN.json | --compare OLD.json NEW.json | --readme RUN.json" >&2
+	exit 2
+}
+here=$(dirname "$0")
+case "${1-}" in
+--table)
+	[ $# -eq 2 ] || usage
+	exec jq -r --arg mode table -f "$here/report.jq" "$2" ;;
+--compare)
+	[ $# -eq 3 ] || usage
+	exec jq -r -n --arg mode compare --slurpfile old "$2" --slurpfile new "$3" \
+		-f "$here/report.jq" ;;
+--readme)
+	[ $# -eq 2 ] || usage
+	table=$(jq -r --arg mode table -f "$here/report.jq" "$2")
+	readme=$here/README.md
+	# Between the markers, which stay.
+	awk -v table="$table" '
+		/^<!-- reference run: begin/ { print; print table; skip = 1; next }
+		/^<!-- reference run: end/ { skip = 0 }
+		!skip { print }
+	' "$readme" > "$readme.new"
+	grep -q '^<!-- reference run: end' "$readme.new" ||
+		{ rm -f "$readme.new"; echo "report.sh: $readme has no reference run markers" >&2; exit 1; }
+	exec mv "$readme.new" "$readme" ;;
+esac
+[ $# -eq 3 ] || usage
 
 awk -v md="$2" -v json="$3" '
 function sort(a, n,   i, j, x) {
@@ -134,17 +167,26 @@ function same_speed(cf, r,   speed) {
 }
 
 END {
-	# The floor (b0, issue 22) and learn mode (l, issue 21) are in the raw
-	# results of bench.sh since those issues: their columns only where
-	# they have them.
-	nall = split("a b0 b c l d e f", all, " ")
-	optional["b0"] = 1; optional["l"] = 1
+	# The floor (b0, issue 22), learn mode (l, issue 21), AppArmor (g) and
+	# Landlock (h) (issue 22) are in the raw results of bench.sh since
+	# those issues: their columns only where they have them.
+	nall = split("a g h b0 b c l d e f pb pc", all, " ")
+	optional["b0"] = 1; optional["l"] = 1; optional["g"] = 1; optional["h"] = 1
+	optional["pb"] = 1; optional["pc"] = 1
 	nconf = 0
 	for (c = 1; c <= nall; c++)
 		if (!(all[c] in optional) || (all[c] in desc) || (all[c] in seen_conf))
 			confs[++nconf] = all[c]
 	notarget["b0"] = 1	# the floor: what any BPF-LSM enforcer pays
 	notarget["l"] = 1	# learn mode: a reported cost, no target
+	notarget["g"] = 1	# AppArmor and Landlock: what (c) is read against
+	notarget["h"] = 1
+	notarget["pb"] = 1	# a base revision: what (b) and (c) are read against
+	notarget["pc"] = 1
+	# The differences of the median ratios that the report prints, (x) -
+	# (y): against AppArmor, Landlock and the module of a base revision.
+	npairs = split("c-g c-h b-pb c-pc", pairs, " ")
+	worse_than_base = 0.03	# the bound a change is held to (issue 17)
 	speed_tolerance = 0.08
 	conf_cols = ""
 	for (c = 2; c <= nconf; c++)
@@ -253,6 +295,49 @@ END {
 		}
 		print "" > md
 		print "(b0) attaches the hooks (b) attaches, with BPF-LSM programs that return at once and no module: what any BPF-LSM enforcer of these hooks pays before it decides anything. (b) - (b0) is what ctrpolicy adds to it for a task it does not confine." > md
+		print "" > md
+	}
+	ncols = 0
+	for (p = 1; p <= npairs; p++) {
+		split(pairs[p], xy, "-")
+		if (xy[2] in desc) {
+			cols[++ncols] = pairs[p]
+			colx[ncols] = xy[1]; coly[ncols] = xy[2]
+		}
+	}
+	if (ncols) {
+		header = "operation"
+		for (k = 1; k <= ncols; k++)
+			header = header " | (" colx[k] ") - (" coly[k] ")"
+		table_head("Against AppArmor (g), Landlock (h) and the base revision (pb), (pc): differences of the median ratios", header)
+		for (o = 1; o <= nops; o++) {
+			op = ops[o]
+			line = "| " op
+			for (k = 1; k <= ncols; k++) {
+				x = colx[k]; y = coly[k]
+				if (!rcnt[x, op] || !rcnt[y, op]) {
+					line = line " | " na_cell(rcnt[x, op] ? y : x, op)
+					continue
+				}
+				diff[x, y, op] = ratio[x, op] - ratio[y, op]
+				line = line " | " sprintf("%+.2f", diff[x, y, op])
+				if (op == "getppid")
+					continue
+				# The target (issue 22): (c) no dearer than AppArmor where both decide.
+				if (y == "g" && diff[x, y, op] > 1e-9) {
+					worse[x, y, op] = 1
+					nmissed++
+					line = line " **missed** (> 0)"
+				}
+				if ((y == "pb" || y == "pc") && diff[x, y, op] > worse_than_base + 1e-9) {
+					worse[x, y, op] = 1
+					line = line sprintf(" **worse** (> %.2f)", worse_than_base)
+				}
+			}
+			print line " |" > md
+		}
+		print "" > md
+		print "Target: (c) <= (g) on every row both measure. Read (g) and (h) with their notes: what each can say of (c)'"'"'s policy; a row where (g) or (h) checks nothing of its own measures that LSM'"'"'s cost of being active. Against the base revision, a change is held to no more than " sprintf("%.2f", worse_than_base) " worse on any row; (pb) and (pc) ran in the same rounds as (b) and (c), so the speed of the host cancels out." > md
 		print "" > md
 	}
 	table_head("ns/op, median over the rounds ±half the range",
@@ -465,6 +550,19 @@ END {
 			printf ", \"hook_us\": %.1f, \"front_end_us\": %.1f, \"front_end_pct_of_bare\": %.2f, \"target_pct\": %d, \"missed\": %s", \
 				hook_us, front_us, front_pct, start_target_pct, (front_missed ? "true" : "false") > json
 		printf "}" > json
+	}
+	if (ncols) {
+		printf ",\n  \"against\": [" > json
+		for (o = 1; o <= nops; o++) {
+			op = ops[o]
+			printf "%s\n    {\"op\": %s", (o > 1 ? "," : ""), jstr(op) > json
+			for (k = 1; k <= ncols; k++)
+				if ((colx[k], coly[k], op) in diff)
+					printf ", \"%s_minus_%s\": {\"difference\": %.4f, \"worse\": %s}", colx[k], coly[k], \
+						diff[colx[k], coly[k], op], ((colx[k], coly[k], op) in worse ? "true" : "false") > json
+			printf "}" > json
+		}
+		printf "\n  ]" > json
 	}
 	printf ",\n  \"missed\": %d\n}\n", nmissed > json
 	close(json)

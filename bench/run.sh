@@ -37,7 +37,12 @@ if grep -q '^not ok' "$build/bench/vm.out"; then
 	exit 1
 fi
 # The serial line ends lines with CR LF.
-tr -d '\r' < "$build/bench/vm.out" | grep -v -E '^(ok|not ok)' > "$out/latest.raw"
+{
+	tr -d '\r' < "$build/bench/vm.out" | grep -v -E '^(ok|not ok)'
+	# What ran, for report.sh --compare to name.
+	echo "meta date $(date -u +%Y-%m-%dT%H:%MZ)"
+	echo "meta commit $(git -C "$here/.." describe --always --dirty 2>/dev/null || echo unknown)"
+} > "$out/latest.raw"
 "$here/report.sh" "$out/latest.raw" "$out/latest.md" "$out/latest.json"
 echo
 cat "$out/latest.md"

@@ -4,8 +4,11 @@
 # The benchmarks, inside the VM (make bench boots it for this; test_bench.sh
 # runs a small version).  In one boot:
 #
-#  1. rounds: in each, the micro-benchmarks (the program bench) run once in
-#     every configuration, (a), (b0), (b) to (f) and (l), in the order below;
+#  1. rounds: in each, the benchmarks (the program bench: system calls, an
+#     HTTP exchange and a tree walk) run once in every configuration, (a),
+#     (g) and (h) (AppArmor and Landlock instead of ctrpolicy), (b0), (b)
+#     to (f) and (l), and with a base revision in the image (make bench
+#     BENCH_BASE=REV) (pb) and (pc), in the order below;
 #  2. policy load cost: load, replace and delete policies of 1, 100 and
 #     10,000 network address rules over netlink (loadcost), and the tool's
 #     load of the 10,000-rule policy file, end to end;
@@ -19,13 +22,14 @@
 #
 # usage: bench.sh [-r ROUNDS] [-t MS] [-b BATCHES] [-o OTHERS] [-n RULES]
 #                 [-s LOAD_SIZES] [-R LOAD_REPEATS] [-S SETTLE]
-#                 [-L LEARN_SIZES] [-c STARTS]
+#                 [-L LEARN_SIZES] [-c STARTS] [-W WALK_FILES]
 #
 # LOAD_SIZES: rule counts separated by colons (1:100:10000).  SETTLE: the
 # seconds to wait before reading memory statistics (default 3: the kernel
 # flushes them every 2 s, and frees replaced policies after RCU).
 # LEARN_SIZES: learned-set sizes ('mode learn size N') separated by colons
 # (512:16384).  STARTS: container starts timed in each way (20).
+# WALK_FILES: the files of the tree the walk row visits (20000).
 #
 # Raw results on stdout, a record a line, for bench/report.sh:
 #   meta KEY VALUE
@@ -48,7 +52,8 @@
 
 rounds=9 ms=10 batches=15 others=10000 rules=10000 load_sizes="1 100 10000"
 load_repeats=7 settle=3 memory_enabled= learn_sizes="512 16384" starts=20
-while getopts r:t:b:o:n:s:R:S:L:c: opt; do
+walk_files=20000
+while getopts r:t:b:o:n:s:R:S:L:c:W: opt; do
 	case $opt in
 	r) rounds=$OPTARG ;;
 	t) ms=$OPTARG ;;
@@ -60,7 +65,8 @@ while getopts r:t:b:o:n:s:R:S:L:c: opt; do
 	S) settle=$OPTARG ;;
 	L) learn_sizes=$(echo $OPTARG | tr : ' ') ;;
 	c) starts=$OPTARG ;;
-	*) echo "usage: bench.sh [-r ROUNDS] [-t MS] [-b BATCHES] [-o OTHERS] [-n RULES] [-s SIZES] [-R REPEATS] [-S SETTLE] [-L LEARN_SIZES] [-c STARTS]" >&2
+	W) walk_files=$OPTARG ;;
+	*) echo "usage: bench.sh [-r ROUNDS] [-t MS] [-b BATCHES] [-o OTHERS] [-n RULES] [-s SIZES] [-R REPEATS] [-S SETTLE] [-L LEARN_SIZES] [-c STARTS] [-W WALK_FILES]" >&2
 	   exit 2 ;;
 	esac
 done
@@ -72,13 +78,27 @@ MEM=$CG/bench-mem
 MNT=/tmp/bench-mnt
 PORT=5555
 # The configurations in the order a round runs them, and where their
-# benchmark runs: (e) is (c)'s cgroup once the others hold policies.
-CONFIGS="a b0 b c l d f e"
+# benchmark runs: (e) is (c)'s cgroup once the others hold policies.  (g)
+# and (h) run while the module is not loaded, as (a).
+CONFIGS="a g h b0 b c l d f e"
+# (h)'s TCP ports: the benchmarks' own, PORT and the HTTP server's PORT + 1.
+LANDLOCK_PORTS=$PORT,$((PORT + 1))
+# The module and tool of a base revision, to measure beside this tree's.
+BASE=/ctrpolicy/base
+[ ! -f $BASE/revision ] || CONFIGS="$CONFIGS pb pc"
+# Which tool attached the programs, to detach them with.
+ATTACHED_BY=/tmp/bench-attached-by
+AA_PROFILE=ctrpolicy-bench
+# Runs its arguments in the profile: asked for the next exec (the shell
+# writes to its own attr file).
+AA_EXEC=/tmp/bench-aa-exec
 DEEP=$B/f1/f2/f3/f4/f5/f6/f7/f8
 
 describe() {
 	case $1 in
 	a) echo "module not loaded (baseline)" ;;
+	g) echo "AppArmor instead: module not loaded, an AppArmor profile saying what (c)'s policy says" ;;
+	h) echo "Landlock instead: module not loaded, the benchmark restricted by Landlock to (c)'s TCP bind and connect" ;;
 	b0) echo "the floor: module not loaded, the same hooks attached with BPF-LSM programs that return at once" ;;
 	b) echo "module loaded, programs attached, task unconfined (no policy loaded)" ;;
 	c) echo "confined: k8s-restricted plus the benchmarks' own allow rules" ;;
@@ -86,13 +106,15 @@ describe() {
 	e) echo "as (c) while $others other cgroups each hold a policy (k8s-restricted)" ;;
 	f) echo "8 nested cgroups, each with (c)'s policy; the task in the deepest" ;;
 	l) echo "as (c) in learn mode (mode learn): nothing denied, would-be denials recorded" ;;
+	pb) echo "as (b), with the module and tool of the base revision $(cat $BASE/revision)" ;;
+	pc) echo "as (c), with the module and tool of the base revision $(cat $BASE/revision)" ;;
 	esac
 }
 
 cgroup_of() {
 	case $1 in
-	a|b0|b) echo $B/free ;;
-	c|e) echo $B/c ;;
+	a|g|h|b0|b|pb) echo $B/free ;;
+	c|e|pc) echo $B/c ;;
 	d) echo $B/d ;;
 	f) echo $DEEP ;;
 	l) echo $B/l ;;
@@ -172,22 +194,34 @@ as_cgroup_options() { for d; do echo "--cgroup=$d"; done; }
 # policy_mode CONFIG: the mode of CONFIG's policy, if not the base's.
 policy_mode() { [ $1 != l ] || echo learn; }
 
+# tool_of CONFIG: the ctrpolicy that loads CONFIG's policies.
+tool_of() {
+	case $1 in
+	pb|pc) echo $BASE/ctrpolicy ;;
+	*) echo ctrpolicy ;;
+	esac
+}
+
+# attach_with TOOL: TOOL attaches the programs of the module loaded, and
+# is remembered to detach them.
+attach_with() { $1 attach > /dev/null && echo $1 > $ATTACHED_BY; }
+
 # load_policy CONFIG NAME RULES DIR...: (c)'s, (l)'s or (d)'s policy on each DIR.
 # When the tool refuses the network section, (c)'s policy (RULES 0) goes
 # without it (and says so in a note); (d) has no such fallback.  Prints
 # the reason on failure.
 load_policy() {
-	local config=$1 name=$2 n=$3 file=/tmp/$2.policy err
+	local config=$1 name=$2 n=$3 file=/tmp/$2.policy err tool=$(tool_of $1)
 	shift 3
 	bench_policy $name $n 1 "$(policy_mode $config)" < $K8S > $file
-	err=$(ctrpolicy load $file $(as_cgroup_options "$@") 2>&1) && return 0
+	err=$($tool load $file $(as_cgroup_options "$@") 2>&1) && return 0
 	err=$(echo "$err" | head -n 1)
 	if [ "$n" -gt 0 ]; then
 		echo "ctrpolicy load: $err"
 		return 1
 	fi
 	bench_policy $name 0 0 "$(policy_mode $config)" < $K8S > $file.nonet
-	if ctrpolicy load $file.nonet $(as_cgroup_options "$@") > /dev/null 2>&1; then
+	if $tool load $file.nonet $(as_cgroup_options "$@") > /dev/null 2>&1; then
 		[ "$round" = 1 ] || return 0
 		echo "note $config policy loaded without its network section, so sockets are denied: the tool refused it: $err" >&3
 		[ $config != c ] || echo "note e as (c): its policy has no network section" >&3
@@ -195,6 +229,45 @@ load_policy() {
 	fi
 	echo "ctrpolicy load: $err"
 	return 1
+}
+
+# apparmor_profile NAME < POLICY: an AppArmor profile NAME saying what the
+# ctrpolicy POLICY says, where AppArmor can say it: capabilities, socket
+# families and types, mount and umount rules.  What it cannot say (address
+# and port rules, mount flags) is a comment "# not in AppArmor: RULE".
+# AppArmor mediates files, signals and ptrace where ctrpolicy does not: the
+# profile allows them all, so that (g) and (c) decide the same things.
+apparmor_profile() {
+	awk -v name="$1" '
+	function say(s) { print "\t" s }
+	function cannot(s) { sub(/^[ \t]+/, "", s); say("# not in AppArmor: " s) }
+	BEGIN { print "profile " name " {"; say("file,"); say("signal,"); say("ptrace,") }
+	/^[ \t]*#/ || NF == 0 { next }
+	/^[ \t]*}/ { section = ""; next }
+	match($0, /^[ \t]*(capabilities|mount|network)[ \t]*\{/) { section = $1; next }
+	section == "capabilities" && $1 == "allow" {
+		n = split($2, caps, ",")
+		for (i = 1; i <= n; i++) say("capability " caps[i] ",")
+		next
+	}
+	section == "mount" && $1 == "default" { if ($2 == "allow") say("mount,"); next }
+	section == "mount" && $1 == "allow" && $2 == "mount" && $4 == "on" && NF == 5 {
+		say("mount fstype=" $3 " -> " $5 "/,")
+		next
+	}
+	section == "mount" && $1 == "allow" && $2 == "umount" && $3 == "on" && NF == 4 {
+		say("umount " $4 "/,")
+		next
+	}
+	section == "network" && $1 == "default" { if ($2 == "allow") say("network,"); next }
+	section == "network" && $1 == "socket" {
+		type = $4 == "tcp" ? "stream" : $4 == "udp" ? "dgram" : $4
+		say(($2 == "deny" ? "deny " : "") "network " $3 (type != "" ? " " type : "") ",")
+		next
+	}
+	section != "" { cannot($0) }
+	END { print "}" }
+	'
 }
 
 OPS=$($BENCH -l | cut -f 1)
@@ -226,11 +299,21 @@ wait_idle() {
 	echo "# the guest stayed busy for 20 s; measuring anyway"
 }
 
+# confined_by CONFIG: the command that runs its arguments confined as
+# CONFIG says, where ctrpolicy's cgroups do not: (g) in AppArmor's profile
+# (entered at the exec), (h) restricted by Landlock.
+confined_by() {
+	case $1 in
+	g) echo $AA_EXEC ;;
+	h) echo $TESTS/landlock_net $LANDLOCK_PORTS ;;
+	esac
+}
+
 # measure ROUND CONFIG: the benchmarks in CONFIG's cgroup, on CPU 1.
 measure() {
 	local op rest seen=
-	in_cgroup $(cgroup_of $2) taskset -c 1 $BENCH -t $ms -b $batches \
-		-m $MNT -p $PORT all > /tmp/bench.out 2>&1
+	in_cgroup $(cgroup_of $2) taskset -c 1 $(confined_by $2) $BENCH -t $ms -b $batches \
+		-m $MNT -p $PORT -W $walk_files all > /tmp/bench.out 2>&1
 	while read -r op rest; do
 		case $rest in
 		error*) echo "na $1 $2 $op ${rest#error }" ;;
@@ -248,12 +331,19 @@ measure() {
 
 # prepare CONFIG: make CONFIG's state from the previous configuration's.
 prepare() {
+	local why
 	case $1 in
 	a) enforcement_off ;;
+	g) apparmor_setup ;;
+	h) why=$($TESTS/landlock_net -c 2>&1) || { echo "${why#landlock_net: }"; return 1; }
+	   [ "$round" = 1 ] || return 0
+	   echo "note h Landlock restricts TCP bind(2) and connect(2) to ports $LANDLOCK_PORTS: the rows that use UDP pass no Landlock check (Landlock has no UDP rules), and a task Landlock restricts may not mount at all" >&3 ;;
 	b0) [ -z "$FMOD_RET" ] || { echo "the BPF LSM is not active: (b) runs fmod_ret programs, and the floor is that of the BPF-LSM path"; return 1; }
 	    $TESTS/bench_floor attach && attached_hooks b0 $FLOOR_PINS ;;
-	b) $TESTS/bench_floor detach && load_module && ctrpolicy attach > /dev/null &&
+	b) $TESTS/bench_floor detach && load_module && attach_with ctrpolicy &&
 	   attached_hooks b /sys/fs/bpf/ctrpolicy ;;
+	pb) enforcement_off && insmod $BASE/ctrpolicy.ko && attach_with $BASE/ctrpolicy ;;
+	pc) load_policy pc bench-typical 0 $B/c ;;
 	c) load_policy c bench-typical 0 $B/c ;;
 	l) load_policy l bench-learn 0 $B/l ;;
 	d) load_policy d bench-10k $rules $B/d ;;
@@ -265,6 +355,24 @@ prepare() {
 }
 
 FLOOR_PINS=/sys/fs/bpf/ctrpolicy-bench-floor
+
+# apparmor_setup: (g)'s profile made from (c)'s policy and loaded (replaced
+# from round 2 on), with the program that enters it; why not, if not.
+apparmor_setup() {
+	local policy=/tmp/bench-aa.policy profile=/tmp/bench-aa.profile err
+	grep -qw apparmor /sys/kernel/security/lsm ||
+		{ echo "AppArmor is not active in this kernel ($(cat /sys/kernel/security/lsm))"; return 1; }
+	command -v apparmor_parser > /dev/null ||
+		{ echo "no apparmor_parser in the image (tests/vm/fetch-package.sh fetches it)"; return 1; }
+	bench_policy bench-typical 0 1 < $K8S > $policy
+	apparmor_profile $AA_PROFILE < $policy > $profile
+	err=$(apparmor_parser -r $profile 2>&1) ||
+		{ echo "apparmor_parser: $(echo "$err" | tail -n 1)"; return 1; }
+	printf '#!/bin/sh\necho "exec %s" > /proc/self/attr/apparmor/exec && exec "$@"\n' \
+		$AA_PROFILE > $AA_EXEC && chmod 755 $AA_EXEC || return 1
+	[ "$round" = 1 ] || return 0
+	echo "note g AppArmor profile $AA_PROFILE, from (c)'s policy: $(grep -v '^profile\|^}' $profile | sed 's/^\t//' | tr '\n' ' ')" >&3
+}
 
 # attached_hooks CONFIG PIN_DIR: in round 1, the hooks CONFIG attached (the
 # pins of its BPF-LSM programs are named after them), for the smoke test
@@ -283,7 +391,7 @@ load_others() { sh -c "$LOAD_OTHERS"; }
 enforcement_off() {
 	$TESTS/bench_floor detach || return 1
 	if [ -e /sys/fs/bpf/ctrpolicy ]; then
-		ctrpolicy detach > /dev/null || return 1
+		$(cat $ATTACHED_BY 2>/dev/null || echo ctrpolicy) detach > /dev/null || return 1
 	fi
 	unload_module
 }
@@ -462,7 +570,7 @@ charge() {
 
 memory() {
 	local n
-	enforcement_off && load_module && ctrpolicy attach > /dev/null || {
+	enforcement_off && load_module && attach_with ctrpolicy || {
 		echo "memory policies $others na module could not be loaded"
 		return
 	}
@@ -512,7 +620,7 @@ for round in $(seq $rounds); do
 done
 
 echo "# load cost"
-enforcement_off && load_module && ctrpolicy attach > /dev/null
+enforcement_off && load_module && attach_with ctrpolicy
 load_cost
 echo "# container start: $starts starts each"
 start_cost

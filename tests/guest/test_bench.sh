@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The benchmarks' smoke test: bench.sh (what make bench runs) in a small
 # version, one short round with 20 other policies and 100 network rules,
-# learned sets of 512 and 1024, and 2 container starts of each kind.
+# learned sets of 512 and 1024, 2 container starts of each kind and a tree
+# of 200 files to walk.
 # It checks that every benchmark ran or says why not, never how fast.
 
 # The configurations load and unload the module: with ctrpolicy built
@@ -12,21 +13,25 @@ if [ -n "$NATIVE" ]; then
 fi
 
 raw=/tmp/bench-smoke.out	# not $out: check() has a local of that name
-$TESTS/bench.sh -r 1 -t 2 -b 1 -o 20 -n 100 -s 1:100 -R 1 -S 0 -L 512:1024 -c 2 > $raw 2>&1
+$TESTS/bench.sh -r 1 -t 2 -b 1 -o 20 -n 100 -s 1:100 -R 1 -S 0 -L 512:1024 -c 2 -W 200 > $raw 2>&1
 ops=$($TESTS/bench -l | cut -f 1)
 
 # has CONFIG OP: a number, or with "na" at least a reason.
 has() { grep -Eq "^(result 1 $1 $2 [0-9.]+|na 1 $1 $2 .+)$" $raw; }
 every() {
 	local config op
-	for config in a b0 b c d e f l; do
+	for config in a g h b0 b c d e f l; do
 		for op in $ops; do has $config $op || { echo "($config) $op: nothing"; return 1; }
 		done
 	done
 }
+# numbers CONFIG [OP]: every operation of CONFIG measured, but OP.
 numbers() {
 	local op
-	for op in $ops; do grep -q "^result 1 $1 $op " $raw || { grep "1 $1 $op " $raw; return 1; }; done
+	for op in $ops; do
+		[ "$op" != "${2-}" ] || continue
+		grep -q "^result 1 $1 $op " $raw || { grep "1 $1 $op " $raw; return 1; }
+	done
 }
 
 check "bench.sh ran to the end" grep -q '^# bench done' $raw
@@ -53,6 +58,26 @@ if grep -q '^note l .*without its network section' $raw; then
 	skip "(l) learn mode: every operation measured" "the tool refused the policy's network section"
 else
 	check "(l) learn mode: every operation measured" numbers l
+fi
+# (g) AppArmor and (h) Landlock, where the kernel has them.
+if grep -qw apparmor /sys/kernel/security/lsm && command -v apparmor_parser > /dev/null; then
+	check "(g) AppArmor: every operation measured" numbers g
+	check "(g) the benchmark runs in the profile" sh -c \
+		'[ "$(/tmp/bench-aa-exec cat /proc/self/attr/apparmor/current)" = "ctrpolicy-bench (enforce)" ]'
+else
+	check "(g) AppArmor not here: every operation says why" sh -c \
+		"[ \$(grep -Ec '^na 1 g [^ ]+ (AppArmor is not active|no apparmor_parser)' $raw) -eq $(echo $ops | wc -w) ]"
+fi
+if $TESTS/landlock_net -c 2> /dev/null; then
+	check "(h) Landlock: every operation measured but mount" numbers h mount
+	check "(h) Landlock refuses mount to the benchmark: EPERM" grep -q '^na 1 h mount .*Operation not permitted' $raw
+	check "(h) the benchmark's TCP is restricted: a port outside the ruleset is refused (EACCES)" sh -c \
+		"$TESTS/landlock_net 5555 $TESTS/bench -p 6000 -t 1 -b 1 tcp-connect | grep -q 'tcp-connect error in set-up: Permission denied'"
+	check "(h) control: the same port unrestricted" sh -c \
+		"$TESTS/bench -p 6000 -t 1 -b 1 tcp-connect | grep -q '^tcp-connect [0-9]'"
+else
+	check "(h) no Landlock network rules: every operation says why" sh -c \
+		"[ \$(grep -Ec '^na 1 h [^ ]+ .*(without network rules|Landlock is not available)' $raw) -eq $(echo $ops | wc -w) ]"
 fi
 check "load, replace and delete of 1 and 100 rules timed" sh -c \
 	"[ \$(grep -Ec '^load (1|100) (load|replace|delete) [0-9.]+ ' $raw) -eq 6 ]"

@@ -8,7 +8,7 @@
 
 if ! command -v containerd > /dev/null || ! command -v crun > /dev/null; then
 	skip "containers under containerd through ctrpolicy-runc" \
-		"containerd or crun is not in the image (tests/vm/fetch-containerd.sh)"
+		"containerd or crun is not in the image (tests/vm/fetch-package.sh)"
 	return 0
 fi
 . ./oci.sh

@@ -8,6 +8,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$(mktemp -d)}
+mkdir -p "$build"
 md=$build/bench-report.md json=$build/bench-report.json
 
 # has DESCRIPTION FIXED-STRING: the Markdown holds the string.
@@ -68,3 +69,79 @@ else
 fi
 has "a configuration never at (a)'s speed is n/a, with why" \
 	"no round of (e) ran at the speed of (a): getppid off by more than 8% in each"
+
+# A run's JSON read back: its table, two runs compared, the README's
+# reference table rewritten between its markers.
+report=$here/../../bench/report.sh
+run=$build/bench-report.json
+md=$build/bench-table.md
+"$report" --table "$run" > "$md" 2>&1
+has "--table: a cell is the median ratio and the rounds kept" \
+	"| capable | 1.01 2/3 | 1.02 2/3 | 1.04 3/3 | 1.10 3/3 | 1.05 3/3 | n/a |"
+jq '(.benchmarks[] | select(.op == "capable") | .results.b.ratio) += 0.05
+    | (.benchmarks[] | select(.op == "socket") | .results.b.ratio) += 0.02
+    | (.benchmarks[] | select(.op == "socket") | .description) = "something else"' \
+	"$run" > "$build/bench-report-new.json"
+md=$build/bench-compare.md
+"$report" --compare "$run" "$build/bench-report-new.json" > "$md" 2>&1
+has "--compare: worse by more than 0.03 is bold" "| capable | 1.01 → 1.01 (+0.00) | 1.02 → 1.07 **+0.05** |"
+has "--compare: worse by 0.03 or less is not" "| socket | 1.02 → 1.02 (+0.00) | 1.05 → 1.07 (+0.02) |"
+has "--compare: an operation that measures another thing says so" \
+	"socket measured another thing in OLD: "
+rm -rf "$build/bench-readme" && mkdir -p "$build/bench-readme"
+cp "$here/../../bench/report.sh" "$here/../../bench/report.jq" "$build/bench-readme/"
+printf 'before\n<!-- reference run: begin -->\nold table\n<!-- reference run: end -->\nafter\n' \
+	> "$build/bench-readme/README.md"
+md=$build/bench-readme/README.md
+"$build/bench-readme/report.sh" --readme "$run"
+has "--readme: the table goes between the markers" "| capable | 1.01 2/3 |"
+if grep -q "old table" "$md" || ! grep -q "^before$" "$md" || ! grep -q "^after$" "$md" ||
+   ! grep -q "^<!-- reference run: end" "$md"; then
+	echo "not ok - bench report: --readme keeps what is outside the markers and drops the old table"
+else
+	echo "ok - bench report: --readme keeps what is outside the markers and drops the old table"
+fi
+printf 'no markers\n' > "$md"
+if "$build/bench-readme/report.sh" --readme "$run" 2> /dev/null || [ "$(cat "$md")" != "no markers" ]; then
+	echo "not ok - bench report: --readme without markers fails and changes nothing"
+else
+	echo "ok - bench report: --readme without markers fails and changes nothing"
+fi
+
+# AppArmor (g) and Landlock (h) beside (c): (c) is 1.04 on capable and
+# socket; (g) 1.10 on capable (met) and 1.02 on socket (missed, > 0); (h)
+# has no Landlock network rules.  A base revision: (pb) 5% faster than (b)
+# (worse by more than 0.03), (pc) as (c).
+md=$build/bench-report-lsms.md json=$build/bench-report-lsms.json
+awk '
+	/^config a / { print; print "config g AppArmor instead"; print "config h Landlock instead"
+		print "config pb as (b), base"; print "config pc as (c), base"; next }
+	$1 == "result" && ($3 == "b" || $3 == "c") {
+		print
+		print "result", $2, "p" $3, $4, ($3 == "b" && $4 != "getppid" ? $5 * 0.95 : $5)
+		next
+	}
+	$1 == "result" && $3 == "a" {
+		print
+		f = $4 == "capable" ? 1.10 : $4 == "socket" ? 1.02 : 1
+		print "result", $2, "g", $4, $5 * f
+		print "na", $2, "h", $4, "this kernel'"'"'s Landlock has ABI 2, without network rules (ABI 4, Linux 6.7)"
+		next
+	}
+	{ print }
+' "$here/fixtures/bench-raw.txt" > "$build/bench-raw-lsms.txt"
+if "$here/../../bench/report.sh" "$build/bench-raw-lsms.txt" "$md" "$json"; then
+	echo "ok - bench report: with (g) and (h) written"
+else
+	echo "not ok - bench report: with (g) and (h) written"
+fi
+has "(g) and (h) have columns, (h) n/a with why" "| capable | 1000 ±0% | 1.10 [1.10-1.10] 3/3 | n/a[1] |"
+has "(c) dearer than (g): missed" "| socket | +0.02 **missed** (> 0) | n/a[1] |"
+has "(b) - (pb) worse by more than 0.03, (c) - (pc) not" \
+	"| capable | -0.06 | n/a[1] | +0.05 **worse** (> 0.03) | +0.00 |"
+has "(h)'s reason" "1. this kernel's Landlock has ABI 2, without network rules (ABI 4, Linux 6.7)"
+if jq -e '[.against[] | select(.op == "socket")][0].c_minus_g | .worse == true and (.difference | . > 0.019 and . < 0.021)' "$json" > /dev/null; then
+	echo "ok - bench report: the JSON gives (c) - (g) and its mark"
+else
+	echo "not ok - bench report: the JSON gives (c) - (g) and its mark"
+fi

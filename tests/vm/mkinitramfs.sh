@@ -4,8 +4,11 @@
 # Build the VM's initramfs: busybox-static, the module, the tool, bpftool,
 # the test programs and the guest test scripts; crun, where the host has
 # it, and a busybox root file system for its containers; with CONTAINERD_BIN
-# (the directory tests/vm/fetch-containerd.sh prints) also containerd, ctr,
-# its runc shim and the same root file system as an OCI image archive.  Dynamically linked
+# (a directory tests/vm/fetch-package.sh prints) also containerd, ctr,
+# its runc shim and the same root file system as an OCI image archive; with
+# APPARMOR_BIN (another) AppArmor's parser, apparmor_parser; with BASE_BUILD
+# (make bench BENCH_BASE=REV builds it) that revision's module, tool and
+# name, in /ctrpolicy/base, for the benchmark to measure beside this tree's.  Dynamically linked
 # programs bring their libraries, found with ldd.  MODDIR, the kernel's
 # /lib/modules/RELEASE, gives the in-tree modules the tests load (veth);
 # a kernel that has them built in needs none.
@@ -68,6 +71,14 @@ if command -v crun > /dev/null; then
 		"$src/tests/vm/mkociimage.sh" "$rootfs" "$stage/ctrpolicy/oci/busybox.tar" \
 			docker.io/ctrpolicy/busybox:test
 	fi
+fi
+if [ -n "${APPARMOR_BIN:-}" ] && [ -x "$APPARMOR_BIN/apparmor_parser" ]; then
+	add_program "$APPARMOR_BIN/apparmor_parser" /sbin/apparmor_parser
+fi
+if [ -n "${BASE_BUILD:-}" ] && [ -f "$BASE_BUILD/revision" ]; then
+	install -D -m 0644 "$BASE_BUILD/ctrpolicy.ko" "$stage/ctrpolicy/base/ctrpolicy.ko"
+	add_program "$BASE_BUILD/ctrpolicy" /ctrpolicy/base/ctrpolicy
+	cp "$BASE_BUILD/revision" "$stage/ctrpolicy/base/revision"
 fi
 for prog in "$build"/tests/*; do
 	[ -f "$prog" ] && [ -x "$prog" ] && add_program "$prog" "/ctrpolicy/tests/$(basename "$prog")"

@@ -4,7 +4,8 @@
  * on: each operation is a tight loop timed with CLOCK_MONOTONIC, reported
  * in nanoseconds per operation.
  *
- *   bench [-t MS] [-b BATCHES] [-p PORT] [-m DIR] [-f FILE] OP... | all
+ *   bench [-t MS] [-b BATCHES] [-p PORT] [-m DIR] [-f FILE] [-w DIR] [-W FILES]
+ *         OP... | all
  *   bench -l
  *
  * Every operation named is set up first.  Then each gets an iteration count
@@ -25,7 +26,14 @@
  * The network operations use 127.0.0.1 only: PORT (default 5555) for the
  * UDP receiver and the TCP listener, which they bind themselves; mount
  * mounts tmpfs file systems in DIR (default /tmp/bench-mnt, created if
- * missing); open opens FILE (default /etc/passwd).
+ * missing); open opens FILE (default /etc/passwd).  Two rows are workloads
+ * rather than system calls: http has busybox httpd, started in set-up on
+ * PORT + 1 and serving FILE's directory, answer a GET of FILE over a new
+ * connection (the server forks for each); walk visits a tree of FILES files
+ * (default 20000) in DIR (default /tmp/bench-tree, made if missing) with
+ * nftw(3), a stat of each: the path walks every task of the host makes.  A
+ * walk takes far longer than a batch is asked to: it runs at most
+ * MACRO_BATCHES batches.
  *
  * mount times mount(2) alone: every unmount waits for an RCU grace period
  * (namespace_unlock()), which under TCG takes from tens of microseconds to
@@ -37,20 +45,25 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define MAX_BATCHES	100
+#define MACRO_BATCHES	5
+#define WALK_DIRS	100
 /* The UDP receiver is never read: once its small buffer is full, packets are dropped at once. */
 #define RCVBUF		4096
 
@@ -58,6 +71,12 @@ struct state {
 	const char *mnt;
 	long mount_next;		/* the next mount point in DIR */
 	const char *file;
+	const char *tree;		/* walk's trees, one per size */
+	long tree_files;
+	char walk_root[PATH_MAX - 64];	/* TREE/FILES; room left for the files */
+	struct sockaddr_in http;	/* 127.0.0.1:PORT + 1 */
+	pid_t httpd;
+	char http_request[PATH_MAX + 32];
 	struct sockaddr_in dst;		/* 127.0.0.1:PORT */
 	struct sockaddr_in any_port;	/* 127.0.0.1:0 */
 	char hostname[64];
@@ -77,6 +96,7 @@ struct op {
 	/* After a batch, untimed, whether it failed or not: 0, or -1 with errno. */
 	int (*after_batch)(struct state *st);
 	void (*teardown)(struct state *st);
+	int max_batches;		/* 0: as many as asked */
 };
 
 /* close() that keeps errno, for the error paths. */
@@ -191,6 +211,89 @@ static int release_mount_points(struct state *st)
 	return umount2(st->mnt, MNT_DETACH);
 }
 
+static void teardown_http(struct state *st)
+{
+	int saved = errno;
+
+	kill(st->httpd, SIGTERM);
+	waitpid(st->httpd, NULL, 0);
+	errno = saved;
+}
+
+/* busybox httpd in the foreground, serving FILE's directory. */
+static int setup_http(struct state *st)
+{
+	char dir[PATH_MAX], port[32];
+	const char *name;
+	int i, fd;
+
+	name = strrchr(st->file, '/');
+	if (!name || name == st->file || (size_t)(name - st->file) >= sizeof(dir)) {
+		errno = EINVAL;
+		return -1;
+	}
+	snprintf(dir, sizeof(dir), "%.*s", (int)(name - st->file), st->file);
+	snprintf(st->http_request, sizeof(st->http_request),
+		 "GET %s HTTP/1.0\r\n\r\n", name);
+	snprintf(port, sizeof(port), "127.0.0.1:%d", ntohs(st->http.sin_port));
+	st->httpd = fork();
+	if (st->httpd < 0)
+		return -1;
+	if (!st->httpd) {
+		execlp("busybox", "busybox", "httpd", "-f", "-p", port, "-h", dir,
+		       (char *)NULL);
+		_exit(127);
+	}
+	/* Until it listens, while it runs: 5 s at most. */
+	for (i = 0; i < 500; i++) {
+		fd = socket(AF_INET, SOCK_STREAM, 0);
+		if (fd < 0)
+			break;
+		if (!connect(fd, (struct sockaddr *)&st->http, sizeof(st->http)))
+			return close(fd);
+		close_keep_errno(fd);
+		if (waitpid(st->httpd, NULL, WNOHANG) == st->httpd)
+			return -1;	/* with connect's errno */
+		usleep(10000);
+	}
+	teardown_http(st);
+	return -1;
+}
+
+/*
+ * The tree walk visits, TREE/FILES, made once (a file in it says it is
+ * whole): WALK_DIRS directories of files.
+ */
+static int setup_walk(struct state *st)
+{
+	char path[PATH_MAX], made[PATH_MAX];
+	long i;
+	int fd;
+
+	if ((size_t)snprintf(st->walk_root, sizeof(st->walk_root), "%s/%ld",
+			     st->tree, st->tree_files) >= sizeof(st->walk_root)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	snprintf(made, sizeof(made), "%s/.whole", st->walk_root);
+	if (!access(made, F_OK))
+		return 0;
+	if ((mkdir(st->tree, 0755) && errno != EEXIST) ||
+	    (mkdir(st->walk_root, 0755) && errno != EEXIST))
+		return -1;
+	for (i = 0; i < st->tree_files; i++) {
+		snprintf(path, sizeof(path), "%s/%ld", st->walk_root, i % WALK_DIRS);
+		if (i < WALK_DIRS && mkdir(path, 0755) && errno != EEXIST)
+			return -1;
+		snprintf(path, sizeof(path), "%s/%ld/%ld", st->walk_root, i % WALK_DIRS, i);
+		fd = open(path, O_WRONLY | O_CREAT, 0644);
+		if (fd < 0 || close(fd))
+			return -1;
+	}
+	fd = open(made, O_WRONLY | O_CREAT, 0644);
+	return fd < 0 ? -1 : close(fd);
+}
+
 /* ---- one iteration each -------------------------------------------------- */
 
 static int run_getppid(struct state *st)
@@ -279,6 +382,57 @@ static int run_open(struct state *st)
 	return fd < 0 ? -1 : close(fd);
 }
 
+/* A GET, the whole answer read; EPROTO unless it is a 200. */
+static int run_http(struct state *st)
+{
+	static const char ok[] = "HTTP/1.1 200 ";
+	char buf[4096];
+	size_t len = strlen(st->http_request);
+	ssize_t n, got = 0;
+	bool good = false;
+	int fd;
+
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0)
+		return -1;
+	if (connect(fd, (struct sockaddr *)&st->http, sizeof(st->http)) ||
+	    write(fd, st->http_request, len) != (ssize_t)len)
+		goto fail;
+	while ((n = read(fd, buf, sizeof(buf))) > 0) {
+		if (!got)
+			good = n >= (ssize_t)strlen(ok) && !memcmp(buf, ok, strlen(ok));
+		got += n;
+	}
+	if (n < 0)
+		goto fail;
+	if (!good) {
+		close(fd);
+		errno = EPROTO;
+		return -1;
+	}
+	return close(fd);
+fail:
+	close_keep_errno(fd);
+	return -1;
+}
+
+static int visit(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+	(void)path;
+	(void)sb;
+	(void)ftw;
+	return type == FTW_NS || type == FTW_DNR ? -1 : 0;
+}
+
+static int run_walk(struct state *st)
+{
+	if (!nftw(st->walk_root, visit, 16, FTW_PHYS))
+		return 0;
+	if (!errno)
+		errno = EIO;
+	return -1;
+}
+
 static const struct op ops[] = {
 	{ "getppid", "getppid(): no hook, the control", .run = run_getppid },
 	{ "capable", "sethostname(): one capable(CAP_SYS_ADMIN)",
@@ -298,6 +452,10 @@ static const struct op ops[] = {
 	  .setup = setup_mount, .before_batch = hold_mount_points,
 	  .run = run_mount, .after_batch = release_mount_points },
 	{ "open", "open() + close() of a file (a path walk)", .run = run_open },
+	{ "http", "GET of a file from busybox httpd over loopback, a new connection each",
+	  .setup = setup_http, .run = run_http, .teardown = teardown_http },
+	{ "walk", "nftw() of a tree of files, a stat of each",
+	  .setup = setup_walk, .run = run_walk, .max_batches = MACRO_BATCHES },
 };
 
 /* ---- timing -------------------------------------------------------------- */
@@ -375,7 +533,7 @@ static const struct op *find_op(const char *name)
 static int usage(void)
 {
 	fprintf(stderr, "usage: bench [-t MS] [-b BATCHES] [-p PORT] [-m DIR] "
-		"[-f FILE] OP... | all\n       bench -l\n");
+		"[-f FILE] [-w DIR] [-W FILES] OP... | all\n       bench -l\n");
 	return 2;
 }
 
@@ -384,6 +542,8 @@ int main(int argc, char **argv)
 	struct state st = {
 		.mnt = "/tmp/bench-mnt",
 		.file = "/etc/passwd",
+		.tree = "/tmp/bench-tree",
+		.tree_files = 20000,
 		.dst = { .sin_family = AF_INET, .sin_port = htons(5555),
 			 .sin_addr.s_addr = htonl(INADDR_LOOPBACK) },
 		.any_port = { .sin_family = AF_INET,
@@ -395,7 +555,7 @@ int main(int argc, char **argv)
 	int opt, batches = 5, b, failed = 0;
 	double ms = 20, took;
 
-	while ((opt = getopt(argc, argv, "t:b:p:m:f:l")) != -1) {
+	while ((opt = getopt(argc, argv, "t:b:p:m:f:w:W:l")) != -1) {
 		switch (opt) {
 		case 't':
 			ms = atof(optarg);
@@ -412,6 +572,12 @@ int main(int argc, char **argv)
 		case 'f':
 			st.file = optarg;
 			break;
+		case 'w':
+			st.tree = optarg;
+			break;
+		case 'W':
+			st.tree_files = atol(optarg);
+			break;
 		case 'l':
 			for (i = 0; i < ARRAY_SIZE(ops); i++)
 				printf("%s\t%s\n", ops[i].name, ops[i].what);
@@ -420,8 +586,11 @@ int main(int argc, char **argv)
 			return usage();
 		}
 	}
-	if (optind == argc || ms <= 0 || batches < 1 || batches > MAX_BATCHES)
+	if (optind == argc || ms <= 0 || batches < 1 || batches > MAX_BATCHES ||
+	    st.tree_files < 1)
 		return usage();
+	st.http = st.dst;
+	st.http.sin_port = htons(ntohs(st.dst.sin_port) + 1);
 	for (; optind < argc; optind++) {
 		if (!strcmp(argv[optind], "all")) {
 			for (i = 0; i < ARRAY_SIZE(ops); i++)
@@ -449,7 +618,8 @@ int main(int argc, char **argv)
 	}
 	for (b = 0; b < batches; b++) {
 		for (i = 0; i < n_chosen; i++) {
-			if (res[i].failed)
+			if (res[i].failed ||
+			    (chosen[i]->max_batches && b >= chosen[i]->max_batches))
 				continue;
 			took = batch(chosen[i], &st, res[i].n);
 			if (took < 0)
