@@ -159,10 +159,14 @@ $1 == "memory" {
 # Whether CF ran at the speed of (a) in round R: its getppid within
 # speed_tolerance of that of (a).  Without both getppid numbers it cannot be
 # told, and the round is kept.
-function same_speed(cf, r,   speed) {
-	if (!((cf, "getppid", r) in v) || !(("a", "getppid", r) in v) || v["a", "getppid", r] <= 0)
+function same_speed(cf, r) {
+	return same_speed_as(cf, "a", r)
+}
+# Whether CF ran at the speed of REF in round R (by their getppid).
+function same_speed_as(cf, ref, r,   speed) {
+	if (!((cf, "getppid", r) in v) || !((ref, "getppid", r) in v) || v[ref, "getppid", r] <= 0)
 		return 1
-	speed = v[cf, "getppid", r] / v["a", "getppid", r]
+	speed = v[cf, "getppid", r] / v[ref, "getppid", r]
 	return speed - 1 <= speed_tolerance + 1e-9 && 1 - speed <= speed_tolerance + 1e-9
 }
 
@@ -183,8 +187,8 @@ END {
 	notarget["h"] = 1
 	notarget["pb"] = 1	# a base revision: what (b) and (c) are read against
 	notarget["pc"] = 1
-	# The differences of the median ratios that the report prints, (x) -
-	# (y): against AppArmor, Landlock and the module of a base revision.
+	# The pairs the report compares directly, (x) / (y) round by round:
+	# against AppArmor, Landlock and the module of a base revision.
 	npairs = split("c-g c-h b-pb c-pc", pairs, " ")
 	worse_than_base = 0.03	# the bound a change is held to (issue 17)
 	speed_tolerance = 0.08
@@ -300,7 +304,7 @@ END {
 	ncols = 0
 	for (p = 1; p <= npairs; p++) {
 		split(pairs[p], xy, "-")
-		if (xy[2] in desc) {
+		if ((xy[1] in desc) && (xy[2] in desc)) {
 			cols[++ncols] = pairs[p]
 			colx[ncols] = xy[1]; coly[ncols] = xy[2]
 		}
@@ -308,36 +312,47 @@ END {
 	if (ncols) {
 		header = "operation"
 		for (k = 1; k <= ncols; k++)
-			header = header " | (" colx[k] ") - (" coly[k] ")"
-		table_head("Against AppArmor (g), Landlock (h) and the base revision (pb), (pc): differences of the median ratios", header)
+			header = header " | (" colx[k] ") / (" coly[k] ")"
+		table_head("Against AppArmor (g), Landlock (h) and the base revision (pb), (pc): paired ratios, median over the rounds where both ran at one speed [lowest-highest] kept/rounds", header)
 		for (o = 1; o <= nops; o++) {
 			op = ops[o]
 			line = "| " op
 			for (k = 1; k <= ncols; k++) {
 				x = colx[k]; y = coly[k]
-				if (!rcnt[x, op] || !rcnt[y, op]) {
-					line = line " | " na_cell(rcnt[x, op] ? y : x, op)
+				n = 0; pt = 0
+				for (r = 1; r <= nrounds; r++) {
+					if (!((x, op, rounds[r]) in v) || !((y, op, rounds[r]) in v) || v[y, op, rounds[r]] <= 0)
+						continue
+					pt++
+					if (same_speed_as(x, y, rounds[r]))
+						ratios[++n] = v[x, op, rounds[r]] / v[y, op, rounds[r]]
+				}
+				if (!n) {
+					line = line " | " (pt ? "n/a[" footnote("(" x ") and (" y ") never ran at one speed") "]" : \
+						na_cell(((x, op) in na) ? x : y, op))
 					continue
 				}
-				diff[x, y, op] = ratio[x, op] - ratio[y, op]
-				line = line " | " sprintf("%+.2f", diff[x, y, op])
+				pair[x, y, op] = median(ratios, n)
+				pair_lo[x, y, op] = ratios[1]; pair_hi[x, y, op] = ratios[n]
+				pair_cnt[x, y, op] = n; pair_tot[x, y, op] = pt
+				line = line " | " sprintf("%.2f [%.2f-%.2f] %d/%d", pair[x, y, op], ratios[1], ratios[n], n, pt)
 				if (op == "getppid")
 					continue
 				# The target (issue 22): (c) no dearer than AppArmor where both decide.
-				if (y == "g" && diff[x, y, op] > 1e-9) {
+				if (y == "g" && pair[x, y, op] > 1 + 1e-9) {
 					worse[x, y, op] = 1
 					nmissed++
-					line = line " **missed** (> 0)"
+					line = line " **missed** (> 1)"
 				}
-				if ((y == "pb" || y == "pc") && diff[x, y, op] > worse_than_base + 1e-9) {
+				if ((y == "pb" || y == "pc") && pair[x, y, op] > 1 + worse_than_base + 1e-9) {
 					worse[x, y, op] = 1
-					line = line sprintf(" **worse** (> %.2f)", worse_than_base)
+					line = line sprintf(" **worse** (> %.2f)", 1 + worse_than_base)
 				}
 			}
 			print line " |" > md
 		}
 		print "" > md
-		print "Target: (c) <= (g) on every row both measure. Read (g) and (h) with their notes: what each can say of (c)'"'"'s policy; a row where (g) or (h) checks nothing of its own measures that LSM'"'"'s cost of being active. Against the base revision, a change is held to no more than " sprintf("%.2f", worse_than_base) " worse on any row; (pb) and (pc) ran in the same rounds as (b) and (c), so the speed of the host cancels out." > md
+		print "Each cell is (x)'"'"'s time over (y)'"'"'s in the same round, over the rounds where their getppid (the control) were within " sprintf("%.0f%%", 100 * speed_tolerance) " of each other: the host'"'"'s speed cancels out without (a). Target: (c) <= (g), (c)/(g) <= 1, on every row both measure. Read (g) and (h) with their notes: what each can say of (c)'"'"'s policy; a row where (g) or (h) checks nothing of its own measures that LSM'"'"'s cost of being active. Against the base revision a change is held to " sprintf("%.2f", 1 + worse_than_base) " at most on any row (issue 17)." > md
 		print "" > md
 	}
 	table_head("ns/op, median over the rounds ±half the range",
@@ -556,10 +571,13 @@ END {
 		for (o = 1; o <= nops; o++) {
 			op = ops[o]
 			printf "%s\n    {\"op\": %s", (o > 1 ? "," : ""), jstr(op) > json
-			for (k = 1; k <= ncols; k++)
-				if ((colx[k], coly[k], op) in diff)
-					printf ", \"%s_minus_%s\": {\"difference\": %.4f, \"worse\": %s}", colx[k], coly[k], \
-						diff[colx[k], coly[k], op], ((colx[k], coly[k], op) in worse ? "true" : "false") > json
+			for (k = 1; k <= ncols; k++) {
+				x = colx[k]; y = coly[k]
+				if ((x, y, op) in pair)
+					printf ", \"%s_over_%s\": {\"ratio\": %.4f, \"ratio_min\": %.4f, \"ratio_max\": %.4f, \"rounds_kept\": %d, \"rounds\": %d, \"worse\": %s}", \
+						x, y, pair[x, y, op], pair_lo[x, y, op], pair_hi[x, y, op], pair_cnt[x, y, op], pair_tot[x, y, op], \
+						((x, y, op) in worse ? "true" : "false") > json
+			}
 			printf "}" > json
 		}
 		printf "\n  ]" > json
