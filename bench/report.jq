@@ -34,14 +34,31 @@ def header($cols):
 	"| operation | " + ($cols | map("(\(.))") | join(" | ")) + " |",
 	"|---|" + ($cols | map("---:|") | join(""));
 
+# The pairs compared round by round ("c_over_g", ...), in the run's order.
+def pairs:
+	reduce (.against // [] | .[] | keys_unsorted[] | select(contains("_over_"))) as $k
+		([]; if any(.[]; . == $k) then . else . + [$k] end);
+
+def pair_cell: if . == null then "n/a" else "\(.ratio | fixed2) \(.rounds_kept)/\(.rounds)" + (if .worse then " **worse**" else "" end) end;
+
 def table:
 	columns as $cols
+	| pairs as $pairs
 	| "Median ratio to (a), \(about); k/n: rounds kept at (a)'s speed of those with a ratio.",
 	  "",
 	  header($cols),
 	  (.benchmarks[]
 	   | .results as $r
-	   | "| \(.op) | " + ($cols | map($r[.] | cell) | join(" | ")) + " |");
+	   | "| \(.op) | " + ($cols | map($r[.] | cell) | join(" | ")) + " |"),
+	  (if ($pairs | length) > 0 then
+		"",
+		"Paired, round by round over the rounds both ran at one speed: (x)/(y), k/n; **worse**: (c) above (g), or (b), (c) more than 0.03 above the base.",
+		"",
+		"| operation | " + ($pairs | map(sub("_over_"; ")/(") | "(\(.))") | join(" | ")) + " |",
+		"|---|" + ($pairs | map("---:|") | join("")),
+		(.against[] as $a
+		 | "| \($a.op) | " + ($pairs | map($a[.] | pair_cell) | join(" | ")) + " |")
+	   else empty end);
 
 # OLD -> NEW (difference) where both have a ratio; marked when NEW is
 # worse by more than 0.03, the bound a change is held to.

@@ -173,13 +173,10 @@
 	  (PTR, const struct path *, path),				\
 	  (ADDR, const char *, type), (VAL, unsigned long, flags),	\
 	  (ADDR, void *, data))						\
-	X(sb_kern_mount, int, ATOMIC, ctrpolicy_decide_sb_kern_mount(sb), \
+	X(sb_kern_mount, int, ATOMIC,					\
+	  ctrpolicy_decide_cgroup1_mount(sb) ?:				\
+	  ctrpolicy_decide_sb_kern_mount(sb),				\
 	  (PTR, CTRPOLICY_CONST_6_7 struct super_block *, sb))		\
-	X(sb_set_mnt_opts, int, ATOMIC,					\
-	  ctrpolicy_decide_sb_set_mnt_opts(sb),				\
-	  (PTR, struct super_block *, sb), (SKIP, void *, mnt_opts),	\
-	  (VAL, unsigned long, kern_flags),				\
-	  (SKIP, unsigned long *, set_kern_flags))			\
 	X(sb_remount, int, ATOMIC,					\
 	  ctrpolicy_decide_cgroup1_remount(sb) ?:			\
 	  ctrpolicy_decide_sb_remount(sb),				\

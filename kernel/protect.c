@@ -319,9 +319,10 @@ static bool cgroup1_inert(const struct super_block *sb)
 }
 
 /**
- * ctrpolicy_decide_sb_set_mnt_opts - Decide the superblock a mount gets
+ * ctrpolicy_decide_cgroup1_mount - Decide the superblock a new mount gets
  * @sb: the superblock, new or found, of mount(2) or fsconfig(2)'s
- *      FSCONFIG_CMD_CREATE, as the file system has set it up
+ *      FSCONFIG_CMD_CREATE, as the file system has set it up: both ask
+ *      the sb_kern_mount hook then, so no other hook is attached for it
  *
  * A cgroup v1 hierarchy with controllers moves, freezes and throttles any
  * task of the host (its cgroup.procs and tasks files take any pid), and
@@ -332,7 +333,7 @@ static bool cgroup1_inert(const struct super_block *sb)
  *
  * Return: 0 when allowed, -EPERM when denied.
  */
-int ctrpolicy_decide_sb_set_mnt_opts(const struct super_block *sb)
+int ctrpolicy_decide_cgroup1_mount(const struct super_block *sb)
 {
 	if (sb->s_magic != CGROUP_SUPER_MAGIC || !ctrpolicy_current_confined() ||
 	    cgroup1_inert(sb))
@@ -345,7 +346,7 @@ int ctrpolicy_decide_sb_set_mnt_opts(const struct super_block *sb)
  * @sb: the superblock
  *
  * A cgroup v1 hierarchy reconfigured may gain controllers or a release
- * agent (see ctrpolicy_decide_sb_set_mnt_opts()), which its options, not
+ * agent (see ctrpolicy_decide_cgroup1_mount()), which its options, not
  * known here, decide: a confined task reconfigures none.
  *
  * Return: 0 when allowed, -EPERM when denied.

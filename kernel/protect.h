@@ -23,7 +23,7 @@ int ctrpolicy_decide_bpf(int cmd, const union bpf_attr *attr);
 int ctrpolicy_decide_inode_permission(struct inode *inode, int mask);
 int ctrpolicy_decide_dir_change(struct inode *dir);
 int ctrpolicy_decide_rmdir(struct inode *dir);
-int ctrpolicy_decide_sb_set_mnt_opts(const struct super_block *sb);
+int ctrpolicy_decide_cgroup1_mount(const struct super_block *sb);
 int ctrpolicy_decide_cgroup1_remount(const struct super_block *sb);
 int ctrpolicy_decide_uevent_send(const struct socket *sock);
 int ctrpolicy_decide_syslog(int type);

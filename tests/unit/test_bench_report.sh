@@ -146,3 +146,6 @@ if jq -e '[.against[] | select(.op == "socket")][0].c_over_g | .worse == true an
 else
 	echo "not ok - bench report: the JSON gives (c)/(g), its rounds and its mark"
 fi
+md=$build/bench-table-lsms.md
+"$report" --table "$build/bench-report-lsms.json" > "$md" 2>&1
+has "--table: the paired ratios, marked where worse" "| capable | 0.95 3/3 | 1.05 3/3 **worse** | 1.00 3/3 |"
