@@ -337,7 +337,7 @@ prepare() {
 	g) apparmor_setup ;;
 	h) why=$($TESTS/landlock_net -c 2>&1) || { echo "${why#landlock_net: }"; return 1; }
 	   [ "$round" = 1 ] || return 0
-	   echo "note h Landlock restricts TCP bind(2) and connect(2) to ports $LANDLOCK_PORTS: the rows that use UDP pass no Landlock check (Landlock has no UDP rules), and a task Landlock restricts may not mount at all" >&3 ;;
+	   echo "note h Landlock restricts TCP bind(2) and connect(2) to ports $LANDLOCK_PORTS: the rows that use UDP, and mount, pass no Landlock check of their own (Landlock has no UDP rules, and a ruleset that handles no file system access restricts no mount)" >&3 ;;
 	b0) [ -z "$FMOD_RET" ] || { echo "the BPF LSM is not active: (b) runs fmod_ret programs, and the floor is that of the BPF-LSM path"; return 1; }
 	    $TESTS/bench_floor attach && attached_hooks b0 $FLOOR_PINS ;;
 	b) $TESTS/bench_floor detach && load_module && attach_with ctrpolicy &&
