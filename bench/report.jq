@@ -30,9 +30,12 @@ def cell:
 	elif .ratio then "\(.ratio | fixed2) \(.rounds_kept)/\(.rounds_with_ratio)"
 	else "n/a" end;
 
-def header($cols):
-	"| operation | " + ($cols | map("(\(.))") | join(" | ")) + " |",
-	"|---|" + ($cols | map("---:|") | join(""));
+# A table's header: the operation, then a right-aligned column each label.
+def header($labels):
+	"| operation | " + ($labels | join(" | ")) + " |",
+	"|---|" + ($labels | map("---:|") | join(""));
+
+def config_labels: map("(\(.))");
 
 # The pairs compared round by round ("c_over_g", ...), in the run's order.
 def pairs:
@@ -46,7 +49,7 @@ def table:
 	| pairs as $pairs
 	| "Median ratio to (a), \(about); k/n: rounds kept at (a)'s speed of those with a ratio.",
 	  "",
-	  header($cols),
+	  header($cols | config_labels),
 	  (.benchmarks[]
 	   | .results as $r
 	   | "| \(.op) | " + ($cols | map($r[.] | cell) | join(" | ")) + " |"),
@@ -54,8 +57,7 @@ def table:
 		"",
 		"Paired, round by round over the rounds both ran at one speed: (x)/(y), k/n; **worse**: (c) above (g), or (b), (c) more than 0.03 above the base.",
 		"",
-		"| operation | " + ($pairs | map(sub("_over_"; ")/(") | "(\(.))") | join(" | ")) + " |",
-		"|---|" + ($pairs | map("---:|") | join("")),
+		header($pairs | map(sub("_over_"; ")/(") | "(\(.))")),
 		(.against[] as $a
 		 | "| \($a.op) | " + ($pairs | map($a[.] | pair_cell) | join(" | ")) + " |")
 	   else empty end);
@@ -76,7 +78,7 @@ def compare($old; $new):
 	  "- OLD: \($old | about)",
 	  "- NEW: \($new | about)",
 	  "",
-	  header($cols),
+	  header($cols | config_labels),
 	  ($new.benchmarks[]
 	   | .op as $op
 	   | .results as $n

@@ -40,7 +40,7 @@ case "${1-}" in
 		-f "$here/report.jq" ;;
 --readme)
 	[ $# -eq 2 ] || usage
-	table=$(jq -r --arg mode table -f "$here/report.jq" "$2")
+	table=$("$0" --table "$2")
 	readme=$here/README.md
 	# Between the markers, which stay.
 	awk -v table="$table" '
@@ -305,8 +305,7 @@ END {
 	for (p = 1; p <= npairs; p++) {
 		split(pairs[p], xy, "-")
 		if ((xy[1] in desc) && (xy[2] in desc)) {
-			cols[++ncols] = pairs[p]
-			colx[ncols] = xy[1]; coly[ncols] = xy[2]
+			colx[++ncols] = xy[1]; coly[ncols] = xy[2]
 		}
 	}
 	if (ncols) {

@@ -388,8 +388,8 @@ static int run_http(struct state *st)
 	static const char ok[] = "HTTP/1.1 200 ";
 	char buf[4096];
 	size_t len = strlen(st->http_request);
-	ssize_t n, got = 0;
-	bool good = false;
+	bool first = true, good = false;
+	ssize_t n;
 	int fd;
 
 	fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -399,9 +399,9 @@ static int run_http(struct state *st)
 	    write(fd, st->http_request, len) != (ssize_t)len)
 		goto fail;
 	while ((n = read(fd, buf, sizeof(buf))) > 0) {
-		if (!got)
-			good = n >= (ssize_t)strlen(ok) && !memcmp(buf, ok, strlen(ok));
-		got += n;
+		if (first)
+			good = n >= (ssize_t)sizeof(ok) - 1 && !memcmp(buf, ok, sizeof(ok) - 1);
+		first = false;
 	}
 	if (n < 0)
 		goto fail;
