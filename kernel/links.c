@@ -115,7 +115,7 @@ int ctrpolicy_links_set(const struct nlmsghdr *nlh, int hdrlen,
 	mutex_lock(&links_mutex);
 	for (i = 0; i < max(n, n_links); i++)
 		swap(held[i], links[i]);
-	swap(n, n_links);
+	n = xchg(&n_links, n);
 	mutex_unlock(&links_mutex);
 	put_all(held, n);
 	return 0;
@@ -123,6 +123,22 @@ int ctrpolicy_links_set(const struct nlmsghdr *nlh, int hdrlen,
 out_put:
 	put_all(held, n);
 	return err;
+}
+
+/**
+ * ctrpolicy_links_held - Whether the module holds enforcement links
+ *
+ * "ctrpolicy attach" hands over the links of every hook at once, so any
+ * link held means the policies are enforced.  A policy is put in force
+ * only then: the host pays for no hook until the first policy (the tool
+ * attaches when this refuses a load), and no loaded policy waits
+ * unenforced for an attach.
+ *
+ * Return: true when links are held.
+ */
+bool ctrpolicy_links_held(void)
+{
+	return READ_ONCE(n_links);
 }
 
 /**
@@ -138,7 +154,7 @@ void ctrpolicy_links_release(void)
 	mutex_lock(&links_mutex);
 	n = n_links;
 	memcpy(held, links, n * sizeof(*held));
-	n_links = 0;
+	WRITE_ONCE(n_links, 0);
 	mutex_unlock(&links_mutex);
 	put_all(held, n);
 }

@@ -14,6 +14,7 @@ struct sk_buff;
 #ifdef MODULE
 int ctrpolicy_links_set(const struct nlmsghdr *nlh, int hdrlen,
 			struct netlink_ext_ack *extack);
+bool ctrpolicy_links_held(void);
 void ctrpolicy_links_release(void);
 int ctrpolicy_links_fill(struct sk_buff *skb);
 #else
@@ -23,6 +24,11 @@ static inline int ctrpolicy_links_set(const struct nlmsghdr *nlh, int hdrlen,
 {
 	NL_SET_ERR_MSG(extack, "ctrpolicy is built into this kernel: no links to hold");
 	return -EOPNOTSUPP;
+}
+
+static inline bool ctrpolicy_links_held(void)
+{
+	return true;
 }
 
 static inline void ctrpolicy_links_release(void) { }

@@ -123,6 +123,13 @@ static int policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 					info->nlhdr, info->extack);
 	if (IS_ERR(policy))
 		return PTR_ERR(policy);
+	/* Never a policy in force that nothing enforces. */
+	if (!ctrpolicy_links_held()) {
+		ctrpolicy_policy_free(policy);
+		NL_SET_ERR_MSG(info->extack,
+			       "enforcement is not attached: run 'ctrpolicy attach' (ctrpolicy load does)");
+		return -ENOLINK;
+	}
 	err = ctrpolicy_store_set(nla_get_u64(info->attrs[CTRPOLICY_A_CGROUP_ID]),
 				  policy,
 				  nla_get_flag(info->attrs[CTRPOLICY_A_ON_EXEC]),

@@ -6,8 +6,8 @@
 #
 #  1. rounds: in each, the benchmarks (the program bench: system calls, an
 #     HTTP exchange and a tree walk) run once in every configuration, (a),
-#     (g) and (h) (AppArmor and Landlock instead of ctrpolicy), (b0), (b)
-#     to (f) and (l), and with a base revision in the image (make bench
+#     (g) and (h) (AppArmor and Landlock instead of ctrpolicy), (b0), (n),
+#     (b) to (f) and (l), and with a base revision in the image (make bench
 #     BENCH_BASE=REV) (pb) and (pc), in the order below;
 #  2. policy load cost: load, replace and delete policies of 1, 100 and
 #     10,000 network address rules over netlink (loadcost), and the tool's
@@ -80,7 +80,7 @@ PORT=5555
 # The configurations in the order a round runs them, and where their
 # benchmark runs: (e) is (c)'s cgroup once the others hold policies.  (g)
 # and (h) run while the module is not loaded, as (a).
-CONFIGS="a g h b0 b c l d f e"
+CONFIGS="a g h b0 n b c l d f e"
 # (h)'s TCP ports: the benchmarks' own, PORT and the HTTP server's PORT + 1.
 LANDLOCK_PORTS=$PORT,$((PORT + 1))
 # The module and tool of a base revision, to measure beside this tree's.
@@ -100,7 +100,8 @@ describe() {
 	g) echo "AppArmor instead: module not loaded, an AppArmor profile saying what (c)'s policy says" ;;
 	h) echo "Landlock instead: module not loaded, the benchmark restricted by Landlock to (c)'s TCP bind and connect" ;;
 	b0) echo "the floor: module not loaded, the same hooks attached with BPF-LSM programs that return at once" ;;
-	b) echo "module loaded, programs attached, task unconfined (no policy loaded)" ;;
+	n) echo "module loaded, no policy loaded: nothing attached (the first policy attaches)" ;;
+	b) echo "module loaded, programs attached (ctrpolicy attach), task unconfined (no policy loaded)" ;;
 	c) echo "confined: k8s-restricted plus the benchmarks' own allow rules" ;;
 	d) echo "as (c) with $rules network address rules more" ;;
 	e) echo "as (c) while $others other cgroups each hold a policy (k8s-restricted)" ;;
@@ -113,7 +114,7 @@ describe() {
 
 cgroup_of() {
 	case $1 in
-	a|g|h|b0|b|pb) echo $B/free ;;
+	a|g|h|b0|n|b|pb) echo $B/free ;;
 	c|e|pc) echo $B/c ;;
 	d) echo $B/d ;;
 	f) echo $DEEP ;;
@@ -340,6 +341,8 @@ prepare() {
 	   echo "note h Landlock restricts TCP bind(2) and connect(2) to ports $LANDLOCK_PORTS: the rows that use UDP, and mount, pass no Landlock check of their own (Landlock has no UDP rules, and a ruleset that handles no file system access restricts no mount)" >&3 ;;
 	b0) [ -z "$FMOD_RET" ] || { echo "the BPF LSM is not active: (b) runs fmod_ret programs, and the floor is that of the BPF-LSM path"; return 1; }
 	    $TESTS/bench_floor attach && attached_hooks b0 $FLOOR_PINS ;;
+	n) $TESTS/bench_floor detach && load_module && [ ! -e /sys/fs/bpf/ctrpolicy ] ||
+	   { echo "enforcement is attached with no policy loaded"; return 1; } ;;
 	b) $TESTS/bench_floor detach && load_module && attach_with ctrpolicy &&
 	   attached_hooks b /sys/fs/bpf/ctrpolicy ;;
 	pb) enforcement_off && insmod $BASE/ctrpolicy.ko && attach_with $BASE/ctrpolicy ;;
@@ -413,7 +416,7 @@ one_round() {
 		why=$(echo "${why:-setting up failed}" | head -n 1)
 		not_measured $round $config "$why"
 		case $config in
-		a|b) module_failed="($config) could not be set up: $why" ;;
+		a|n|b) module_failed="($config) could not be set up: $why" ;;
 		c) c_failed="as (c): $why" ;;
 		esac
 	done

@@ -20,7 +20,7 @@ ops=$($TESTS/bench -l | cut -f 1)
 has() { grep -Eq "^(result 1 $1 $2 [0-9.]+|na 1 $1 $2 .+)$" $raw; }
 every() {
 	local config op
-	for config in a g h b0 b c d e f l; do
+	for config in a g h b0 n b c d e f l; do
 		for op in $ops; do has $config $op || { echo "($config) $op: nothing"; return 1; }
 		done
 	done
@@ -33,6 +33,7 @@ numbers() {
 check "bench.sh ran to the end" grep -q '^# bench done' $raw
 check "every operation in every configuration has a result or a reason" every
 check "(a) module not loaded: every operation measured" numbers a
+check "(n) module loaded, no policy, nothing attached: every operation measured" numbers n
 check "(b) module attached, task unconfined: every operation measured" numbers b
 # hooks_of CONFIG: the hooks CONFIG attached, from bench.sh's record.
 hooks_of() { sed -n "s/^hooks $1 //p" $raw; }

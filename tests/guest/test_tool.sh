@@ -20,24 +20,53 @@ if [ -z "$NATIVE" ]; then
 	check "status -j without the module says module_loaded false" sh -c \
 		"ctrpolicy -j status 2>/dev/null | grep -q '\"module_loaded\":false'"
 	check "the module loads" load_module
-	check_exit 6 "status before attach: exit 6" ctrpolicy status
-	check "status before attach says to run ctrpolicy attach" \
-		output_has "policies are not enforced: enforcement is not attached: run 'ctrpolicy attach'" ctrpolicy status
+	# Nothing attached until the first policy: the host pays for no hook.
+	check_exit 0 "status with the module and no policy: exit 0" ctrpolicy status
+	check "status says enforcement attaches with the first policy loaded" \
+		output_has "enforcement attaches with the first policy loaded" ctrpolicy status
+	check "status -j: no policy, no program holding the module, attached false, enforced true" sh -c \
+		"ctrpolicy -j status | grep '\"policies\":0,\"module_users\":0' |
+		 grep -q '\"attached\":false.*\"enforced\":true'"
 	mkdir -p $CG/t-tool-early
 	write_policy /tmp/early.policy early enforce chown
-	check "load before attach warns that the policy is not enforced yet" \
-		output_has "warning: the policy is loaded but not enforced: enforcement is not attached: run 'ctrpolicy attach'" \
-		ctrpolicy load /tmp/early.policy --cgroup $CG/t-tool-early
-	check "attach" ctrpolicy attach
-	check "attach again is harmless" ctrpolicy attach
 	# load_quiet ARGS...: ctrpolicy load works and prints no warning.
 	load_quiet() {
 		local out
 		out=$(ctrpolicy load "$@" 2>&1) && ! printf '%s\n' "$out" | grep -q warning ||
 			{ printf '%s\n' "$out"; return 1; }
 	}
+	check "the first load attaches enforcement, and warns of nothing" \
+		load_quiet /tmp/early.policy --cgroup $CG/t-tool-early
+	check "  status says enforcement attached" \
+		output_has "enforcement attached: yes" ctrpolicy status
+	check "  the policy confines at once: sethostname denied (EPERM)" \
+		in_cgroup $CG/t-tool-early $TRY --expect EPERM sethostname early
+	check "attach again is harmless" ctrpolicy attach
 	check "load after attach does not warn" \
 		load_quiet /tmp/early.policy --cgroup $CG/t-tool-early
+	# Where attaching fails, no policy is loaded: the kernel refuses it.
+	check "detach, the policy left loaded" ctrpolicy detach
+	check_exit 6 "  status, a policy loaded and nothing attached: exit 6" ctrpolicy status
+	check "  unload it" ctrpolicy unload --cgroup $CG/t-tool-early
+	umount /sys/fs/bpf
+	check_fails "a load that cannot attach (no BPF file system) fails: exit 6" exit=6 \
+		ctrpolicy load /tmp/early.policy --cgroup $CG/t-tool-early
+	check_fails "  and loads nothing" exit=7 ctrpolicy show --cgroup $CG/t-tool-early
+	check_exit 0 "  and status says nothing is to enforce: exit 0" ctrpolicy status
+	mount -t bpf bpf /sys/fs/bpf
+	# Loads at once with nothing attached attach once, and all load.
+	for i in 1 2 3 4; do mkdir -p $CG/t-tool-early$i; done
+	check "four loads at once, nothing attached: every one loads" sh -c \
+		"pids=; for i in 1 2 3 4; do
+		 	ctrpolicy load /tmp/early.policy --cgroup $CG/t-tool-early\$i & pids=\"\$pids \$!\"
+		 done
+		 fail=0; for p in \$pids; do wait \$p || fail=1; done; exit \$fail"
+	check_exit 0 "  status: attached, exit 0" ctrpolicy status
+	check "  the last of them confines: sethostname denied (EPERM)" \
+		in_cgroup $CG/t-tool-early4 $TRY --expect EPERM sethostname early
+	for i in 1 2 3 4; do ctrpolicy unload --cgroup $CG/t-tool-early$i; done
+	check "the first load attached: it stays once the policies are unloaded" \
+		output_has "enforcement attached: yes" ctrpolicy status
 	check "the pins are in /sys/fs/bpf/ctrpolicy" test -d /sys/fs/bpf/ctrpolicy
 else
 	check "enforcement is on" enforce_on
@@ -211,13 +240,13 @@ write_policy /tmp/all.policy everything enforce all
 ctrpolicy load /tmp/all.policy --cgroup $CG/t-tool
 check_exit 5 "load from a confined task: exit 5" \
 	in_cgroup $CG/t-tool ctrpolicy load /tmp/tool.policy --cgroup $CG/t-tool-empty
-ctrpolicy unload --cgroup $CG/t-tool
 
-# detach, then attach again for the tests that follow.
+# detach with a policy loaded, then attach again for the tests that follow.
 if_module check "detach" ctrpolicy detach
-if_module check_exit 6 "status after detach: exit 6" ctrpolicy status
+if_module check_exit 6 "status after detach, a policy loaded: exit 6" ctrpolicy status
 if_module check "status -j after detach says attached false" sh -c \
 	"ctrpolicy -j status 2>/dev/null | grep -q '\"attached\":false'"
 if_module check "attach after detach" ctrpolicy attach
+ctrpolicy unload --cgroup $CG/t-tool
 cleanup_containers
 check "enforcement off, test cgroups removed" enforce_off

@@ -74,7 +74,7 @@ unit=$d/usr/local/lib/systemd/system/ctrpolicy.service
 grep '^Exec' "$unit" > "$tmp/got"
 cat > "$tmp/want" <<'EOF'
 ExecStartPre=-/sbin/modprobe ctrpolicy
-ExecStartPre=/usr/local/sbin/ctrpolicy attach
+ExecStartPre=/usr/local/sbin/ctrpolicy status
 ExecStart=/usr/local/lib/ctrpolicy/ctrpolicy-boot
 ExecReload=/usr/local/lib/ctrpolicy/ctrpolicy-boot
 EOF

@@ -10,11 +10,18 @@
  * Detach asks the module to let go and removes the pins.  While a program
  * is attached it holds a reference on the module, so rmmod fails until
  * detach.
+ *
+ * Nothing need run attach: the module refuses a policy while it holds no
+ * links (-ENOLINK), and loading then attaches (policy_cmds.c), so that a
+ * host pays for no hook until its first policy and no policy is ever
+ * loaded without enforcement.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <bpf/btf.h>
@@ -205,34 +212,46 @@ static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list 
 	return level == LIBBPF_WARN ? vfprintf(stderr, fmt, ap) : 0;
 }
 
-int cmd_attach(int argc, char **argv)
+/*
+ * Attach and detach exclude each other across ctrpolicy processes: two
+ * loads that both find enforcement missing attach once (the second finds
+ * it held), and a failed attach detaches nothing another one handed over.
+ * The lock is the module's directory in sysfs, there whenever there is
+ * anything to attach: a file descriptor to close, or -1 without the module.
+ */
+static int lock_enforcement(void)
+{
+	int fd = open(MODULE_SYSFS_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0 && flock(fd, LOCK_EX)) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+static void unlock_enforcement(int lock)
+{
+	if (lock >= 0)
+		close(lock);
+}
+
+/* Detach, the lock held: the exit code. */
+static int detach_locked(void)
+{
+	return release_links() ?: remove_pins();
+}
+
+/* Load, attach and hand over the programs of MODE, the lock held. */
+static int attach_locked(enum enforcement_mode mode)
 {
 	struct bpf_link *links[CTRPOLICY_MAX_LINKS];
-	enum enforcement_mode mode = enforcement_mode();
 	struct ctrpolicy_bpf *skel;
 	struct bpf_program *prog;
 	unsigned int n = 0;
 	char path[256];
 	int err;
 
-	(void)argv;
-	if (argc != 1) {
-		fprintf(stderr, "usage: ctrpolicy attach\n");
-		return EXIT_USAGE;
-	}
-	if (mode == MODE_NATIVE) {
-		fprintf(stderr, "ctrpolicy: built into this kernel: nothing to attach\n");
-		return EXIT_OK;
-	}
-	if (!module_kfuncs_present()) {
-		fprintf(stderr, "ctrpolicy: the module is not loaded or has no usable kfuncs: run 'modprobe ctrpolicy', then 'ctrpolicy status'\n");
-		return EXIT_NO_MODULE;
-	}
-	if (enforcement_attached()) {
-		fprintf(stderr, "ctrpolicy: already attached (held by the module, pinned in %s)\n",
-			PIN_DIR);
-		return EXIT_OK;
-	}
 	/* What is left of an earlier attach goes: this one replaces it. */
 	err = remove_pins();
 	if (err)
@@ -286,16 +305,57 @@ out:
 		bpf_link__destroy(links[--n]);
 	ctrpolicy_bpf__destroy(skel);
 	if (err)
-		cmd_detach(1, argv);
+		detach_locked();
 	return err;
+}
+
+int attach_enforcement(bool quiet)
+{
+	enum enforcement_mode mode = enforcement_mode();
+	int lock, err = EXIT_OK;
+
+	if (mode == MODE_NATIVE) {
+		if (!quiet)
+			fprintf(stderr, "ctrpolicy: built into this kernel: nothing to attach\n");
+		return EXIT_OK;
+	}
+	if (!module_kfuncs_present()) {
+		fprintf(stderr, "ctrpolicy: the module is not loaded or has no usable kfuncs: run 'modprobe ctrpolicy', then 'ctrpolicy status'\n");
+		return EXIT_NO_MODULE;
+	}
+	lock = lock_enforcement();
+	if (enforcement_attached()) {
+		if (!quiet)
+			fprintf(stderr, "ctrpolicy: already attached (held by the module, pinned in %s)\n",
+				PIN_DIR);
+	} else {
+		err = attach_locked(mode);
+	}
+	unlock_enforcement(lock);
+	return err;
+}
+
+int cmd_attach(int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1) {
+		fprintf(stderr, "usage: ctrpolicy attach\n");
+		return EXIT_USAGE;
+	}
+	return attach_enforcement(false);
 }
 
 int cmd_detach(int argc, char **argv)
 {
+	int lock, err;
+
 	(void)argv;
 	if (argc != 1) {
 		fprintf(stderr, "usage: ctrpolicy detach\n");
 		return EXIT_USAGE;
 	}
-	return release_links() ?: remove_pins();
+	lock = lock_enforcement();
+	err = detach_locked();
+	unlock_enforcement(lock);
+	return err;
 }

@@ -76,7 +76,8 @@ int cmd_learn(int argc, char **argv);
 const char *area_name(unsigned int area);
 
 /* The loaded module's version; absent when it is not loaded. */
-#define MODULE_VERSION_PATH "/sys/module/ctrpolicy/version"
+#define MODULE_SYSFS_DIR "/sys/module/ctrpolicy"
+#define MODULE_VERSION_PATH MODULE_SYSFS_DIR "/version"
 /* attach.c: where the enforcement links are pinned. */
 #define PIN_DIR "/sys/fs/bpf/ctrpolicy"
 /* A set of hook names (capable, sb_mount, ...). */
@@ -92,6 +93,11 @@ struct hook_names {
 int hooks_not_enforced(const struct hook_names *held,
 		       struct hook_names *missing);
 bool enforcement_attached(void);
+/*
+ * attach.c: attach unless attached, saying nothing of that unless QUIET:
+ * the exit code.
+ */
+int attach_enforcement(bool quiet);
 /* status.c: the hooks whose links the module holds: 0 or -errno. */
 int module_held_hooks(struct hook_names *held);
 bool module_kfuncs_present(void);

@@ -35,7 +35,7 @@ static const char exit_codes[] =
 	"  3  module not loaded, or loaded without usable kfuncs\n"
 	"  4  the policy file is invalid\n"
 	"  5  the kernel refused: not privileged, or a confined caller\n"
-	"  6  status: enforcement not attached\n"
+	"  6  enforcement not attached: status, with policies loaded; load, when attaching failed\n"
 	"  7  no such cgroup, container, or loaded policy\n"
 	"  8  diff: failed otherwise\n";
 

@@ -97,6 +97,8 @@ int errno_exit(int err)
 		return EXIT_PERMISSION;
 	if (err == -ENOENT)
 		return EXIT_NOT_FOUND;
+	if (err == -ENOLINK)
+		return EXIT_NOT_ATTACHED;
 	return EXIT_FAILURE_GENERIC;
 }
 
@@ -128,8 +130,8 @@ invalid:
  * a new policy waits for an execve() in the cgroup; with KEEP_LEARNED the
  * learned set of the policy it replaces stays.
  */
-static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id,
-		    bool on_exec, bool keep_learned)
+static int send_policy(struct nl_ctx *ctx, const struct policy *policy,
+		       uint64_t id, bool on_exec, bool keep_learned)
 {
 	struct nl_msg *msg;
 
@@ -146,6 +148,27 @@ static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id
 		return -ENOMEM;
 	}
 	return nl_ctx_request(ctx, msg, NULL, NULL, "load");
+}
+
+/*
+ * send_policy(), attaching enforcement first where the module holds none
+ * (the host's first policy): the module refuses the policy until then.
+ */
+static int load_one(struct nl_ctx *ctx, const struct policy *policy, uint64_t id,
+		    bool on_exec, bool keep_learned)
+{
+	int err;
+
+	ctx->quiet_error = ENOLINK;
+	err = send_policy(ctx, policy, id, on_exec, keep_learned);
+	ctx->quiet_error = 0;
+	if (err != -ENOLINK)
+		return err;
+	if (attach_enforcement(true)) {
+		fprintf(stderr, "ctrpolicy: load: not loaded: nothing would enforce the policy, and attaching failed (above)\n");
+		return -ENOLINK;
+	}
+	return send_policy(ctx, policy, id, on_exec, keep_learned);
 }
 
 /* Loaded is not enforced: say so when nothing enforces the policy. */

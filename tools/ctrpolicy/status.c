@@ -106,19 +106,27 @@ int module_held_hooks(struct hook_names *held)
 	return err;
 }
 
-/* Prints the module's status and collects its hooks into ARG. */
+/* What the module says of itself that status decides on. */
+struct module_view {
+	struct hook_names held;
+	unsigned int policies;
+};
+
+/* Prints the module's status and collects what ARG, a module_view, holds. */
 static int on_status(struct nl_msg *msg, void *arg)
 {
 	struct nlattr *tb[CTRPOLICY_A_MAX + 1], *st[CTRPOLICY_STATUS_A_MAX + 1];
+	struct module_view *view = arg;
 
 	if (nl_reply_parse(msg, tb) || !tb[CTRPOLICY_A_STATUS] ||
 	    nla_parse_nested(st, CTRPOLICY_STATUS_A_MAX, tb[CTRPOLICY_A_STATUS], NULL))
 		return -EPROTO;
 	if (st[CTRPOLICY_STATUS_A_ABI])
 		out_uint("abi", "netlink ABI: %llu\n", nla_get_u32(st[CTRPOLICY_STATUS_A_ABI]));
-	if (st[CTRPOLICY_STATUS_A_POLICIES])
-		out_uint("policies", "policies loaded: %llu\n",
-			 nla_get_u32(st[CTRPOLICY_STATUS_A_POLICIES]));
+	if (st[CTRPOLICY_STATUS_A_POLICIES]) {
+		view->policies = nla_get_u32(st[CTRPOLICY_STATUS_A_POLICIES]);
+		out_uint("policies", "policies loaded: %llu\n", view->policies);
+	}
 	if (st[CTRPOLICY_STATUS_A_USERS])
 		out_uint("module_users", "programs holding the module: %llu\n",
 			 nla_get_u32(st[CTRPOLICY_STATUS_A_USERS]));
@@ -128,24 +136,24 @@ static int on_status(struct nl_msg *msg, void *arg)
 	if (st[CTRPOLICY_STATUS_A_EVENTS_DROPPED])
 		out_uint("events_dropped", "events dropped: %llu\n",
 			 nla_get_u64(st[CTRPOLICY_STATUS_A_EVENTS_DROPPED]));
-	return collect_hooks(tb[CTRPOLICY_A_STATUS], arg);
+	return collect_hooks(tb[CTRPOLICY_A_STATUS], &view->held);
 }
 
 /*
- * The module's own view, over netlink, and the hooks it holds into HELD:
+ * The module's own view, over netlink, printed and collected into VIEW:
  * 0 or -errno.
  */
-static int print_module_status(struct hook_names *held)
+static int print_module_status(struct module_view *view)
 {
 	struct nl_ctx ctx;
 	struct nl_msg *msg;
 	int err;
 
-	held->n = 0;
+	view->held.n = 0;
 	if (nl_ctx_open(&ctx))
 		return -ENOENT;
 	msg = nl_ctx_msg(&ctx, CTRPOLICY_CMD_STATUS_GET, 0);
-	err = msg ? nl_ctx_request(&ctx, msg, on_status, held, "status") : -ENOMEM;
+	err = msg ? nl_ctx_request(&ctx, msg, on_status, view, "status") : -ENOMEM;
 	nl_ctx_close(&ctx);
 	return err;
 }
@@ -233,8 +241,10 @@ int cmd_status(int argc, char **argv)
 	enum enforcement_mode mode = enforcement_mode();
 	bool native = mode == MODE_NATIVE, bpf_lsm = false;
 	char version[64], lsms[512], next[640];
-	bool loaded, kfuncs, have_lsms, attached;
-	struct hook_names held = { 0 }, missing = { 0 };
+	bool loaded, kfuncs, have_lsms, attached, idle, enforced;
+	/* Policies unknown until the module says: as if some were loaded. */
+	struct module_view view = { .policies = 1 };
+	struct hook_names missing = { 0 };
 	int held_err = -ENOENT;
 
 	(void)argv;
@@ -257,12 +267,20 @@ int cmd_status(int argc, char **argv)
 		out_bool("kfuncs", "kfuncs usable: %s\n", kfuncs);
 	}
 	if (native || loaded)
-		held_err = print_module_status(&held);
+		held_err = print_module_status(&view);
 	attached = native ||
-		   (loaded && !hooks_not_enforced(held_err ? NULL : &held, &missing) &&
+		   (loaded && !hooks_not_enforced(held_err ? NULL : &view.held, &missing) &&
 		    !missing.n);
+	/*
+	 * Nothing attached and nothing to enforce: the first policy loaded
+	 * attaches (attach.c), and the host pays for no hook until then.
+	 */
+	idle = !attached && loaded && !held_err && !view.held.n && !view.policies;
+	enforced = attached || idle;
 	out_bool("attached", "enforcement attached: %s\n", attached);
-	if (missing.n)
+	if (idle)
+		out_text("enforcement attaches with the first policy loaded\n");
+	else if (missing.n)
 		print_not_enforced(&missing);
 	if (have_lsms)
 		out_string("lsm", "kernel LSMs: %s\n", lsms);
@@ -271,7 +289,7 @@ int cmd_status(int argc, char **argv)
 	if (mode == MODE_FMOD_RET)
 		print_fallback(lsms, next, sizeof(next));
 	/* The programs of the mode in force, so attached means enforced. */
-	out_bool("enforced", "policies enforced: %s\n", attached);
+	out_bool("enforced", "policies enforced: %s\n", enforced);
 	out_end_object();
 
 	if (native)
@@ -285,7 +303,7 @@ int cmd_status(int argc, char **argv)
 			MODULE_BTF_PATH, PROBE_KFUNC);
 		return EXIT_NO_MODULE;
 	}
-	if (!attached) {
+	if (!enforced) {
 		fprintf(stderr, "ctrpolicy: policies are not enforced: %s\n", NOT_ATTACHED);
 		return EXIT_NOT_ATTACHED;
 	}

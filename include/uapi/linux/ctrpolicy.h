@@ -53,6 +53,9 @@
  *	container runtime can finish setting up the container (mounts,
  *	capabilities, pivot_root) before the container's program runs
  *	confined.  A policy already in force is replaced at once either way.
+ *	Refused with -ENOLINK while the loadable module holds no
+ *	enforcement links (%CTRPOLICY_CMD_LINKS_SET): nothing would enforce
+ *	the policy.
  * @CTRPOLICY_CMD_POLICY_DEL: remove the policy of %CTRPOLICY_A_CGROUP_ID
  *	(admin only).
  * @CTRPOLICY_CMD_POLICY_GET: the policy of %CTRPOLICY_A_CGROUP_ID, or with

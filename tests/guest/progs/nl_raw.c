@@ -1838,22 +1838,46 @@ static void cleanup(struct nl_ctx *c, const char *dir)
 	}
 }
 
+/*
+ * With no enforcement attached, a valid SET is refused -ENOLINK, saying
+ * so, and loads nothing: no policy is ever in force unenforced.
+ */
+static void test_unattached(struct nl_ctx *c)
+{
+	struct snapshot got;
+	struct nl_result r;
+
+	set_policy(c, BASE_NAME, BASE_MODE, BASE_CAPS, &r);
+	note_result(&r, NULL);
+	report(r.acked && r.err == -ENOLINK && strstr(r.msg, "not attached"),
+	       "set with no enforcement attached -> ENOLINK, \"not attached\"");
+	get_policy(c, c->cgid, &got, &r);
+	note_result(&r, NULL);
+	report(r.acked && r.err == -ENOENT, "  and no policy is loaded (get -> ENOENT)");
+}
+
 int main(int argc, char **argv)
 {
+	bool unattached = argc == 3 && !strcmp(argv[1], "--unattached");
+	const char *dir = argv[argc - 1];
 	struct nl_ctx c = { 0 };
 	struct store st;
 	int before = -1;
 	size_t i;
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: nl_raw CGROUP_DIR\n");
+	if (argc != 2 && !unattached) {
+		fprintf(stderr, "usage: nl_raw [--unattached] CGROUP_DIR\n");
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	memset(&st, 0, sizeof(st));
 
-	if (!test_resolve(&c) || !test_cgroup_dir(&c, argv[1]))
+	if (!test_resolve(&c) || !test_cgroup_dir(&c, dir))
 		goto out;
+	if (unattached) {
+		test_unattached(&c);
+		goto out;
+	}
 	if (!test_baseline(&c, &st, &before)) {
 		printf("# nl_raw: no baseline policy, the remaining cases are skipped\n");
 		goto out;
@@ -1865,7 +1889,7 @@ int main(int argc, char **argv)
 	test_valid_sets(&c, &st);
 	test_delete(&c, before);
 out:
-	cleanup(&c, argv[1]);
+	cleanup(&c, dir);
 	flush_notes();
 	return failures ? 1 : 0;
 }
