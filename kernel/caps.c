@@ -103,6 +103,7 @@ int ctrpolicy_decide_capable(const struct cred *cred, int cap,
 {
 	struct ctrpolicy_request request = {
 		.area = CTRPOLICY_AREA_CAPABILITY,
+		.fold = CTRPOLICY_FOLD_CAPABILITY,
 		.operation = "capable",
 		.capability = cap,
 		.quiet = opts & CAP_OPT_NOAUDIT,

@@ -94,6 +94,7 @@ static int decide_as(struct ctrpolicy_net_request *req, const char *operation)
 {
 	struct ctrpolicy_request request = {
 		.area = CTRPOLICY_AREA_NETWORK,
+		.fold = CTRPOLICY_FOLD_NETWORK,
 		.operation = operation,
 		.net = req,
 	};

@@ -135,9 +135,10 @@ static unsigned long policy_levels(const struct cgroup *cgrp)
  * before the generation changes, and not before the RCU readers that may
  * hold it are done.
  *
- * Return: the chain, valid until preemption is enabled again.
+ * Return: the chain, valid until preemption is enabled again; the caller
+ * may add to its fold meanwhile.
  */
-const struct ctrpolicy_chain *ctrpolicy_store_chain(const struct cgroup *cgrp)
+struct ctrpolicy_chain *ctrpolicy_store_chain(const struct cgroup *cgrp)
 {
 	struct ctrpolicy_chain *chain = this_cpu_ptr(chains);
 	unsigned long gen = atomic_long_read(&store_gen);
@@ -150,6 +151,7 @@ const struct ctrpolicy_chain *ctrpolicy_store_chain(const struct cgroup *cgrp)
 	/* The generation before the lookups it vouches for. */
 	smp_rmb();
 	chain->len = 0;
+	memset(&chain->fold, 0, sizeof(chain->fold));
 	levels = policy_levels(cgrp);
 	for_each_set_bit(level, &levels, CTRPOLICY_MAX_LEVEL + 1) {
 		entry = entry_in_force(cgrp, level);
@@ -538,6 +540,13 @@ void ctrpolicy_entry_counters(const struct ctrpolicy_entry *entry,
 		for (area = 0; area <= CTRPOLICY_AREA_MAX; area++)
 			for (what = 0; what < CTRPOLICY_COUNT_NUM; what++)
 				sum->count[area][what] += c->count[area][what];
+	}
+	for (area = 0; area <= CTRPOLICY_AREA_MAX; area++) {
+		u64 *c = sum->count[area];
+
+		c[CTRPOLICY_COUNT_CHECKS] = c[CTRPOLICY_COUNT_ALLOWED] +
+					    c[CTRPOLICY_COUNT_DENIED] +
+					    c[CTRPOLICY_COUNT_AUDITED];
 	}
 }
 

@@ -15,12 +15,18 @@
 
 #include "common.h"
 #include "events.h"
+#include "fold.h"
 
 struct cgroup;
 struct ctrpolicy_learn_set;
 struct ctrpolicy_policy;
 struct netlink_ext_ack;
 
+/*
+ * A decision counts its verdict: allowed, denied or audited; the checks are
+ * not counted but summed from those when the counters are read, one
+ * increment per policy of a chain.
+ */
 enum ctrpolicy_count {
 	CTRPOLICY_COUNT_CHECKS,
 	CTRPOLICY_COUNT_ALLOWED,
@@ -72,12 +78,14 @@ struct ctrpolicy_entry {
  * @gen: the store generation it was built in
  * @len: the number of @entries
  * @entries: the entries
+ * @fold: what all of them allowed, emptied when the chain is rebuilt
  */
 struct ctrpolicy_chain {
 	u64 cgroup_id;
 	unsigned long gen;
 	unsigned int len;
 	struct ctrpolicy_entry *entries[CTRPOLICY_MAX_LEVEL];
+	struct ctrpolicy_fold fold;
 };
 
 extern unsigned long ctrpolicy_store_levels;
@@ -91,7 +99,7 @@ static inline bool ctrpolicy_none_loaded(void)
 	return likely(!READ_ONCE(ctrpolicy_store_levels));
 }
 
-const struct ctrpolicy_chain *ctrpolicy_store_chain(const struct cgroup *cgrp);
+struct ctrpolicy_chain *ctrpolicy_store_chain(const struct cgroup *cgrp);
 int ctrpolicy_store_set(u64 cgroup_id, struct ctrpolicy_policy *policy,
 			bool on_exec, bool keep_learned,
 			struct netlink_ext_ack *extack);

@@ -211,7 +211,7 @@ static void chain_cached_while_unchanged(struct kunit *test)
 	set_policy(test, t->b, new_policy(test, "b"), false);
 	rcu_read_lock();
 	preempt_disable();
-	chain = (struct ctrpolicy_chain *)ctrpolicy_store_chain(t->b);
+	chain = ctrpolicy_store_chain(t->b);
 	len = chain->len;
 	chain->len = 0;
 	cached_len = ctrpolicy_store_chain(t->b)->len;
@@ -328,12 +328,43 @@ static void chain_only_of_ancestors(struct kunit *test)
 	EXPECT_EMPTY_CHAIN(test, t->root);
 }
 
+/*
+ * A chain's fold stays while the chain does, and is emptied with it: a
+ * replaced policy decides again.
+ */
+static void fold_emptied_on_replace(struct kunit *test)
+{
+	struct store_test *t = test->priv;
+	struct ctrpolicy_chain *chain;
+	bool kept, emptied;
+
+	set_policy(test, t->b, new_policy(test, "old"), false);
+	migrate_disable();
+	rcu_read_lock();
+	preempt_disable();
+	chain = ctrpolicy_store_chain(t->b);
+	__set_bit(CAP_CHOWN, chain->fold.caps);
+	kept = test_bit(CAP_CHOWN, ctrpolicy_store_chain(t->b)->fold.caps);
+	preempt_enable();
+	rcu_read_unlock();
+	set_policy(test, t->b, new_policy(test, "new"), false);
+	rcu_read_lock();
+	preempt_disable();
+	emptied = !test_bit(CAP_CHOWN, ctrpolicy_store_chain(t->b)->fold.caps);
+	preempt_enable();
+	rcu_read_unlock();
+	migrate_enable();
+	KUNIT_EXPECT_TRUE(test, kept);
+	KUNIT_EXPECT_TRUE(test, emptied);
+}
+
 static struct kunit_case store_cases[] = {
 	KUNIT_CASE(chain_of_nested_policies),
 	KUNIT_CASE(chain_cached_while_unchanged),
 	KUNIT_CASE(chain_rebuilt_on_insert),
 	KUNIT_CASE(chain_rebuilt_on_replace),
 	KUNIT_CASE(chain_rebuilt_on_delete),
+	KUNIT_CASE(fold_emptied_on_replace),
 	KUNIT_CASE(pending_policy_armed_by_replace),
 	KUNIT_CASE(chain_only_of_ancestors),
 	{}
