@@ -73,15 +73,18 @@ static bool enforcement_link(const struct bpf_link *link)
  * @nlh: the request, whose CTRPOLICY_A_LINK_FD attributes are file
  *	descriptors of the current task
  * @hdrlen: the family header's length
+ * @first: only if no links are held: of several tools that attach at
+ *	once (each finding none held), one hands its links over
  * @extack: for the error message
  *
  * The links held before are released once the new ones are all held.
  *
  * Return: 0, or -EBADF or -EINVAL (not a BPF-LSM link, nor a tracing link
  * of an fmod_ret or fentry program on a security_*() function) or -E2BIG (more
- * than %CTRPOLICY_MAX_LINKS), with the links held before kept.
+ * than %CTRPOLICY_MAX_LINKS) or -EEXIST (@first, and links are held), with
+ * the links held before kept.
  */
-int ctrpolicy_links_set(const struct nlmsghdr *nlh, int hdrlen,
+int ctrpolicy_links_set(const struct nlmsghdr *nlh, int hdrlen, bool first,
 			struct netlink_ext_ack *extack)
 {
 	struct bpf_link *held[CTRPOLICY_MAX_LINKS] = {}, *link;
@@ -113,6 +116,12 @@ int ctrpolicy_links_set(const struct nlmsghdr *nlh, int hdrlen,
 	}
 	/* The new links in, the old ones out, to be released unlocked. */
 	mutex_lock(&links_mutex);
+	if (first && n_links) {
+		mutex_unlock(&links_mutex);
+		NL_SET_ERR_MSG(extack, "enforcement is attached already");
+		err = -EEXIST;
+		goto out_put;
+	}
 	for (i = 0; i < max(n, n_links); i++)
 		swap(held[i], links[i]);
 	n = xchg(&n_links, n);

@@ -12,7 +12,7 @@
 struct sk_buff;
 
 #ifdef MODULE
-int ctrpolicy_links_set(const struct nlmsghdr *nlh, int hdrlen,
+int ctrpolicy_links_set(const struct nlmsghdr *nlh, int hdrlen, bool first,
 			struct netlink_ext_ack *extack);
 bool ctrpolicy_links_held(void);
 void ctrpolicy_links_release(void);
@@ -20,7 +20,7 @@ int ctrpolicy_links_fill(struct sk_buff *skb);
 #else
 /* Built in, ctrpolicy has its hooks: no program to hold. */
 static inline int ctrpolicy_links_set(const struct nlmsghdr *nlh, int hdrlen,
-				      struct netlink_ext_ack *extack)
+				      bool first, struct netlink_ext_ack *extack)
 {
 	NL_SET_ERR_MSG(extack, "ctrpolicy is built into this kernel: no links to hold");
 	return -EOPNOTSUPP;

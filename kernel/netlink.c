@@ -53,6 +53,7 @@ static const struct nla_policy status_policy[CTRPOLICY_A_MAX + 1] = {};
 
 static const struct nla_policy links_policy[CTRPOLICY_A_MAX + 1] = {
 	[CTRPOLICY_A_LINK_FD] = { .type = NLA_U32 },
+	[CTRPOLICY_A_LINKS_FIRST] = { .type = NLA_FLAG },
 };
 
 static struct genl_family ctrpolicy_family;
@@ -480,7 +481,9 @@ out:
 static int links_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return refuse_links_change(skb, info) ?:
-	       ctrpolicy_links_set(info->nlhdr, GENL_HDRLEN, info->extack);
+	       ctrpolicy_links_set(info->nlhdr, GENL_HDRLEN,
+				   nla_get_flag(info->attrs[CTRPOLICY_A_LINKS_FIRST]),
+				   info->extack);
 }
 
 static int links_del_doit(struct sk_buff *skb, struct genl_info *info)

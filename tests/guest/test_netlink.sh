@@ -21,4 +21,5 @@ mkdir -p $CG/t-netlink
 status=$?
 check "nl_raw ran to its end (exit status $status: 0, or 1 after a failed case)" \
 	test $status -le 1
+check "enforcement is still attached" ctrpolicy status
 check "enforcement off, test cgroups removed" enforce_off

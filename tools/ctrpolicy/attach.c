@@ -18,10 +18,8 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <bpf/btf.h>
@@ -135,10 +133,11 @@ bool enforcement_attached(void)
 
 /*
  * Send CMD with the file descriptors of the N LINKS (none for
- * CTRPOLICY_CMD_LINKS_DEL); the exit code.
+ * CTRPOLICY_CMD_LINKS_DEL), with FIRST CTRPOLICY_A_LINKS_FIRST: 0 or
+ * -errno, the kernel's reason printed but for -EEXIST, which FIRST expects.
  */
 static int links_request(int cmd, struct bpf_link **links, unsigned int n,
-			 const char *what)
+			 bool first, const char *what)
 {
 	struct nl_ctx ctx;
 	struct nl_msg *msg;
@@ -147,8 +146,13 @@ static int links_request(int cmd, struct bpf_link **links, unsigned int n,
 
 	err = nl_ctx_open(&ctx);
 	if (err)
-		return err;
+		return -ENOENT;
+	ctx.quiet_error = first ? EEXIST : 0;
 	msg = nl_ctx_msg(&ctx, cmd, 0);
+	if (msg && first && nla_put_flag(msg, CTRPOLICY_A_LINKS_FIRST)) {
+		nlmsg_free(msg);
+		msg = NULL;
+	}
 	for (i = 0; msg && i < n; i++) {
 		if (nla_put_u32(msg, CTRPOLICY_A_LINK_FD, bpf_link__fd(links[i]))) {
 			nlmsg_free(msg);
@@ -157,18 +161,15 @@ static int links_request(int cmd, struct bpf_link **links, unsigned int n,
 	}
 	err = msg ? nl_ctx_request(&ctx, msg, NULL, NULL, what) : -ENOMEM;
 	nl_ctx_close(&ctx);
+	return err;
+}
+
+/* The exit code of a links_request() that failed with ERR, or EXIT_OK. */
+static int links_exit(int err)
+{
 	if (err == -EPERM)
 		return EXIT_PERMISSION;
 	return err ? EXIT_FAILURE_GENERIC : EXIT_OK;
-}
-
-/*
- * Hand the N links to the module, which holds them until detach: then no
- * file system, pinned or unmounted, decides whether they stay attached.
- */
-static int hand_over(struct bpf_link **links, unsigned int n)
-{
-	return links_request(CTRPOLICY_CMD_LINKS_SET, links, n, "attach");
 }
 
 /* The module lets go of the links it holds. */
@@ -177,7 +178,8 @@ static int release_links(void)
 	/* Without the module (or with ctrpolicy built in) none is held. */
 	if (access(MODULE_VERSION_PATH, F_OK) || native_lsm_active())
 		return EXIT_OK;
-	return links_request(CTRPOLICY_CMD_LINKS_DEL, NULL, 0, "detach");
+	return links_exit(links_request(CTRPOLICY_CMD_LINKS_DEL, NULL, 0, false,
+					"detach"));
 }
 
 /* Remove the pins: 0, or the exit code of the first that stays. */
@@ -213,49 +215,48 @@ static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list 
 }
 
 /*
- * Attach and detach exclude each other across ctrpolicy processes: two
- * loads that both find enforcement missing attach once (the second finds
- * it held), and a failed attach detaches nothing another one handed over.
- * The lock is the module's directory in sysfs, there whenever there is
- * anything to attach: a file descriptor to close, or -1 without the module.
+ * Pin the N LINKS in PIN_DIR, each named after its hook in HOOKS, in place
+ * of what an earlier attach left.
  */
-static int lock_enforcement(void)
+static void pin_links(struct bpf_link **links, const char **hooks, unsigned int n)
 {
-	int fd = open(MODULE_SYSFS_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	char path[256];
+	unsigned int i;
 
-	if (fd >= 0 && flock(fd, LOCK_EX)) {
-		close(fd);
-		fd = -1;
+	if (remove_pins() || (mkdir(PIN_DIR, 0700) && errno != EEXIST))
+		return;
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", PIN_DIR, hooks[i]);
+		if (bpf_link__pin(links[i], path))
+			fprintf(stderr, "ctrpolicy: warning: cannot pin %s: %s (enforcement holds: the module holds the link)\n",
+				path, strerror(errno));
 	}
-	return fd;
 }
 
-static void unlock_enforcement(int lock)
-{
-	if (lock >= 0)
-		close(lock);
-}
-
-/* Detach, the lock held: the exit code. */
-static int detach_locked(void)
-{
-	return release_links() ?: remove_pins();
-}
-
-/* Load, attach and hand over the programs of MODE, the lock held. */
-static int attach_locked(enum enforcement_mode mode)
+/*
+ * Load and attach the programs of MODE, and hand their links to the
+ * module, which holds them until detach: then no file system, pinned or
+ * unmounted, decides whether they stay attached.  With FIRST only where
+ * the module holds none: of tools that attach at once, one hands its links
+ * over, and the others find enforcement attached.  On any failure nothing
+ * of this attach is held and nothing held before is touched: its links go
+ * when this process lets go of them.  Pinned for inspection once held.
+ */
+static int attach_programs(enum enforcement_mode mode, bool first)
 {
 	struct bpf_link *links[CTRPOLICY_MAX_LINKS];
+	const char *hooks[CTRPOLICY_MAX_LINKS];
 	struct ctrpolicy_bpf *skel;
 	struct bpf_program *prog;
 	unsigned int n = 0;
-	char path[256];
-	int err;
+	int err = EXIT_OK;
 
-	/* What is left of an earlier attach goes: this one replaces it. */
-	err = remove_pins();
-	if (err)
-		return err;
+	/* Where nothing could be pinned, say so before anything is attached. */
+	if (mkdir(PIN_DIR, 0700) && errno != EEXIST) {
+		fprintf(stderr, "ctrpolicy: %s: %s (is bpffs mounted on /sys/fs/bpf?)\n",
+			PIN_DIR, strerror(errno));
+		return EXIT_FAILURE_GENERIC;
+	}
 	libbpf_set_print(libbpf_quiet);
 	skel = ctrpolicy_bpf__open();
 	if (!skel) {
@@ -274,45 +275,38 @@ static int attach_locked(enum enforcement_mode mode)
 		err = EXIT_FAILURE_GENERIC;
 		goto out;
 	}
-	if (mkdir(PIN_DIR, 0700) && errno != EEXIST) {
-		fprintf(stderr, "ctrpolicy: %s: %s (is bpffs mounted on /sys/fs/bpf?)\n",
-			PIN_DIR, strerror(errno));
-		err = EXIT_FAILURE_GENERIC;
-		goto out;
-	}
 	bpf_object__for_each_program(prog, skel->obj) {
 		struct bpf_link *link;
 
 		if (!program_in_mode(prog, mode))
 			continue;
-		/* Named after the hook, whichever program: the same in every mode. */
-		snprintf(path, sizeof(path), "%s/%s", PIN_DIR, program_hook(prog));
 		link = n < CTRPOLICY_MAX_LINKS ? bpf_program__attach(prog) : NULL;
-		if (!link || bpf_link__pin(link, path)) {
+		if (!link) {
 			fprintf(stderr, "ctrpolicy: cannot attach %s: %s\n",
 				bpf_program__name(prog), strerror(errno));
-			bpf_link__destroy(link);
 			err = EXIT_FAILURE_GENERIC;
-			break;
+			goto out;
 		}
+		/* Named after the hook, whichever program: the same in every mode. */
+		hooks[n] = program_hook(prog);
 		links[n++] = link;
 	}
+	err = links_request(CTRPOLICY_CMD_LINKS_SET, links, n, first, "attach");
 	if (!err)
-		err = hand_over(links, n);
+		pin_links(links, hooks, n);
+	/* Another tool's links came first: they enforce. */
+	err = err == -EEXIST ? EXIT_OK : links_exit(err);
 out:
 	/* The module and the pins hold the links; this process lets go. */
 	while (n)
 		bpf_link__destroy(links[--n]);
 	ctrpolicy_bpf__destroy(skel);
-	if (err)
-		detach_locked();
 	return err;
 }
 
 int attach_enforcement(bool quiet)
 {
 	enum enforcement_mode mode = enforcement_mode();
-	int lock, err = EXIT_OK;
 
 	if (mode == MODE_NATIVE) {
 		if (!quiet)
@@ -323,16 +317,17 @@ int attach_enforcement(bool quiet)
 		fprintf(stderr, "ctrpolicy: the module is not loaded or has no usable kfuncs: run 'modprobe ctrpolicy', then 'ctrpolicy status'\n");
 		return EXIT_NO_MODULE;
 	}
-	lock = lock_enforcement();
 	if (enforcement_attached()) {
 		if (!quiet)
 			fprintf(stderr, "ctrpolicy: already attached (held by the module, pinned in %s)\n",
 				PIN_DIR);
-	} else {
-		err = attach_locked(mode);
+		return EXIT_OK;
 	}
-	unlock_enforcement(lock);
-	return err;
+	/*
+	 * A load attaches only where nothing is held (the first of several
+	 * at once); attach replaces what is, a partial set included.
+	 */
+	return attach_programs(mode, quiet);
 }
 
 int cmd_attach(int argc, char **argv)
@@ -347,15 +342,10 @@ int cmd_attach(int argc, char **argv)
 
 int cmd_detach(int argc, char **argv)
 {
-	int lock, err;
-
 	(void)argv;
 	if (argc != 1) {
 		fprintf(stderr, "usage: ctrpolicy detach\n");
 		return EXIT_USAGE;
 	}
-	lock = lock_enforcement();
-	err = detach_locked();
-	unlock_enforcement(lock);
-	return err;
+	return release_links() ?: remove_pins();
 }

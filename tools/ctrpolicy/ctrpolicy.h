@@ -76,8 +76,7 @@ int cmd_learn(int argc, char **argv);
 const char *area_name(unsigned int area);
 
 /* The loaded module's version; absent when it is not loaded. */
-#define MODULE_SYSFS_DIR "/sys/module/ctrpolicy"
-#define MODULE_VERSION_PATH MODULE_SYSFS_DIR "/version"
+#define MODULE_VERSION_PATH "/sys/module/ctrpolicy/version"
 /* attach.c: where the enforcement links are pinned. */
 #define PIN_DIR "/sys/fs/bpf/ctrpolicy"
 /* A set of hook names (capable, sb_mount, ...). */

@@ -76,6 +76,7 @@
  *	those held before (admin only; loadable module only).  Held by the
  *	module, the programs stay attached whatever happens to their pins or
  *	to the BPF file system; %CTRPOLICY_STATUS_A_HOOK names their hooks.
+ *	With %CTRPOLICY_A_LINKS_FIRST, only where none are held.
  * @CTRPOLICY_CMD_LINKS_DEL: release every link held (admin only).
  * @CTRPOLICY_CMD_LEARNED_GET: dump (NLM_F_DUMP, %CTRPOLICY_A_CGROUP_ID
  *	required) of the requests the cgroup's policy has learned: each
@@ -128,6 +129,10 @@ enum ctrpolicy_attr {
 					 * recorded: the set was full */
 	CTRPOLICY_A_LEARNED,		/* binary: LEARNED_GET, a struct
 					 * ctrpolicy_learned; repeated */
+	CTRPOLICY_A_LINKS_FIRST,	/* flag: LINKS_SET only where the
+					 * module holds no links (-EEXIST
+					 * otherwise): of loads that attach
+					 * at once, one hands its links over */
 
 	__CTRPOLICY_A_MAX,
 	CTRPOLICY_A_MAX = __CTRPOLICY_A_MAX - 1

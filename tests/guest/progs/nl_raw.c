@@ -1856,6 +1856,39 @@ static void test_unattached(struct nl_ctx *c)
 	report(r.acked && r.err == -ENOENT, "  and no policy is loaded (get -> ENOENT)");
 }
 
+/*
+ * Enforcement attached: a LINKS_SET that asks to be the first (as a load
+ * that found nothing attached does) is refused -EEXIST, saying so, and
+ * takes nothing away: the links held stay, whatever it carried (here
+ * none, which without the flag would leave nothing attached).
+ */
+static void test_links_first(struct nl_ctx *c)
+{
+	struct nlmsghdr *nlh = genl_msg(txbuf, c->family,
+					CTRPOLICY_CMD_LINKS_SET, NLM_F_ACK);
+	struct nl_result r;
+
+	char lsms[512] = "";
+	FILE *f;
+
+	/* Built in, ctrpolicy holds no links: it has hooks of its own. */
+	f = fopen("/sys/kernel/security/lsm", "r");
+	if (f) {
+		if (!fgets(lsms, sizeof(lsms), f))
+			lsms[0] = 0;
+		fclose(f);
+	}
+	mnl_attr_put(nlh, CTRPOLICY_A_LINKS_FIRST, 0, NULL);
+	nl_transact(c, nlh, NULL, NULL, &r);
+	note_result(&r, nlh);
+	if (strstr(lsms, "ctrpolicy"))
+		report(r.acked && r.err == -EOPNOTSUPP,
+		       "links set, ctrpolicy built in -> EOPNOTSUPP");
+	else
+		report(r.acked && r.err == -EEXIST && strstr(r.msg, "attached already"),
+		       "links set 'first' while links are held -> EEXIST, \"attached already\"");
+}
+
 int main(int argc, char **argv)
 {
 	bool unattached = argc == 3 && !strcmp(argv[1], "--unattached");
@@ -1888,6 +1921,7 @@ int main(int argc, char **argv)
 		test_unprivileged(&c, &st, &unpriv_cases[i]);
 	test_valid_sets(&c, &st);
 	test_delete(&c, before);
+	test_links_first(&c);
 out:
 	cleanup(&c, dir);
 	flush_notes();
