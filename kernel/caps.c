@@ -96,7 +96,8 @@ static bool caps_allow(const struct ctrpolicy_policy *policy,
  * CAP_SYS_ADMIN is where mount_setattr(2) and open_tree(2) clones, which
  * reach no mount hook, are decided by the mount rules.
  *
- * Return: 0 when allowed, -EPERM when denied.
+ * Return: 0 when allowed (at once for an unconfined task), -EPERM when
+ * denied, -EINVAL for a capability the kernel does not have.
  */
 int ctrpolicy_decide_capable(const struct cred *cred, int cap,
 			     unsigned int opts)
@@ -113,6 +114,13 @@ int ctrpolicy_decide_capable(const struct cred *cred, int cap,
 
 	if (WARN_ON_ONCE(!cap_valid(cap)))
 		return -EINVAL;
+	/*
+	 * Every host task asks this hook, many times a system call: leave
+	 * before the tests of the system call below, which only decide for
+	 * a confined task.
+	 */
+	if (!ctrpolicy_current_confined())
+		return 0;
 	if (cap == CAP_SYS_MODULE)
 		return ctrpolicy_protect_as(current, "load or unload kernel modules",
 					    request.quiet);
