@@ -141,15 +141,15 @@ static bool via_mount_syscall(void)
 /**
  * ctrpolicy_decide_mount_syscall - Decide a mount call no mount hook sees
  *
- * Called at every capable(CAP_SYS_ADMIN), as mount_setattr(2) and
- * open_tree(2) with OPEN_TREE_CLONE ask it (may_mount()) before they act,
- * in process context.  mount_setattr() changes the flags, propagation or
- * idmapping of mounts: a remount whose file system, target and flags are
- * not known here.  OPEN_TREE_CLONE copies a mount tree into a detached
- * mount that move_mount(2) attaches later: a bind whose source and target
- * are not known here.  Unknown parts never widen: an allow rule that names
- * one does not match, a deny rule does.  (Those numbers are the same for
- * 32-bit tasks.)
+ * Called at every capable(CAP_SYS_ADMIN) of a confined task, as
+ * mount_setattr(2) and open_tree(2) with OPEN_TREE_CLONE ask it
+ * (may_mount()) before they act, in process context.  mount_setattr()
+ * changes the flags, propagation or idmapping of mounts: a remount whose
+ * file system, target and flags are not known here.  OPEN_TREE_CLONE
+ * copies a mount tree into a detached mount that move_mount(2) attaches
+ * later: a bind whose source and target are not known here.  Unknown parts
+ * never widen: an allow rule that names one does not match, a deny rule
+ * does.  (Those numbers are the same for 32-bit tasks.)
  *
  * Return: 0 when allowed or another call, -EPERM when denied.
  */
